@@ -1,0 +1,7 @@
+"""flake8-session-pickle: find values stored in Streamlit's session state that pickle cannot serialize."""
+
+from flake8_session_pickle.engine import Settings, Violation, check_source
+
+__version__ = "0.1.0"
+
+__all__ = ["Settings", "Violation", "__version__", "check_source"]

@@ -1,0 +1,91 @@
+"""The public codes: one row per kind of unpicklable value, and the messages built from it.
+
+A kind keeps its two-digit number for ever; the sink adds the hundreds digit
+(``PKL1NN`` for session state). Codes are never renumbered and a retired
+number is never reused.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+PREFIX = "PKL"
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    number: int
+    name: str
+    """Short noun phrase naming the value, used at the start of a message."""
+    why: str
+    """The pickle rule behind the report, in a few words."""
+    fix: str
+    """What to store instead."""
+
+
+class Kind(enum.Enum):
+    LAMBDA = KindInfo(
+        1,
+        "lambda",
+        "pickle stores functions by qualified name and a lambda has none",
+        "define a module-level function and store it, or store the data it needs",
+    )
+    LOCAL_OBJECT = KindInfo(
+        2,
+        "function or class defined inside a function",
+        "pickle finds functions and classes by qualified name and '<locals>' "
+        "cannot be looked up",
+        "define it at module level",
+    )
+    GENERATOR = KindInfo(
+        3,
+        "generator or coroutine object",
+        "a suspended frame cannot be pickled",
+        "store the produced data, e.g. list(...) of it",
+    )
+    OPEN_FILE = KindInfo(
+        4,
+        "open file",
+        "file handles hold an OS resource",
+        "store the path or the contents and reopen when needed",
+    )
+    SOCKET = KindInfo(
+        5,
+        "socket",
+        "sockets hold an OS resource",
+        "store the address and reconnect when needed",
+    )
+
+    @property
+    def info(self) -> KindInfo:
+        return self.value
+
+
+class Sink(enum.Enum):
+    SESSION_STATE = 1
+
+
+def code_for(sink: Sink, kind: Kind) -> str:
+    return f"{PREFIX}{sink.value}{kind.info.number:02d}"
+
+
+UNANALYSABLE_CODE = f"{PREFIX}000"
+
+
+def session_state_message(kind: Kind, what: str, target: str) -> str:
+    """``what`` names the value as precisely as known, e.g. ``open file from open()``."""
+    info = kind.info
+    return (
+        f"{code_for(Sink.SESSION_STATE, kind)} {what} stored in {target} "
+        f"cannot be pickled ({info.why}); {info.fix}"
+    )
+
+
+def unanalysable_message(reason: str) -> str:
+    return f"{UNANALYSABLE_CODE} file not checked for unpicklable session state: {reason}"
+
+
+ALL_CODES: tuple[str, ...] = (UNANALYSABLE_CODE,) + tuple(
+    code_for(Sink.SESSION_STATE, kind) for kind in Kind
+)

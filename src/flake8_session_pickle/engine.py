@@ -1,0 +1,101 @@
+"""The engine: source text in, violations out. It knows nothing of flake8."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from flake8_session_pickle.analysis import Analysis
+from flake8_session_pickle.codes import unanalysable_message
+from flake8_session_pickle.gate import may_write_session_state
+from flake8_session_pickle.sinks import SESSION_STATE_PATH
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    line: int
+    """1-based."""
+    column: int
+    """0-based, in characters."""
+    message: str
+    """Starts with the code."""
+
+    @property
+    def code(self) -> str:
+        return self.message.split(" ", 1)[0]
+
+
+@dataclass(frozen=True)
+class Settings:
+    session_paths: frozenset[str] = field(default_factory=lambda: frozenset({SESSION_STATE_PATH}))
+    """Qualified paths of objects that are Streamlit's session state."""
+
+    @property
+    def modules(self) -> frozenset[str]:
+        return frozenset(path.split(".", 1)[0] for path in self.session_paths)
+
+    @property
+    def attributes(self) -> frozenset[str]:
+        return frozenset(path.rsplit(".", 1)[-1] for path in self.session_paths)
+
+
+DEFAULT_SETTINGS = Settings()
+
+
+def check_source(
+    source: str, tree: ast.AST | None = None, settings: Settings = DEFAULT_SETTINGS
+) -> list[Violation]:
+    """Report the unpicklable values ``source`` writes into session state.
+
+    ``tree`` is Python's own parse of ``source`` when the caller has one. A file
+    Python cannot parse gets nothing (flake8 reports it as E999); a file Python
+    parses but the analysis cannot handle gets one PKL000 at line 1.
+    """
+    attributes = settings.attributes
+    if not any(attribute in source for attribute in attributes):
+        return []
+    if tree is None:
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return []
+    if not may_write_session_state(tree, settings.modules, attributes):
+        return []
+    try:
+        return _analyse(source, settings)
+    except cst.ParserSyntaxError as error:
+        return [_unanalysable(f"libcst cannot parse it ({_first_line(error.message)})")]
+    except RecursionError:
+        return [_unanalysable("it is nested too deeply for the analysis")]
+    except Exception as error:  # noqa: BLE001 - a plugin must never abort the lint run
+        return [_unanalysable(f"internal error {type(error).__name__}: {error}")]
+
+
+def _analyse(source: str, settings: Settings) -> list[Violation]:
+    module = cst.parse_module(source)
+    findings = Analysis(settings.session_paths).run(module)
+    if not findings:
+        return []
+    # Positions re-render the module, so they are computed only for files with findings.
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    return sorted(
+        {
+            Violation(
+                positions[finding.anchor].start.line,
+                positions[finding.anchor].start.column,
+                finding.message,
+            )
+            for finding in findings
+        }
+    )
+
+
+def _unanalysable(reason: str) -> Violation:
+    return Violation(1, 0, unanalysable_message(reason))
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else "no detail"

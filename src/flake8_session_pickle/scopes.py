@@ -1,0 +1,147 @@
+"""What a name means at a point of the program: abstract values and scopes.
+
+The analysis runs the program's statements in order over abstract values, so
+``f = lambda: 1; f = 3`` leaves ``f`` bound to ``3`` only, and a name bound in
+both arms of an ``if`` is bound to the values of both.
+"""
+
+from __future__ import annotations
+
+import builtins
+import enum
+from dataclasses import dataclass, field
+from typing import Union
+
+import libcst as cst
+
+from flake8_session_pickle.codes import Kind
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An object reached by a qualified path, e.g. ``streamlit.session_state``.
+
+    ``()`` in a path stands for "what calling it returned":
+    ``pathlib.Path().open`` is the ``open`` method of a ``Path`` instance.
+    """
+
+    path: str
+
+
+class DefinitionKind(enum.Enum):
+    FUNCTION = "function"
+    CLASS = "class"
+
+
+@dataclass(eq=False)
+class Definition:
+    """A function or class defined in the checked file."""
+
+    node: cst.FunctionDef | cst.ClassDef
+    kind: DefinitionKind
+    is_local: bool
+    """Defined inside a function body: pickle cannot find it by qualified name."""
+    namespace: dict[str, Values] = field(default_factory=dict)
+    """A class body's bindings, for attribute look-ups on the class."""
+
+    @property
+    def name(self) -> str:
+        return self.node.name.value
+
+
+@dataclass(frozen=True)
+class Unpicklable:
+    """A value pickle refuses, with what to say about it and where it shows."""
+
+    kind: Kind
+    what: str
+    anchor: cst.CSTNode
+    """The node of the written expression the report points at."""
+    path: str | None = None
+    """The qualified path it was produced by, so that its methods can be looked up."""
+
+
+class Unknown(enum.Enum):
+    """A value the analysis cannot tell anything about."""
+
+    UNKNOWN = 0
+
+
+UNKNOWN = Unknown.UNKNOWN
+
+Value = Union[Ref, Definition, Unpicklable, Unknown]
+Values = tuple[Value, ...]
+"""Every value a name or an expression may have, in the order first seen."""
+
+NOTHING_KNOWN: Values = (UNKNOWN,)
+
+_BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+def union(*alternatives: Values) -> Values:
+    merged: list[Value] = []
+    for values in alternatives:
+        for value in values:
+            if value not in merged:
+                merged.append(value)
+    return tuple(merged)
+
+
+class ScopeKind(enum.Enum):
+    MODULE = "module"
+    FUNCTION = "function"
+    CLASS = "class"
+    EXPRESSION = "expression"
+    """A lambda or comprehension: its parameters or loop targets only."""
+
+
+class Scope:
+    def __init__(self, kind: ScopeKind, parent: Scope | None) -> None:
+        self.kind = kind
+        self.parent = parent
+        self.bindings: dict[str, Values] = {}
+
+    @property
+    def in_function(self) -> bool:
+        scope: Scope | None = self
+        while scope is not None:
+            if scope.kind is ScopeKind.FUNCTION:
+                return True
+            scope = scope.parent
+        return False
+
+    @property
+    def binding_scope(self) -> Scope:
+        """Where an assignment expression (``:=``) binds: never a comprehension."""
+        scope = self
+        while scope.kind is ScopeKind.EXPRESSION and scope.parent is not None:
+            scope = scope.parent
+        return scope
+
+    def bind(self, name: str, values: Values) -> None:
+        self.bindings[name] = values
+
+    def lookup(self, name: str) -> Values:
+        if name in self.bindings:
+            return self.bindings[name]
+        scope = self.parent
+        while scope is not None:
+            # Function bodies do not see the names of an enclosing class body.
+            if scope.kind is not ScopeKind.CLASS and name in scope.bindings:
+                return scope.bindings[name]
+            scope = scope.parent
+        if name in _BUILTIN_NAMES:
+            return (Ref(f"builtins.{name}"),)
+        return NOTHING_KNOWN
+
+    def fork(self) -> dict[str, Values]:
+        return dict(self.bindings)
+
+    def join(self, *branches: dict[str, Values]) -> None:
+        """Bind every name to what it may be after any of the branches ran."""
+        names: dict[str, None] = {}
+        for branch in branches:
+            names.update(dict.fromkeys(branch))
+        self.bindings = {
+            name: union(*(branch.get(name, ()) for branch in branches)) for name in names
+        }

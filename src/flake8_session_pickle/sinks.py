@@ -1,0 +1,156 @@
+"""Where a value goes: the writes that put a value into Streamlit's session state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import libcst as cst
+
+SESSION_STATE_PATH = "streamlit.session_state"
+SESSION_STATE_DISPLAY = "st.session_state"
+
+_DICT_WRITE_METHODS = frozenset({"update", "setdefault", "__setitem__"})
+"""Methods of session state itself that store a value."""
+
+_CONTAINER_WRITE_METHODS = frozenset(
+    {"append", "appendleft", "add", "extend", "extendleft", "insert", "update", "setdefault",
+     "__setitem__"}
+)
+"""Methods that store a value into a container kept in session state."""
+
+_SETATTR = "builtins.setattr"
+
+Paths = Callable[[cst.BaseExpression], tuple[str, ...]]
+"""The qualified paths an expression may denote at the point of the write."""
+
+
+@dataclass(frozen=True)
+class Write:
+    target: str
+    """The place written, spelled as ``st.session_state[...]`` whatever the alias."""
+    value: cst.BaseExpression
+    iterated: bool = False
+    """The value is iterated and its items stored (``extend``): an iterator is fine."""
+
+
+_EMPTY_MODULE = cst.Module(body=[])
+
+
+def _key(expression: cst.BaseExpression) -> str:
+    if isinstance(expression, cst.SimpleString):
+        value = expression.evaluated_value
+        if isinstance(value, str):
+            return f'"{value}"'
+    return _EMPTY_MODULE.code_for_node(expression)
+
+
+class SessionStateSinks:
+    def __init__(self, paths: Paths, session_paths: frozenset[str]) -> None:
+        self._paths = paths
+        self._session_paths = session_paths
+
+    def _is_session_state(self, expression: cst.BaseExpression) -> bool:
+        return any(path in self._session_paths for path in self._paths(expression))
+
+    def _place(self, expression: cst.BaseExpression) -> str | None:
+        """How to name a place reached from session state, or None if it is not."""
+        if self._is_session_state(expression):
+            return SESSION_STATE_DISPLAY
+        if isinstance(expression, cst.Attribute):
+            base = self._place(expression.value)
+            return None if base is None else f"{base}.{expression.attr.value}"
+        if isinstance(expression, cst.Subscript) and len(expression.slice) == 1:
+            index = expression.slice[0].slice
+            if isinstance(index, cst.Index):
+                base = self._place(expression.value)
+                return None if base is None else f"{base}[{_key(index.value)}]"
+        return None
+
+    def assignment(
+        self, target: cst.BaseExpression, value: cst.BaseExpression
+    ) -> Iterator[Write]:
+        """Writes made by ``target = value``, element-wise for literal sequences."""
+        if isinstance(target, (cst.Tuple, cst.List)):
+            if (
+                isinstance(value, (cst.Tuple, cst.List))
+                and len(value.elements) == len(target.elements)
+                and not any(isinstance(e, cst.StarredElement) for e in value.elements)
+                and not any(isinstance(e, cst.StarredElement) for e in target.elements)
+            ):
+                for target_element, value_element in zip(target.elements, value.elements):
+                    yield from self.assignment(target_element.value, value_element.value)
+            return
+        if isinstance(target, (cst.Attribute, cst.Subscript)):
+            place = self._place(target)
+            if place is not None:
+                yield Write(place, value)
+
+    def call(self, call: cst.Call) -> Iterator[Write]:
+        """Writes made by a call such as ``st.session_state.update(...)``."""
+        func = call.func
+        if isinstance(func, cst.Attribute):
+            method = func.attr.value
+            if method in _DICT_WRITE_METHODS and self._is_session_state(func.value):
+                yield from self._dict_write(SESSION_STATE_DISPLAY, method, call.args)
+            elif method in _CONTAINER_WRITE_METHODS:
+                place = self._place(func.value)
+                if place is not None:
+                    yield from self._container_write(place, method, call.args)
+        elif len(call.args) == 3 and _SETATTR in self._paths(func):
+            owner, name, value = (arg.value for arg in call.args)
+            if self._is_session_state(owner):
+                yield Write(f"{SESSION_STATE_DISPLAY}.{_attribute_name(name)}", value)
+
+    def _dict_write(
+        self, place: str, method: str, args: tuple[cst.Arg, ...] | list[cst.Arg]
+    ) -> Iterator[Write]:
+        if method in ("setdefault", "__setitem__"):
+            if len(args) == 2 and not args[0].star and not args[1].star:
+                yield Write(f"{place}[{_key(args[0].value)}]", args[1].value)
+            return
+        for arg in args:
+            if arg.star:
+                continue
+            if arg.keyword is not None:
+                yield Write(f"{place}[{_key(cst.SimpleString(repr(arg.keyword.value)))}]", arg.value)
+            elif isinstance(arg.value, cst.Dict):
+                yield from self._dict_literal(place, arg.value)
+            else:
+                yield Write(place, arg.value, iterated=True)
+
+    @staticmethod
+    def _dict_literal(place: str, literal: cst.Dict) -> Iterator[Write]:
+        for element in literal.elements:
+            if isinstance(element, cst.DictElement):
+                yield Write(f"{place}[{_key(element.key)}]", element.value)
+
+    def _container_write(
+        self, place: str, method: str, args: tuple[cst.Arg, ...] | list[cst.Arg]
+    ) -> Iterator[Write]:
+        if method in ("update", "setdefault", "__setitem__"):
+            yield from self._dict_write(place, method, args)
+        elif method == "insert":
+            if len(args) == 2:
+                yield Write(place, args[1].value)
+        elif method in ("append", "appendleft", "add"):
+            if len(args) == 1:
+                yield Write(place, args[0].value)
+        else:
+            for arg in args:
+                if arg.star:
+                    continue
+                if isinstance(arg.value, (cst.List, cst.Tuple, cst.Set)):
+                    for element in arg.value.elements:
+                        if isinstance(element, cst.Element):
+                            yield Write(place, element.value)
+                else:
+                    yield Write(place, arg.value, iterated=True)
+
+
+def _attribute_name(expression: cst.BaseExpression) -> str:
+    if isinstance(expression, cst.SimpleString):
+        value = expression.evaluated_value
+        if isinstance(value, str):
+            return value
+    return f"<{_EMPTY_MODULE.code_for_node(expression)}>"
