@@ -1,0 +1,274 @@
+"""The engine called directly: each write form and each value kind, with positive
+and negative cases, name resolution, flow, and what is not Streamlit's."""
+
+from __future__ import annotations
+
+import textwrap
+
+import libcst
+import pytest
+
+from flake8_session_pickle import check_source
+from flake8_session_pickle.engine import Violation
+
+HEADER = "import streamlit as st\n"
+
+
+def codes(source: str) -> list[str]:
+    return [violation.code for violation in check_source(textwrap.dedent(source))]
+
+
+def write(statement: str, prelude: str = "") -> list[str]:
+    return codes(HEADER + textwrap.dedent(prelude) + textwrap.dedent(statement))
+
+
+WRITE_FORMS = [
+    'st.session_state["k"] = {v}',
+    "st.session_state[key_name] = {v}",
+    "st.session_state.k = {v}",
+    "st.session_state.k: object = {v}",
+    "a = st.session_state.k = {v}",
+    "st.session_state.a, st.session_state.b = 1, {v}",
+    "[st.session_state.a, st.session_state.b] = [{v}, 1]",
+    'st.session_state.update({{"k": {v}}})',
+    "st.session_state.update(k={v})",
+    'other = {{"k": {v}}}\nst.session_state.update(other)',
+    'st.session_state.setdefault("k", {v})',
+    'setattr(st.session_state, "k", {v})',
+    'st.session_state.__setitem__("k", {v})',
+    "st.session_state.items.append({v})",
+    'st.session_state["items"].insert(0, {v})',
+    "st.session_state.items.extend([{v}])",
+    'st.session_state.table["row"] = {v}',
+    "st.session_state.items += [{v}]",
+]
+
+
+@pytest.mark.parametrize("form", WRITE_FORMS)
+def test_every_write_form_reports_a_lambda(form: str) -> None:
+    assert write(form.format(v="lambda: 1"), "key_name = 'k'\n") == ["PKL101"]
+
+
+@pytest.mark.parametrize("form", WRITE_FORMS)
+def test_every_write_form_is_silent_for_data(form: str) -> None:
+    assert write(form.format(v="(1, 'a', None)"), "key_name = 'k'\n") == []
+
+
+@pytest.mark.parametrize(
+    "imports, state",
+    [
+        ("import streamlit as st", "st.session_state"),
+        ("import streamlit as anything", "anything.session_state"),
+        ("import streamlit", "streamlit.session_state"),
+        ("from streamlit import session_state", "session_state"),
+        ("from streamlit import session_state as ss", "ss"),
+        ("import streamlit as st\nss = st.session_state", "ss"),
+        ("import streamlit as st\na = st.session_state\nb = a\nc = b", "c"),
+        ("import streamlit as st\nx = st", "x.session_state"),
+    ],
+)
+def test_session_state_is_recognised_however_it_is_reached(imports: str, state: str) -> None:
+    assert codes(f"{imports}\n{state}.k = lambda: 1\n") == ["PKL101"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # Another framework's session state, or a test's AppTest.
+        "import streamlit as st\nteam.session_state['k'] = lambda: 1\n",
+        "import streamlit as st\nclass A:\n    def f(self):\n        self.session_state.k = lambda: 1\n",
+        "from streamlit.testing.v1 import AppTest\nat = AppTest.from_file('a.py')\n"
+        "at.session_state['k'] = lambda: 1\n",
+        # A parameter that shadows the module.
+        "import streamlit as st\ndef f(st):\n    st.session_state.k = lambda: 1\n",
+        # No Streamlit import at all.
+        "session_state = {}\nsession_state['k'] = lambda: 1\n",
+        # A module named like Streamlit's attribute but not it.
+        "import other as st\nst.session_state.k = lambda: 1\n",
+        # An alias rebound to something else before the write.
+        "import streamlit as st\nss = st.session_state\nss = {}\nss['k'] = lambda: 1\n",
+    ],
+)
+def test_objects_that_are_not_streamlits_session_state_are_not_sinks(source: str) -> None:
+    assert codes(source) == []
+
+
+@pytest.mark.parametrize(
+    "value, prelude, expected",
+    [
+        ("lambda: 1", "", "PKL101"),
+        ("[1, {'a': (lambda: 1,)}]", "", "PKL101"),
+        ("None if flag else (lambda: 1)", "flag = True\n", "PKL101"),
+        ("(f := lambda: 1)", "", "PKL101"),
+        ("handler", "handler = lambda: 1\n", "PKL101"),
+        ("(x for x in [1])", "", "PKL103"),
+        ("gen()", "def gen():\n    yield 1\n", "PKL103"),
+        ("coro()", "async def coro():\n    return 1\n", "PKL103"),
+        ("agen()", "async def agen():\n    yield 1\n", "PKL103"),
+        ("open('f')", "", "PKL104"),
+        ("io.open('f')", "import io\n", "PKL104"),
+        ("builtins.open('f')", "import builtins\n", "PKL104"),
+        ("pathlib.Path('f').open()", "import pathlib\n", "PKL104"),
+        ("Path('f').open()", "from pathlib import Path\n", "PKL104"),
+        ("tempfile.TemporaryFile()", "import tempfile\n", "PKL104"),
+        ("tempfile.NamedTemporaryFile()", "import tempfile\n", "PKL104"),
+        ("gzip.open('f')", "import gzip\n", "PKL104"),
+        ("bz2.open('f')", "import bz2\n", "PKL104"),
+        ("lzma.open('f')", "import lzma\n", "PKL104"),
+        ("fh", "with open('f') as fh:\n    pass\n", "PKL104"),
+        ("socket.socket()", "import socket\n", "PKL105"),
+        ("socket.create_connection(('h', 1))", "import socket\n", "PKL105"),
+        ("socket.socketpair()", "import socket\n", "PKL105"),
+        ("socket.fromfd(3, 2, 1)", "import socket\n", "PKL105"),
+        ("ctx.wrap_socket(socket.socket())", "import socket, ssl\nctx = ssl.SSLContext()\n",
+         "PKL105"),
+    ],
+)
+def test_value_kinds(value: str, prelude: str, expected: str | None) -> None:
+    assert write(f"st.session_state.k = {value}\n", prelude) == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "value, prelude",
+    [
+        ("open('f').read()", ""),
+        ("list(open('f'))", ""),
+        ("sorted(x for x in y)", "y = [1]\n"),
+        ("sum(x for x in y)", "y = [1]\n"),
+        ("(lambda: 1)()", ""),
+        ("str(lambda: 1)", ""),
+        ("open", ""),
+        ("socket.socket", "import socket\n"),
+        ("module_function", "def module_function(): pass\n"),
+        ("Module", "class Module: pass\n"),
+        ("Module()", "class Module: pass\n"),
+        ("Module().method", "class Module:\n    def method(self): pass\n"),
+        ("gen", "def gen():\n    yield 1\n"),
+        ("tempfile.SpooledTemporaryFile()", "import tempfile\n"),
+        ("io.BytesIO(b'x')", "import io\n"),
+        ("st.session_state.get('k', lambda: 1)", ""),
+        ("[lambda_result for lambda_result in range(3)]", ""),
+        ("f", "f = lambda: 1\nf = 3\n"),
+        ("open_file", "def open_file(): return 1\n"),
+        ("fh.read()", "with open('f') as fh:\n    pass\n"),
+        ("ctx", "import contextlib\nwith contextlib.suppress(Exception) as ctx:\n    pass\n"),
+    ],
+)
+def test_look_alikes_that_pickle_are_silent(value: str, prelude: str) -> None:
+    assert write(f"st.session_state.k = {value}\n", prelude) == []
+
+
+def test_a_name_bound_in_another_function_is_a_different_name() -> None:
+    source = """
+        def one():
+            handler = lambda: 1
+        def two():
+            st.session_state.k = handler
+        handler = 2
+    """
+    assert write(source) == []
+
+
+def test_a_function_sees_the_final_module_bindings() -> None:
+    source = """
+        def callback():
+            st.session_state.k = handler
+        handler = lambda: 1
+    """
+    assert write(source) == ["PKL101"]
+
+
+def test_a_name_bound_in_either_branch_may_hold_the_value() -> None:
+    source = """
+        if st.checkbox("x"):
+            f = lambda: 1
+        else:
+            f = 2
+        st.session_state.k = f
+    """
+    assert write(source) == ["PKL101"]
+
+
+def test_a_name_rebound_in_both_branches_no_longer_holds_the_value() -> None:
+    source = """
+        f = lambda: 1
+        if st.checkbox("x"):
+            f = 1
+        else:
+            f = 2
+        st.session_state.k = f
+    """
+    assert write(source) == []
+
+
+def test_shadowing_builtin_open_is_respected() -> None:
+    assert write("def open(p): return p\nst.session_state.k = open('f')\n") == []
+
+
+def test_class_attribute_lookup_does_not_leak_into_methods() -> None:
+    source = """
+        class K:
+            handler = lambda self: 1
+            def store(self):
+                st.session_state.k = handler
+        handler = 3
+    """
+    assert write(source) == []
+
+
+def test_report_points_at_the_value_and_names_the_key() -> None:
+    source = HEADER + 'st.session_state["fh"] = [\n    1,\n    open("f"),\n]\n'
+    (violation,) = check_source(source)
+    assert (violation.line, violation.column, violation.code) == (4, 4, "PKL104")
+    assert violation.message == (
+        'PKL104 open file from open() stored in st.session_state["fh"] cannot be pickled '
+        "(file handles hold an OS resource); store the path or the contents and reopen "
+        "when needed"
+    )
+
+
+def test_columns_count_characters_not_bytes() -> None:
+    (violation,) = check_source(HEADER + 'st.session_state["é"] = lambda: 1\n')
+    assert violation.column == len('st.session_state["é"] = ')
+
+
+def test_reports_are_sorted_and_unique() -> None:
+    source = HEADER + "f = lambda: 1\nst.session_state.b = [f, f]\nst.session_state.a = f\n"
+    violations = check_source(source)
+    assert violations == sorted(set(violations))
+    assert [v.line for v in violations] == [3, 4]
+
+
+def test_a_file_without_session_state_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(source: str) -> None:
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(libcst, "parse_module", refuse)
+    assert check_source("import streamlit as st\nx = lambda: 1\n") == []
+    assert check_source("import streamlit as st\nst.write(st.session_state.k)\n") == []
+
+
+def test_a_syntax_error_is_left_to_flake8() -> None:
+    assert check_source("import streamlit as st\nst.session_state.k = (\n") == []
+
+
+def test_source_libcst_cannot_parse_gets_one_unanalysable_report() -> None:
+    source = HEADER + "(a): int = 1\nst.session_state.k = lambda: 1\n"
+    assert check_source(source) == [
+        Violation(1, 0, check_source(source)[0].message)
+    ]
+    assert check_source(source)[0].message.startswith(
+        "PKL000 file not checked for unpicklable session state: libcst cannot parse it"
+    )
+
+
+def test_an_internal_error_becomes_unanalysable(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flake8_session_pickle import analysis
+
+    def broken(self: object, module: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(analysis.Analysis, "run", broken)
+    (violation,) = check_source(HEADER + "st.session_state.k = lambda: 1\n")
+    assert violation.code == "PKL000"
+    assert "KeyError" in violation.message
