@@ -1,4 +1,4 @@
-"""flake8-session-pickle: find values stored in Streamlit's session state that pickle cannot serialize."""
+"""Find values stored in Streamlit's session state that pickle cannot serialize."""
 
 from flake8_session_pickle.engine import Settings, Violation, check_source
 

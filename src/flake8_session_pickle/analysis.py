@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -26,7 +26,12 @@ from flake8_session_pickle.scopes import (
     Values,
 )
 from flake8_session_pickle.sinks import SESSION_STATE_PATH, SessionStateSinks, Write
-from flake8_session_pickle.verdicts import Evaluator, bind_loop_targets, target_names
+from flake8_session_pickle.verdicts import (
+    ENUM_BASES,
+    Evaluator,
+    bind_loop_targets,
+    target_names,
+)
 
 
 @dataclass(frozen=True)
@@ -35,23 +40,183 @@ class Finding:
     message: str
 
 
-_CONTEXT_MANAGERS_RETURNING_SELF = frozenset({Kind.OPEN_FILE, Kind.SOCKET})
-"""Kinds whose ``__enter__`` returns the object itself, so ``as`` binds the resource."""
+_PICKLING_HOOKS = frozenset({"__getstate__", "__reduce__", "__reduce_ex__"})
+_NEUTRAL_BASES = frozenset({"builtins.object", "abc.ABC"})
+"""Bases that change nothing about how an instance pickles."""
+
+
+@dataclass
+class _StateCollector:
+    """Gathers what a method stores on ``self`` while its body is run."""
+
+    scope: Scope
+    self_name: str
+    found: list[tuple[str, Unpicklable]]
+
+
+@dataclass
+class _ReturnCollector:
+    scope: Scope
+    values: list[Values]
 
 
 class Analysis:
+    """Also the ``Program`` the evaluator asks about the file as a whole."""
+
     def __init__(self, session_paths: frozenset[str] = frozenset({SESSION_STATE_PATH})) -> None:
-        self._evaluator = Evaluator()
+        self._evaluator = Evaluator(self)
         self._session_paths = session_paths
-        self._pending_functions: deque[tuple[cst.FunctionDef, Scope]] = deque()
+        self._pending_functions: deque[tuple[cst.FunctionDef, Scope, Definition | None]] = deque()
+        self._silent = 0
+        """While above zero, bodies run only to learn what they return or store."""
+        self._returns: _ReturnCollector | None = None
+        self._state: _StateCollector | None = None
+        self._returned: dict[int, Values] = {}
+        self._states: dict[int, Unpicklable | None] = {}
+        self._module = cst.Module(body=[])
+        self._module_scope = Scope(ScopeKind.MODULE, None)
+        self._script: bool | None = None
+        self._every_run: frozenset[str] | None = None
+        self._copyreg_registered: frozenset[str] | None = None
         self.findings: list[Finding] = []
 
     def run(self, module: cst.Module) -> list[Finding]:
-        self._block(module.body, Scope(ScopeKind.MODULE, None))
+        self._module = module
+        self._block(module.body, self._module_scope)
         while self._pending_functions:
-            function, parent = self._pending_functions.popleft()
-            self._function_body(function, parent)
+            function, parent, definition = self._pending_functions.popleft()
+            self._function_body(function, parent, definition)
         return self.findings
+
+    # What the evaluator asks.
+
+    def returned(self, function: Definition) -> Values:
+        key = id(function)
+        if key not in self._returned:
+            self._returned[key] = ()  # a recursive call learns nothing
+            node = function.node
+            assert isinstance(node, cst.FunctionDef)
+            collector = _ReturnCollector(Scope(ScopeKind.FUNCTION, function.scope, function), [])
+            saved, self._returns = self._returns, collector
+            self._silent += 1
+            try:
+                self._run_function(node, collector.scope)
+            finally:
+                self._silent -= 1
+                self._returns = saved
+            if not _ends_in_return(node):
+                collector.values.append(NOTHING_KNOWN)
+            self._returned[key] = tuple(v for values in collector.values for v in values)
+        return self._returned[key]
+
+    def unpicklable_state(self, cls: Definition) -> Unpicklable | None:
+        key = id(cls)
+        if key not in self._states:
+            self._states[key] = None
+            self._states[key] = self._compute_state(cls)
+        return self._states[key]
+
+    def _compute_state(self, cls: Definition) -> Unpicklable | None:
+        node = cls.node
+        if not isinstance(node, cst.ClassDef) or cls.is_enum:
+            return None
+        if _PICKLING_HOOKS & cls.namespace.keys() or cls.name in self._registered_with_copyreg():
+            return None
+        for base in cls.bases:
+            if isinstance(base, Definition) and base.kind is DefinitionKind.CLASS:
+                if _PICKLING_HOOKS & base.namespace.keys():
+                    return None
+                inherited = self.unpicklable_state(base)
+                if inherited is not None:
+                    return replace(inherited, what=inherited.what.replace(base.name, cls.name, 1))
+            elif not (isinstance(base, Ref) and base.path in _NEUTRAL_BASES):
+                return None  # a base from elsewhere may customise pickling
+        for statement in node.body.body:
+            if isinstance(statement, cst.FunctionDef):
+                found = self._stored_on_self(statement, cls)
+                if found is not None:
+                    attribute, value = found
+                    return Unpicklable(
+                        Kind.INSTANCE_STATE,
+                        f"instance of '{cls.name}' whose attribute '{attribute}' holds "
+                        f"{value.what}",
+                        value.anchor,
+                    )
+        return None
+
+    def _stored_on_self(
+        self, method: cst.FunctionDef, cls: Definition
+    ) -> tuple[str, Unpicklable] | None:
+        parameters = [*method.params.posonly_params, *method.params.params]
+        if not parameters or any(
+            get_full_name_for_node(d.decorator) in ("staticmethod", "classmethod")
+            for d in method.decorators
+        ):
+            return None
+        collector = _StateCollector(
+            Scope(ScopeKind.FUNCTION, cls.scope), parameters[0].name.value, []
+        )
+        saved, self._state = self._state, collector
+        self._silent += 1
+        try:
+            self._run_function(method, collector.scope)
+        finally:
+            self._silent -= 1
+            self._state = saved
+        return collector.found[0] if collector.found else None
+
+    def _registered_with_copyreg(self) -> frozenset[str]:
+        if self._copyreg_registered is None:
+            names: set[str] = set()
+            if "copyreg" in self._module.code:
+                for call in _calls(self._module):
+                    callee = get_full_name_for_node(call.func) or ""
+                    if callee.endswith("pickle") and call.args:
+                        registered = get_full_name_for_node(call.args[0].value)
+                        if registered:
+                            names.add(registered)
+            self._copyreg_registered = frozenset(names)
+        return self._copyreg_registered
+
+    @property
+    def is_script(self) -> bool:
+        """Whether the module calls Streamlit or its own functions at module level."""
+        if self._script is None:
+            self._script = any(
+                self._runs_app_code(call) for call in _calls(self._module, module_level=True)
+            )
+        return self._script
+
+    def _runs_app_code(self, call: cst.Call) -> bool:
+        for value in self._evaluator.evaluate(call.func, self._module_scope):
+            if isinstance(value, Ref) and value.path.split(".", 1)[0] in {
+                path.split(".", 1)[0] for path in self._session_paths
+            }:
+                return True
+            if isinstance(value, Definition) and value.kind is DefinitionKind.FUNCTION:
+                return True
+        return False
+
+    def _persists(self, scope: Scope) -> bool:
+        """Whether a write made here may be skipped by a later run, so that what it
+        stored outlives the run that made it."""
+        current: Scope | None = scope
+        while current is not None:
+            if current.conditional or current.kind is ScopeKind.LAMBDA:
+                return True
+            if current.kind is ScopeKind.FUNCTION and (
+                current.owner is None or current.owner.name not in self._functions_every_run()
+            ):
+                return True
+            current = current.parent
+        return False
+
+    def _functions_every_run(self) -> frozenset[str]:
+        """Names of module-level functions the script calls on every run, and
+        refers to nowhere else."""
+        if self._every_run is None:
+            self._every_run = _called_only_unconditionally(self._module)
+        return self._every_run
 
     # Sinks and verdicts meet here.
 
@@ -66,8 +231,11 @@ class Analysis:
         return SessionStateSinks(paths, self._session_paths)
 
     def _report(self, writes: Iterable[Write], scope: Scope) -> None:
+        if self._silent:
+            return
         for write in writes:
-            found = self._evaluator.verdict(write.value, scope)
+            persists = write.persists or self._persists(scope)
+            found = self._evaluator.verdict(write.value, scope, persists)
             if found is None or (write.iterated and found.kind is Kind.GENERATOR):
                 continue
             self.findings.append(
@@ -121,15 +289,25 @@ class Analysis:
                 self._report(
                     (
                         Write(write.target, write.value, iterated=True)
-                        for write in self._paths(scope).assignment(statement.target, statement.value)
+                        for write in self._paths(scope).assignment(
+                            statement.target, statement.value
+                        )
                     ),
                     scope,
                 )
             for name in target_names(statement.target):
                 scope.bind(name, NOTHING_KNOWN)
-        elif isinstance(statement, (cst.Expr, cst.Return)):
+        elif isinstance(statement, cst.Return):
             if statement.value is not None:
                 self._scan(statement.value, scope)
+            if self._returns is not None and self._returns.scope is scope:
+                self._returns.values.append(
+                    self._evaluator.evaluate(statement.value, scope)
+                    if statement.value is not None
+                    else NOTHING_KNOWN
+                )
+        elif isinstance(statement, cst.Expr):
+            self._scan(statement.value, scope)
         elif isinstance(statement, cst.Import):
             self._import(statement, scope)
         elif isinstance(statement, cst.ImportFrom):
@@ -138,10 +316,19 @@ class Analysis:
             for name in target_names(statement.target):
                 scope.bind(name, NOTHING_KNOWN)
 
-    def _assign(
-        self, target: cst.BaseExpression, value: cst.BaseExpression, scope: Scope
-    ) -> None:
+    def _assign(self, target: cst.BaseExpression, value: cst.BaseExpression, scope: Scope) -> None:
         self._report(self._paths(scope).assignment(target, value), scope)
+        collector = self._state
+        if (
+            collector is not None
+            and collector.scope is scope
+            and isinstance(target, cst.Attribute)
+            and isinstance(target.value, cst.Name)
+            and target.value.value == collector.self_name
+        ):
+            found = self._evaluator.verdict(value, scope)
+            if found is not None:
+                collector.found.append((target.attr.value, found))
         self._bind(target, value, scope)
 
     def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression, scope: Scope) -> None:
@@ -153,7 +340,7 @@ class Analysis:
             and len(target.elements) == len(value.elements)
             and all(isinstance(e, cst.Element) for e in (*target.elements, *value.elements))
         ):
-            for target_element, value_element in zip(target.elements, value.elements):
+            for target_element, value_element in zip(target.elements, value.elements, strict=True):
                 self._bind(target_element.value, value_element.value, scope)
         else:
             for name in target_names(target):
@@ -165,10 +352,10 @@ class Analysis:
             if full_name is None:
                 continue
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                scope.bind(alias.asname.name.value, (Ref(full_name),))
+                scope.bind(alias.asname.name.value, (Ref(full_name, module=True),))
             else:
                 top = full_name.split(".", 1)[0]
-                scope.bind(top, (Ref(top),))
+                scope.bind(top, (Ref(top, module=True),))
 
     def _import_from(self, statement: cst.ImportFrom, scope: Scope) -> None:
         if isinstance(statement.names, cst.ImportStar):
@@ -184,16 +371,23 @@ class Analysis:
                 bound = alias.asname.name.value
             scope.bind(bound, (Ref(f"{base}.{name}" if module else f"{base}{name}"),))
 
+    def _conditional_suite(self, suite: cst.BaseSuite, scope: Scope) -> None:
+        scope.conditional += 1
+        try:
+            self._suite(suite, scope)
+        finally:
+            scope.conditional -= 1
+
     def _if(self, statement: cst.If, scope: Scope) -> None:
         self._scan(statement.test, scope)
         before = scope.fork()
-        self._suite(statement.body, scope)
+        self._conditional_suite(statement.body, scope)
         after_body = scope.fork()
         scope.bindings = before
         if isinstance(statement.orelse, cst.If):
             self._if(statement.orelse, scope)
         elif isinstance(statement.orelse, cst.Else):
-            self._suite(statement.orelse.body, scope)
+            self._conditional_suite(statement.orelse.body, scope)
         scope.join(after_body, scope.bindings)
 
     def _loop(self, statement: cst.For | cst.While, scope: Scope) -> None:
@@ -204,7 +398,10 @@ class Analysis:
         else:
             self._scan(statement.test, scope)
         before = scope.fork()
-        self._suite(statement.body, scope)
+        if isinstance(statement, cst.While):
+            self._conditional_suite(statement.body, scope)
+        else:
+            self._suite(statement.body, scope)
         if statement.orelse is not None:
             self._suite(statement.orelse.body, scope)
         scope.join(before, scope.bindings)
@@ -219,7 +416,7 @@ class Analysis:
             if handler.name is not None:
                 for name in target_names(handler.name.name):
                     scope.bind(name, NOTHING_KNOWN)
-            self._suite(handler.body, scope)
+            self._conditional_suite(handler.body, scope)
             outcomes.append(scope.fork())
         scope.bindings = after_body
         if statement.orelse is not None:
@@ -233,10 +430,11 @@ class Analysis:
             self._scan(item.item, scope)
             if item.asname is None:
                 continue
+            # The resources in the catalogue return themselves from ``__enter__``.
             entered = tuple(
                 value
                 for value in self._evaluator.evaluate(item.item, scope)
-                if isinstance(value, Unpicklable) and value.kind in _CONTEXT_MANAGERS_RETURNING_SELF
+                if isinstance(value, Unpicklable) and value.path is not None
             )
             for name in target_names(item.asname.name):
                 scope.bind(name, entered or NOTHING_KNOWN)
@@ -252,30 +450,51 @@ class Analysis:
                 scope.bind(name, NOTHING_KNOWN)
             if case.guard is not None:
                 self._scan(case.guard, scope)
-            self._suite(case.body, scope)
+            self._conditional_suite(case.body, scope)
             outcomes.append(scope.fork())
         scope.join(*outcomes)
 
     def _function_definition(self, function: cst.FunctionDef, scope: Scope) -> None:
         for decorator in function.decorators:
             self._scan(decorator.decorator, scope)
-        definition: Values = NOTHING_KNOWN
-        if not function.decorators:
-            definition = (Definition(function, DefinitionKind.FUNCTION, scope.in_function),)
-        scope.bind(function.name.value, definition)
-        self._pending_functions.append((function, scope))
+        name = function.name.value
+        definition = Definition(function, name, DefinitionKind.FUNCTION, scope)
+        # A decorator may replace the function with anything.
+        scope.bind(name, NOTHING_KNOWN if function.decorators else (definition,))
+        if not self._silent:
+            self._pending_functions.append((function, scope, definition))
 
-    def _function_body(self, function: cst.FunctionDef, parent: Scope) -> None:
-        scope = Scope(ScopeKind.FUNCTION, parent)
+    def _function_body(
+        self, function: cst.FunctionDef, parent: Scope, definition: Definition | None
+    ) -> None:
+        self._run_function(function, Scope(ScopeKind.FUNCTION, parent, definition))
+
+    def _run_function(self, function: cst.FunctionDef, scope: Scope) -> None:
         for name in _parameter_names(function.params):
             scope.bind(name, NOTHING_KNOWN)
         self._suite(function.body, scope)
 
     def _class_definition(self, class_def: cst.ClassDef, scope: Scope) -> None:
+        bases = tuple(
+            value
+            for base in class_def.bases
+            if not base.keyword
+            for value in self._evaluator.evaluate(base.value, scope)
+        )
         body = Scope(ScopeKind.CLASS, scope)
         self._suite(class_def.body, body)
         definition = Definition(
-            class_def, DefinitionKind.CLASS, scope.in_function, namespace=body.bindings
+            class_def,
+            class_def.name.value,
+            DefinitionKind.CLASS,
+            scope,
+            namespace=body.bindings,
+            bases=bases or (Ref("builtins.object"),),
+            is_enum=any(
+                (isinstance(base, Ref) and base.path in ENUM_BASES)
+                or (isinstance(base, Definition) and base.is_enum)
+                for base in bases
+            ),
         )
         scope.bind(class_def.name.value, (definition,))
 
@@ -292,7 +511,7 @@ class Analysis:
                     node.target.value, self._evaluator.evaluate(node.value, current)
                 )
             elif isinstance(node, cst.Lambda):
-                inner = Scope(ScopeKind.EXPRESSION, current)
+                inner = Scope(ScopeKind.LAMBDA, current)
                 for name in _parameter_names(node.params):
                     inner.bind(name, NOTHING_KNOWN)
                 stack.append((node.body, inner))
@@ -322,3 +541,51 @@ def _capture_names(pattern: cst.CSTNode) -> Iterator[str]:
         elif isinstance(node, cst.MatchMapping) and node.rest is not None:
             yield node.rest.value
         stack.extend(node.children)
+
+
+def _ends_in_return(function: cst.FunctionDef) -> bool:
+    body = function.body.body
+    last = body[-1] if body else None
+    if isinstance(last, cst.SimpleStatementLine):
+        return isinstance(last.body[-1], (cst.Return, cst.Raise))
+    return isinstance(last, (cst.Return, cst.Raise))
+
+
+_SCOPE_NODES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+_CONDITIONAL_NODES = (cst.If, cst.While, cst.ExceptHandler, cst.ExceptStarHandler, cst.MatchCase)
+
+
+def _calls(root: cst.CSTNode, module_level: bool = False) -> Iterator[cst.Call]:
+    """Every call under ``root``; with ``module_level``, not those in a def or class body."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Call):
+            yield node
+        if module_level and isinstance(node, _SCOPE_NODES):
+            continue
+        stack.extend(node.children)
+
+
+def _called_only_unconditionally(module: cst.Module) -> frozenset[str]:
+    """Names called as a whole statement at module level outside any condition,
+    and not referred to anywhere else."""
+    called: set[str] = set()
+    referred: set[str] = set()
+    stack: list[tuple[cst.CSTNode, bool]] = [(module, True)]
+    while stack:
+        node, every_run = stack.pop()
+        if isinstance(node, (cst.Expr, cst.Assign)) and every_run:
+            value = node.value
+            if isinstance(value, cst.Call) and isinstance(value.func, cst.Name):
+                called.add(value.func.value)
+                stack.extend((arg, False) for arg in value.args)
+                continue
+        if isinstance(node, cst.Name):
+            referred.add(node.value)
+        elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            stack.extend((child, False) for child in node.children if child is not node.name)
+            continue
+        stays = every_run and not isinstance(node, (*_CONDITIONAL_NODES, cst.Lambda))
+        stack.extend((child, stays) for child in node.children)
+    return frozenset(called - referred)

@@ -7,7 +7,9 @@ name (``sys.stdout``), and ``()`` for "what calling it returns", so
 
 ``evidence`` is Python source that binds ``value`` to such an object without
 touching the network (loopback only) and inside a scratch directory; the test
-suite runs every snippet and checks that ``pickle.dumps(value)`` raises.
+suite runs every snippet and checks that ``pickle.dumps(value)`` raises. A row
+whose object cannot be built offline (a driver that connects on construction)
+has a ``citation`` instead: where the failure is documented or shown.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from flake8_session_pickle.codes import Kind
 class Entry:
     path: str
     kind: Kind
-    evidence: str
+    evidence: str = ""
+    citation: str = ""
 
 
 _LISTENER = "_srv = socket.create_server(('127.0.0.1', 0)); "
@@ -104,4 +107,269 @@ ENTRIES: tuple[Entry, ...] = (
     ),
 )
 
-CATALOGUE: Mapping[str, Entry] = {entry.path: entry for entry in ENTRIES}
+_DATABASE: tuple[Entry, ...] = (
+    Entry(
+        "sqlite3.connect()", Kind.DATABASE, "import sqlite3; value = sqlite3.connect(':memory:')"
+    ),
+    Entry(
+        "sqlite3.connect().cursor()",
+        Kind.DATABASE,
+        "import sqlite3; value = sqlite3.connect(':memory:').cursor()",
+    ),
+    Entry(
+        "sqlite3.connect().execute()",
+        Kind.DATABASE,
+        "import sqlite3; value = sqlite3.connect(':memory:').execute('select 1')",
+    ),
+    Entry(
+        "streamlit.connection()",
+        Kind.DATABASE,
+        "import streamlit as st; value = st.connection('db', type='sql', url='sqlite://')",
+    ),
+    Entry(
+        "sqlalchemy.create_engine()",
+        Kind.DATABASE,
+        "import sqlalchemy; value = sqlalchemy.create_engine('sqlite://')",
+    ),
+    Entry(
+        "sqlalchemy.create_engine().connect()",
+        Kind.DATABASE,
+        "import sqlalchemy; value = sqlalchemy.create_engine('sqlite://').connect()",
+    ),
+    Entry(
+        "sqlalchemy.orm.Session()",
+        Kind.DATABASE,
+        "import sqlalchemy, sqlalchemy.orm; "
+        "value = sqlalchemy.orm.Session(sqlalchemy.create_engine('sqlite://'))",
+    ),
+    Entry(
+        "sqlalchemy.orm.sessionmaker()",
+        Kind.DATABASE,
+        "import sqlalchemy, sqlalchemy.orm; "
+        "value = sqlalchemy.orm.sessionmaker(sqlalchemy.create_engine('sqlite://'))",
+    ),
+    Entry("duckdb.connect()", Kind.DATABASE, "import duckdb; value = duckdb.connect()"),
+    Entry(
+        "duckdb.connect().cursor()",
+        Kind.DATABASE,
+        "import duckdb; value = duckdb.connect().cursor()",
+    ),
+    Entry(
+        "pymongo.MongoClient()",
+        Kind.DATABASE,
+        "import pymongo; value = pymongo.MongoClient('mongodb://127.0.0.1:1', connect=False)",
+    ),
+    Entry("redis.Redis()", Kind.DATABASE, "import redis; value = redis.Redis()"),
+    Entry(
+        "redis.from_url()",
+        Kind.DATABASE,
+        "import redis; value = redis.from_url('redis://127.0.0.1:1')",
+    ),
+    Entry(
+        "psycopg2.connect()",
+        Kind.DATABASE,
+        citation="\"TypeError: cannot pickle 'psycopg2.extensions.connection' object\" in "
+        "https://github.com/agno-agi/agno/issues/1667 and https://github.com/rq/rq/issues/1240",
+    ),
+    Entry(
+        "pymysql.connect()",
+        Kind.DATABASE,
+        "import pymysql; value = pymysql.connect(host='127.0.0.1', defer_connect=True)",
+    ),
+    Entry(
+        "mysql.connector.connect()",
+        Kind.DATABASE,
+        citation='"TypeError: can\'t pickle _mysql_connector.MySQL objects" in '
+        "https://github.com/uqfoundation/pathos/issues/186",
+    ),
+)
+
+_THREADING = (
+    "Thread",
+    "Lock",
+    "RLock",
+    "Condition",
+    "Event",
+    "Semaphore",
+    "BoundedSemaphore",
+    "Barrier",
+    "Timer",
+    "current_thread",
+    "main_thread",
+)
+_THREAD_ARGUMENTS = {"Thread": "target=print", "Barrier": "2", "Timer": "1, print"}
+_MULTIPROCESSING = (
+    "Process",
+    "Queue",
+    "JoinableQueue",
+    "SimpleQueue",
+    "Lock",
+    "RLock",
+    "Event",
+    "Condition",
+    "Semaphore",
+    "Pool",
+    "Manager",
+)
+
+_CONCURRENCY: tuple[Entry, ...] = (
+    *(
+        Entry(
+            f"threading.{name}()",
+            Kind.CONCURRENCY,
+            f"import threading; value = threading.{name}({_THREAD_ARGUMENTS.get(name, '')})",
+        )
+        for name in _THREADING
+    ),
+    *(
+        Entry(f"queue.{name}()", Kind.CONCURRENCY, f"import queue; value = queue.{name}()")
+        for name in ("Queue", "LifoQueue", "PriorityQueue", "SimpleQueue")
+    ),
+    *(
+        Entry(
+            f"multiprocessing.{name}()",
+            Kind.CONCURRENCY,
+            "import multiprocessing; "
+            f"value = multiprocessing.{name}({'target=print' if name == 'Process' else ''})",
+        )
+        for name in _MULTIPROCESSING
+    ),
+    *(
+        Entry(
+            f"concurrent.futures.{name}()",
+            Kind.CONCURRENCY,
+            f"import concurrent.futures; value = concurrent.futures.{name}()",
+        )
+        for name in ("ThreadPoolExecutor", "ProcessPoolExecutor")
+    ),
+    Entry(
+        "concurrent.futures.ThreadPoolExecutor().submit()",
+        Kind.CONCURRENCY,
+        "import concurrent.futures; value = concurrent.futures.ThreadPoolExecutor().submit(print)",
+    ),
+    Entry(
+        "multiprocessing.pool.ThreadPool()",
+        Kind.CONCURRENCY,
+        "import multiprocessing.pool; value = multiprocessing.pool.ThreadPool(1)",
+    ),
+    Entry(
+        "asyncio.new_event_loop()",
+        Kind.CONCURRENCY,
+        "import asyncio; value = asyncio.new_event_loop()",
+    ),
+    Entry(
+        "asyncio.get_event_loop()",
+        Kind.CONCURRENCY,
+        "import asyncio; asyncio.set_event_loop(asyncio.new_event_loop()); "
+        "value = asyncio.get_event_loop()",
+    ),
+    Entry(
+        "subprocess.Popen()",
+        Kind.CONCURRENCY,
+        "import subprocess; value = subprocess.Popen(['true'])",
+    ),
+)
+
+_HASHES = (
+    "md5",
+    "sha1",
+    "sha224",
+    "sha256",
+    "sha384",
+    "sha512",
+    "sha3_256",
+    "sha3_512",
+    "blake2b",
+    "blake2s",
+    "new",
+)
+
+_INTERPRETER: tuple[Entry, ...] = (
+    Entry("builtins.memoryview()", Kind.INTERPRETER_OBJECT, "value = memoryview(b'data')"),
+    Entry(
+        "weakref.ref()",
+        Kind.INTERPRETER_OBJECT,
+        "import weakref, logging; value = weakref.ref(logging.getLogger())",
+    ),
+    Entry(
+        "weakref.proxy()",
+        Kind.INTERPRETER_OBJECT,
+        "import weakref, logging; value = weakref.proxy(logging.getLogger())",
+    ),
+    Entry("sys._getframe()", Kind.INTERPRETER_OBJECT, "import sys; value = sys._getframe()"),
+    Entry(
+        "inspect.currentframe()",
+        Kind.INTERPRETER_OBJECT,
+        "import inspect; value = inspect.currentframe()",
+    ),
+    *(
+        Entry(
+            f"builtins.dict().{view}()",
+            Kind.INTERPRETER_OBJECT,
+            f"value = {{'a': 1}}.{view}()",
+        )
+        for view in ("keys", "values", "items")
+    ),
+    *(
+        Entry(
+            f"hashlib.{name}()",
+            Kind.INTERPRETER_OBJECT,
+            f"import hashlib; value = hashlib.{name}({repr('sha1') if name == 'new' else ''})",
+        )
+        for name in _HASHES
+    ),
+    Entry(
+        "hmac.new()",
+        Kind.INTERPRETER_OBJECT,
+        "import hmac; value = hmac.new(b'k', digestmod='sha256')",
+    ),
+)
+
+_CLIENTS: tuple[Entry, ...] = (
+    *(
+        Entry(f"openai.{name}()", Kind.CLIENT, f"import openai; value = openai.{name}(api_key='x')")
+        for name in ("OpenAI", "AsyncOpenAI")
+    ),
+    Entry(
+        "openai.AzureOpenAI()",
+        Kind.CLIENT,
+        "import openai; value = openai.AzureOpenAI(api_key='x', api_version='2024-02-01', "
+        "azure_endpoint='https://localhost')",
+    ),
+    *(
+        Entry(
+            f"anthropic.{name}()",
+            Kind.CLIENT,
+            f"import anthropic; value = anthropic.{name}(api_key='x')",
+        )
+        for name in ("Anthropic", "AsyncAnthropic")
+    ),
+    *(
+        Entry(f"httpx.{name}()", Kind.CLIENT, f"import httpx; value = httpx.{name}()")
+        for name in ("Client", "AsyncClient")
+    ),
+    *(
+        Entry(
+            f"langchain_openai.{name}()",
+            Kind.CLIENT,
+            f"import langchain_openai; value = langchain_openai.{name}(api_key='x')",
+        )
+        for name in ("ChatOpenAI", "OpenAIEmbeddings")
+    ),
+    Entry(
+        "boto3.client()",
+        Kind.CLIENT,
+        "import boto3; value = boto3.client('s3', region_name='us-east-1', "
+        "aws_access_key_id='x', aws_secret_access_key='y')",
+    ),
+    Entry(
+        "boto3.resource()",
+        Kind.CLIENT,
+        "import boto3; value = boto3.resource('s3', region_name='us-east-1', "
+        "aws_access_key_id='x', aws_secret_access_key='y')",
+    ),
+)
+
+ALL_ENTRIES: tuple[Entry, ...] = (*ENTRIES, *_DATABASE, *_CONCURRENCY, *_INTERPRETER, *_CLIENTS)
+
+CATALOGUE: Mapping[str, Entry] = {entry.path: entry for entry in ALL_ENTRIES}

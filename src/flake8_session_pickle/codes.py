@@ -34,8 +34,7 @@ class Kind(enum.Enum):
     LOCAL_OBJECT = KindInfo(
         2,
         "function or class defined inside a function",
-        "pickle finds functions and classes by qualified name and '<locals>' "
-        "cannot be looked up",
+        "pickle finds functions and classes by qualified name and '<locals>' cannot be looked up",
         "define it at module level",
     )
     GENERATOR = KindInfo(
@@ -55,6 +54,52 @@ class Kind(enum.Enum):
         "socket",
         "sockets hold an OS resource",
         "store the address and reconnect when needed",
+    )
+
+    DATABASE = KindInfo(
+        6,
+        "database connection",
+        "it holds an open connection to the database",
+        "open it with a function decorated by st.cache_resource, and store query "
+        "results or connection settings",
+    )
+    CONCURRENCY = KindInfo(
+        7,
+        "thread, lock or process handle",
+        "it holds an OS thread, lock, queue or process",
+        "keep it in a function decorated by st.cache_resource or at module level, "
+        "and store plain data",
+    )
+    MODULE = KindInfo(
+        8,
+        "module",
+        "pickle cannot serialize module objects",
+        "import the module where it is used, and store data",
+    )
+    INTERPRETER_OBJECT = KindInfo(
+        9,
+        "interpreter object",
+        "it refers to live interpreter state",
+        "store the data it gives, e.g. bytes(view), list(d.items()), h.hexdigest()",
+    )
+    CLIENT = KindInfo(
+        10,
+        "client",
+        "it holds connection pools, locks or threads",
+        "create it in a function decorated by st.cache_resource, and store its settings",
+    )
+    INSTANCE_STATE = KindInfo(
+        11,
+        "instance whose state holds an unpicklable value",
+        "pickle serializes an instance's attributes",
+        "keep the resource out of the instance, or define __getstate__/__setstate__",
+    )
+    SCRIPT_DEFINED = KindInfo(
+        12,
+        "class or function defined in the app script",
+        "Streamlit reruns the script and redefines it, so on a later run pickle finds "
+        "a different object under the same name",
+        "move it into its own module and import it",
     )
 
     @property
@@ -86,6 +131,7 @@ def unanalysable_message(reason: str) -> str:
     return f"{UNANALYSABLE_CODE} file not checked for unpicklable session state: {reason}"
 
 
-ALL_CODES: tuple[str, ...] = (UNANALYSABLE_CODE,) + tuple(
-    code_for(Sink.SESSION_STATE, kind) for kind in Kind
+ALL_CODES: tuple[str, ...] = (
+    UNANALYSABLE_CODE,
+    *(code_for(Sink.SESSION_STATE, kind) for kind in Kind),
 )

@@ -70,7 +70,7 @@ def check_source(
         return [_unanalysable(f"libcst cannot parse it ({_first_line(error.message)})")]
     except RecursionError:
         return [_unanalysable("it is nested too deeply for the analysis")]
-    except Exception as error:  # noqa: BLE001 - a plugin must never abort the lint run
+    except Exception as error:  # a plugin that raises aborts the user's whole lint run
         return [_unanalysable(f"internal error {type(error).__name__}: {error}")]
 
 

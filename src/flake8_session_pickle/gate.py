@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import ast
 
-_WRITE_METHODS = frozenset(
-    {"append", "appendleft", "add", "extend", "extendleft", "insert", "update", "setdefault",
-     "__setitem__"}
-)
+from flake8_session_pickle.sinks import CONTAINER_WRITE_METHODS
 
 
 class _Mentions:
@@ -80,7 +77,7 @@ def may_write_session_state(
         elif isinstance(node, ast.withitem) and node.optional_vars is not None:
             bindings.append((_bound_names(node.optional_vars), node.context_expr))
         elif isinstance(node, ast.Call):
-            if isinstance(node.func, ast.Attribute) and node.func.attr in _WRITE_METHODS:
+            if isinstance(node.func, ast.Attribute) and node.func.attr in CONTAINER_WRITE_METHODS:
                 receivers.append(node.func.value)
             elif isinstance(node.func, ast.Name) and node.func.id == "setattr" and node.args:
                 receivers.append(node.args[0])

@@ -10,7 +10,6 @@ from __future__ import annotations
 import builtins
 import enum
 from dataclasses import dataclass, field
-from typing import Union
 
 import libcst as cst
 
@@ -26,6 +25,8 @@ class Ref:
     """
 
     path: str
+    module: bool = False
+    """Bound by ``import``: certainly a module object."""
 
 
 class DefinitionKind(enum.Enum):
@@ -37,16 +38,33 @@ class DefinitionKind(enum.Enum):
 class Definition:
     """A function or class defined in the checked file."""
 
-    node: cst.FunctionDef | cst.ClassDef
+    node: cst.FunctionDef | cst.ClassDef | cst.Call
+    """A ``def``, a ``class``, or a call that makes a class (``namedtuple(...)``)."""
+    name: str
     kind: DefinitionKind
-    is_local: bool
-    """Defined inside a function body: pickle cannot find it by qualified name."""
+    scope: Scope
+    """The scope the definition stands in."""
     namespace: dict[str, Values] = field(default_factory=dict)
     """A class body's bindings, for attribute look-ups on the class."""
+    bases: Values = ()
+    is_enum: bool = False
+    """An ``enum.Enum`` subclass: its class attributes are its instances."""
 
     @property
-    def name(self) -> str:
-        return self.node.name.value
+    def is_local(self) -> bool:
+        """Defined inside a function body: pickle cannot find it by qualified name."""
+        return self.scope.in_function
+
+    @property
+    def is_module_level(self) -> bool:
+        return self.scope.kind is ScopeKind.MODULE
+
+
+@dataclass(frozen=True)
+class Instance:
+    """An instance of a class defined in the checked file."""
+
+    of: Definition
 
 
 @dataclass(frozen=True)
@@ -69,7 +87,7 @@ class Unknown(enum.Enum):
 
 UNKNOWN = Unknown.UNKNOWN
 
-Value = Union[Ref, Definition, Unpicklable, Unknown]
+Value = Ref | Definition | Instance | Unpicklable | Unknown
 Values = tuple[Value, ...]
 """Every value a name or an expression may have, in the order first seen."""
 
@@ -91,15 +109,23 @@ class ScopeKind(enum.Enum):
     MODULE = "module"
     FUNCTION = "function"
     CLASS = "class"
+    LAMBDA = "lambda"
     EXPRESSION = "expression"
-    """A lambda or comprehension: its parameters or loop targets only."""
+    """A comprehension: its loop targets only."""
 
 
 class Scope:
-    def __init__(self, kind: ScopeKind, parent: Scope | None) -> None:
+    def __init__(
+        self, kind: ScopeKind, parent: Scope | None, owner: Definition | None = None
+    ) -> None:
         self.kind = kind
         self.parent = parent
+        self.owner = owner
+        """The function whose body this is."""
         self.bindings: dict[str, Values] = {}
+        self.conditional = 0
+        """How many conditions (``if``, ``while``, ``except``, ``case``) enclose
+        the statement being run, within this scope."""
 
     @property
     def in_function(self) -> bool:

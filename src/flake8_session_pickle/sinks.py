@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 
 import libcst as cst
 
@@ -13,9 +13,18 @@ SESSION_STATE_DISPLAY = "st.session_state"
 _DICT_WRITE_METHODS = frozenset({"update", "setdefault", "__setitem__"})
 """Methods of session state itself that store a value."""
 
-_CONTAINER_WRITE_METHODS = frozenset(
-    {"append", "appendleft", "add", "extend", "extendleft", "insert", "update", "setdefault",
-     "__setitem__"}
+CONTAINER_WRITE_METHODS = frozenset(
+    {
+        "append",
+        "appendleft",
+        "add",
+        "extend",
+        "extendleft",
+        "insert",
+        "update",
+        "setdefault",
+        "__setitem__",
+    }
 )
 """Methods that store a value into a container kept in session state."""
 
@@ -32,6 +41,9 @@ class Write:
     value: cst.BaseExpression
     iterated: bool = False
     """The value is iterated and its items stored (``extend``): an iterator is fine."""
+    persists: bool = False
+    """The value stays stored across script runs even where the statement
+    runs every time: ``setdefault``, or an item added to a stored container."""
 
 
 _EMPTY_MODULE = cst.Module(body=[])
@@ -67,9 +79,7 @@ class SessionStateSinks:
                 return None if base is None else f"{base}[{_key(index.value)}]"
         return None
 
-    def assignment(
-        self, target: cst.BaseExpression, value: cst.BaseExpression
-    ) -> Iterator[Write]:
+    def assignment(self, target: cst.BaseExpression, value: cst.BaseExpression) -> Iterator[Write]:
         """Writes made by ``target = value``, element-wise for literal sequences."""
         if isinstance(target, (cst.Tuple, cst.List)):
             if (
@@ -78,13 +88,15 @@ class SessionStateSinks:
                 and not any(isinstance(e, cst.StarredElement) for e in value.elements)
                 and not any(isinstance(e, cst.StarredElement) for e in target.elements)
             ):
-                for target_element, value_element in zip(target.elements, value.elements):
+                for target_element, value_element in zip(
+                    target.elements, value.elements, strict=True
+                ):
                     yield from self.assignment(target_element.value, value_element.value)
             return
         if isinstance(target, (cst.Attribute, cst.Subscript)):
             place = self._place(target)
             if place is not None:
-                yield Write(place, value)
+                yield Write(place, value, persists=not self._is_session_state(target.value))
 
     def call(self, call: cst.Call) -> Iterator[Write]:
         """Writes made by a call such as ``st.session_state.update(...)``."""
@@ -93,27 +105,29 @@ class SessionStateSinks:
             method = func.attr.value
             if method in _DICT_WRITE_METHODS and self._is_session_state(func.value):
                 yield from self._dict_write(SESSION_STATE_DISPLAY, method, call.args)
-            elif method in _CONTAINER_WRITE_METHODS:
+            elif method in CONTAINER_WRITE_METHODS:
                 place = self._place(func.value)
                 if place is not None:
-                    yield from self._container_write(place, method, call.args)
+                    for write in self._container_write(place, method, call.args):
+                        yield replace(write, persists=True)
         elif len(call.args) == 3 and _SETATTR in self._paths(func):
             owner, name, value = (arg.value for arg in call.args)
             if self._is_session_state(owner):
                 yield Write(f"{SESSION_STATE_DISPLAY}.{_attribute_name(name)}", value)
 
-    def _dict_write(
-        self, place: str, method: str, args: tuple[cst.Arg, ...] | list[cst.Arg]
-    ) -> Iterator[Write]:
+    def _dict_write(self, place: str, method: str, args: Sequence[cst.Arg]) -> Iterator[Write]:
         if method in ("setdefault", "__setitem__"):
             if len(args) == 2 and not args[0].star and not args[1].star:
-                yield Write(f"{place}[{_key(args[0].value)}]", args[1].value)
+                key = f"{place}[{_key(args[0].value)}]"
+                yield Write(key, args[1].value, persists=method == "setdefault")
             return
         for arg in args:
             if arg.star:
                 continue
             if arg.keyword is not None:
-                yield Write(f"{place}[{_key(cst.SimpleString(repr(arg.keyword.value)))}]", arg.value)
+                yield Write(
+                    f"{place}[{_key(cst.SimpleString(repr(arg.keyword.value)))}]", arg.value
+                )
             elif isinstance(arg.value, cst.Dict):
                 yield from self._dict_literal(place, arg.value)
             else:
@@ -125,9 +139,7 @@ class SessionStateSinks:
             if isinstance(element, cst.DictElement):
                 yield Write(f"{place}[{_key(element.key)}]", element.value)
 
-    def _container_write(
-        self, place: str, method: str, args: tuple[cst.Arg, ...] | list[cst.Arg]
-    ) -> Iterator[Write]:
+    def _container_write(self, place: str, method: str, args: Sequence[cst.Arg]) -> Iterator[Write]:
         if method in ("update", "setdefault", "__setitem__"):
             yield from self._dict_write(place, method, args)
         elif method == "insert":

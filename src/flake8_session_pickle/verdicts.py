@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from typing import Protocol
 
 import libcst as cst
 
@@ -11,39 +12,100 @@ from flake8_session_pickle.catalogue import CATALOGUE, Entry
 from flake8_session_pickle.codes import Kind
 from flake8_session_pickle.scopes import (
     NOTHING_KNOWN,
+    UNKNOWN,
     Definition,
     DefinitionKind,
+    Instance,
     Ref,
     Scope,
     ScopeKind,
     Unpicklable,
+    Value,
     Values,
     union,
 )
+
+WRAPPERS = frozenset(
+    {"functools.partial", "builtins.map", "builtins.filter", "collections.defaultdict"}
+)
+"""Callables whose result pickles only if their first argument does."""
+
+CLASS_FACTORIES = frozenset({"collections.namedtuple", "typing.NamedTuple"})
+ENUM_BASES = frozenset({"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"})
 
 
 def display_path(path: str) -> str:
     return path.removeprefix("builtins.")
 
 
+class Program(Protocol):
+    """What the evaluator asks of the whole-file analysis."""
+
+    def returned(self, function: Definition) -> Values:
+        """What calling a function defined in the file may return."""
+
+    def unpicklable_state(self, cls: Definition) -> Unpicklable | None:
+        """Why an instance of the class cannot be pickled for what it keeps, if so."""
+
+    @property
+    def is_script(self) -> bool:
+        """Whether the file runs as a Streamlit app script (its own ``__main__``)."""
+
+
 class Evaluator:
-    def __init__(self, catalogue: Mapping[str, Entry] = CATALOGUE) -> None:
+    def __init__(self, program: Program, catalogue: Mapping[str, Entry] = CATALOGUE) -> None:
+        self._program = program
         self._catalogue = catalogue
 
-    def verdict(self, expression: cst.BaseExpression, scope: Scope) -> Unpicklable | None:
-        """The reason the expression's value may fail to pickle, if it may."""
-        for value in self.evaluate(expression, scope):
-            if isinstance(value, Unpicklable):
-                return value
-            if isinstance(value, Definition) and value.is_local:
+    def verdict(
+        self, expression: cst.BaseExpression, scope: Scope, persists: bool = False
+    ) -> Unpicklable | None:
+        """The reason the expression's value may fail to pickle, if it may.
+
+        ``persists``: the value may outlive the script run that made it, so that
+        a later run pickles it after the script has redefined its classes.
+        """
+        for value in self.evaluate(expression, scope, persists):
+            found = self._unpicklable(value, expression, persists)
+            if found is not None:
+                return found
+        return None
+
+    def _unpicklable(
+        self, value: Value, anchor: cst.BaseExpression, persists: bool
+    ) -> Unpicklable | None:
+        if isinstance(value, Unpicklable):
+            return value
+        if isinstance(value, Ref) and value.module:
+            return Unpicklable(Kind.MODULE, f"module '{value.path}'", anchor)
+        if isinstance(value, Definition):
+            if value.is_local:
                 return Unpicklable(
                     Kind.LOCAL_OBJECT,
                     f"{value.kind.value} '{value.name}' defined inside a function",
-                    expression,
+                    anchor,
+                )
+            if persists and self._program.is_script:
+                return Unpicklable(
+                    Kind.SCRIPT_DEFINED,
+                    f"{value.kind.value} '{value.name}' defined in the app script",
+                    anchor,
+                )
+        if isinstance(value, Instance):
+            state = self._program.unpicklable_state(value.of)
+            if state is not None:
+                return replace(state, anchor=anchor)
+            if persists and not value.of.is_local and self._program.is_script:
+                return Unpicklable(
+                    Kind.SCRIPT_DEFINED,
+                    f"instance of class '{value.of.name}' defined in the app script",
+                    anchor,
                 )
         return None
 
-    def evaluate(self, expression: cst.BaseExpression, scope: Scope) -> Values:
+    def evaluate(
+        self, expression: cst.BaseExpression, scope: Scope, persists: bool = False
+    ) -> Values:
         if isinstance(expression, cst.Name):
             return self._anchored(scope.lookup(expression.value), expression)
         if isinstance(expression, cst.Attribute):
@@ -55,22 +117,35 @@ class Evaluator:
             )
         if isinstance(expression, cst.Call):
             return union(
-                *(self._call(value, expression) for value in self.evaluate(expression.func, scope))
+                *(
+                    self._call(value, expression, scope, persists)
+                    for value in self.evaluate(expression.func, scope)
+                )
             )
         if isinstance(expression, cst.Lambda):
             return (Unpicklable(Kind.LAMBDA, "lambda", expression),)
         if isinstance(expression, cst.GeneratorExp):
             return (Unpicklable(Kind.GENERATOR, "generator expression", expression),)
-        if isinstance(expression, (cst.List, cst.Tuple, cst.Set, cst.Dict)):
-            return self._first_unpicklable(self._container_items(expression), scope)
+        if isinstance(expression, (cst.List, cst.Tuple, cst.Set)):
+            found = self._first_unpicklable(self._container_items(expression), scope, persists)
+            return found or NOTHING_KNOWN
+        if isinstance(expression, cst.Dict):
+            found = self._first_unpicklable(self._container_items(expression), scope, persists)
+            return found or (Ref("builtins.dict()"),)
         if isinstance(expression, (cst.ListComp, cst.SetComp, cst.DictComp)):
-            return self._comprehension(expression, scope)
+            return self._comprehension(expression, scope, persists)
         if isinstance(expression, cst.IfExp):
-            return union(self.evaluate(expression.body, scope), self.evaluate(expression.orelse, scope))
+            return union(
+                self.evaluate(expression.body, scope, persists),
+                self.evaluate(expression.orelse, scope, persists),
+            )
         if isinstance(expression, cst.BooleanOperation):
-            return union(self.evaluate(expression.left, scope), self.evaluate(expression.right, scope))
+            return union(
+                self.evaluate(expression.left, scope, persists),
+                self.evaluate(expression.right, scope, persists),
+            )
         if isinstance(expression, cst.NamedExpr):
-            values = self.evaluate(expression.value, scope)
+            values = self.evaluate(expression.value, scope, persists)
             if isinstance(expression.target, cst.Name):
                 scope.binding_scope.bind(expression.target.value, values)
             return values
@@ -84,13 +159,13 @@ class Evaluator:
         )
 
     def _first_unpicklable(
-        self, items: Iterator[cst.BaseExpression], scope: Scope
+        self, items: Iterator[cst.BaseExpression], scope: Scope, persists: bool
     ) -> Values:
         for item in items:
-            found = self.verdict(item, scope)
+            found = self.verdict(item, scope, persists)
             if found is not None:
                 return (found,)
-        return NOTHING_KNOWN
+        return ()
 
     @staticmethod
     def _container_items(
@@ -108,7 +183,10 @@ class Evaluator:
                     yield element.value
 
     def _comprehension(
-        self, comprehension: cst.ListComp | cst.SetComp | cst.DictComp, scope: Scope
+        self,
+        comprehension: cst.ListComp | cst.SetComp | cst.DictComp,
+        scope: Scope,
+        persists: bool,
     ) -> Values:
         inner = Scope(ScopeKind.EXPRESSION, scope)
         bind_loop_targets(comprehension.for_in, inner)
@@ -116,7 +194,7 @@ class Evaluator:
             items: tuple[cst.BaseExpression, ...] = (comprehension.key, comprehension.value)
         else:
             items = (comprehension.elt,)
-        return self._first_unpicklable(iter(items), inner)
+        return self._first_unpicklable(iter(items), inner, persists) or NOTHING_KNOWN
 
     def _lookup_path(self, path: str, anchor: cst.CSTNode) -> Ref | Unpicklable:
         entry = self._catalogue.get(path)
@@ -126,24 +204,48 @@ class Evaluator:
             entry.kind, f"{entry.kind.info.name} from {display_path(path)}", anchor, path
         )
 
-    def _attribute(
-        self, value: object, attribute: str, anchor: cst.Attribute
-    ) -> Values:
-        if isinstance(value, (Ref, Unpicklable)) and value.path is not None:
+    def _attribute(self, value: Value, attribute: str, anchor: cst.Attribute) -> Values:
+        if isinstance(value, Ref) or (isinstance(value, Unpicklable) and value.path):
             return (self._lookup_path(f"{value.path}.{attribute}", anchor),)
         if isinstance(value, Definition) and value.kind is DefinitionKind.CLASS:
-            return value.namespace.get(attribute, NOTHING_KNOWN)
+            if attribute not in value.namespace:
+                return NOTHING_KNOWN
+            if value.is_enum:
+                return (Instance(value),)
+            return self._anchored(value.namespace[attribute], anchor)
         return NOTHING_KNOWN
 
-    def _call(self, callee: object, call: cst.Call) -> Values:
-        if isinstance(callee, (Ref, Unpicklable)) and callee.path is not None:
+    def _call(self, callee: Value, call: cst.Call, scope: Scope, persists: bool) -> Values:
+        if isinstance(callee, Ref):
+            if callee.path in WRAPPERS:
+                return self._wrapper(callee.path, call, scope, persists)
+            if callee.path in CLASS_FACTORIES:
+                return self._class_factory(call, scope)
+            return (self._lookup_path(f"{callee.path}()", call),)
+        if isinstance(callee, Unpicklable) and callee.path:
             return (self._lookup_path(f"{callee.path}()", call),)
         if isinstance(callee, Definition):
             return self._call_definition(callee, call)
         return NOTHING_KNOWN
 
+    def _wrapper(self, path: str, call: cst.Call, scope: Scope, persists: bool) -> Values:
+        positional = [arg.value for arg in call.args if not arg.keyword and not arg.star]
+        if positional:
+            wrapped = self.verdict(positional[0], scope, persists)
+            if wrapped is not None:
+                what = f"{display_path(path)}() of {wrapped.what}"
+                return (replace(wrapped, what=what, anchor=call, path=None),)
+        return (Ref(f"{path}()"),)
+
     @staticmethod
-    def _call_definition(definition: Definition, call: cst.Call) -> Values:
+    def _class_factory(call: cst.Call, scope: Scope) -> Values:
+        if call.args and isinstance(call.args[0].value, cst.SimpleString):
+            name = call.args[0].value.evaluated_value
+            if isinstance(name, str):
+                return (Definition(call, name, DefinitionKind.CLASS, scope),)
+        return NOTHING_KNOWN
+
+    def _call_definition(self, definition: Definition, call: cst.Call) -> Values:
         name = definition.name
         if definition.kind is DefinitionKind.CLASS:
             if definition.is_local:
@@ -154,7 +256,7 @@ class Evaluator:
                         call,
                     ),
                 )
-            return NOTHING_KNOWN
+            return (Instance(definition),)
         function = definition.node
         assert isinstance(function, cst.FunctionDef)
         if function.asynchronous is not None:
@@ -162,7 +264,15 @@ class Evaluator:
             return (Unpicklable(Kind.GENERATOR, f"{what} object of '{name}()'", call),)
         if contains_yield(function):
             return (Unpicklable(Kind.GENERATOR, f"generator object of '{name}()'", call),)
-        return NOTHING_KNOWN
+        returned = self._program.returned(definition)
+        if not returned or UNKNOWN in returned:
+            return NOTHING_KNOWN
+        return tuple(
+            replace(value, what=f"{value.what} returned by '{name}()'", anchor=call)
+            if isinstance(value, Unpicklable)
+            else value
+            for value in returned
+        )
 
 
 def bind_loop_targets(comp_for: cst.CompFor, scope: Scope) -> None:
