@@ -90,8 +90,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(
         "socket.fromfd()",
         Kind.SOCKET,
-        "import socket; value = socket.fromfd(socket.socket().fileno(), "
-        "socket.AF_INET, socket.SOCK_STREAM)",
+        "import socket; _origin = socket.socket(); "
+        "value = socket.fromfd(_origin.fileno(), socket.AF_INET, socket.SOCK_STREAM)",
     ),
     Entry(
         "ssl.SSLContext().wrap_socket()",
@@ -290,11 +290,6 @@ _INTERPRETER: tuple[Entry, ...] = (
         "weakref.ref()",
         Kind.INTERPRETER_OBJECT,
         "import weakref, logging; value = weakref.ref(logging.getLogger())",
-    ),
-    Entry(
-        "weakref.proxy()",
-        Kind.INTERPRETER_OBJECT,
-        "import weakref, logging; value = weakref.proxy(logging.getLogger())",
     ),
     Entry("sys._getframe()", Kind.INTERPRETER_OBJECT, "import sys; value = sys._getframe()"),
     Entry(
