@@ -76,7 +76,8 @@ def test_session_state_is_recognised_however_it_is_reached(imports: str, state: 
     [
         # Another framework's session state, or a test's AppTest.
         "import streamlit as st\nteam.session_state['k'] = lambda: 1\n",
-        "import streamlit as st\nclass A:\n    def f(self):\n        self.session_state.k = lambda: 1\n",
+        "import streamlit as st\nclass A:\n    def f(self):\n"
+        "        self.session_state.k = lambda: 1\n",
         "from streamlit.testing.v1 import AppTest\nat = AppTest.from_file('a.py')\n"
         "at.session_state['k'] = lambda: 1\n",
         # A parameter that shadows the module.
@@ -120,8 +121,11 @@ def test_objects_that_are_not_streamlits_session_state_are_not_sinks(source: str
         ("socket.create_connection(('h', 1))", "import socket\n", "PKL105"),
         ("socket.socketpair()", "import socket\n", "PKL105"),
         ("socket.fromfd(3, 2, 1)", "import socket\n", "PKL105"),
-        ("ctx.wrap_socket(socket.socket())", "import socket, ssl\nctx = ssl.SSLContext()\n",
-         "PKL105"),
+        (
+            "ctx.wrap_socket(socket.socket())",
+            "import socket, ssl\nctx = ssl.SSLContext()\n",
+            "PKL105",
+        ),
     ],
 )
 def test_value_kinds(value: str, prelude: str, expected: str | None) -> None:
@@ -254,9 +258,7 @@ def test_a_syntax_error_is_left_to_flake8() -> None:
 
 def test_source_libcst_cannot_parse_gets_one_unanalysable_report() -> None:
     source = HEADER + "(a): int = 1\nst.session_state.k = lambda: 1\n"
-    assert check_source(source) == [
-        Violation(1, 0, check_source(source)[0].message)
-    ]
+    assert check_source(source) == [Violation(1, 0, check_source(source)[0].message)]
     assert check_source(source)[0].message.startswith(
         "PKL000 file not checked for unpicklable session state: libcst cannot parse it"
     )
@@ -272,3 +274,153 @@ def test_an_internal_error_becomes_unanalysable(monkeypatch: pytest.MonkeyPatch)
     (violation,) = check_source(HEADER + "st.session_state.k = lambda: 1\n")
     assert violation.code == "PKL000"
     assert "KeyError" in violation.message
+
+
+@pytest.mark.parametrize(
+    "value, prelude, expected",
+    [
+        ("functools.partial(lambda x: x, 1)", "import functools\n", "PKL101"),
+        ("map(lambda x: x, [1])", "", "PKL101"),
+        ("filter(lambda x: x, [1])", "", "PKL101"),
+        ("collections.defaultdict(lambda: 0)", "import collections\n", "PKL101"),
+        (
+            "partial(inner)",
+            "from functools import partial\ndef f():\n    def inner(): pass\n"
+            "    st.session_state.k = partial(inner)\n",
+            None,
+        ),
+        ("K.f", "class K:\n    f = lambda self: 1\n", "PKL101"),
+        ("make()", "def make():\n    def inner(): pass\n    return inner\n", "PKL102"),
+        (
+            "get_client()",
+            "from openai import OpenAI\ndef get_client():\n    return OpenAI(api_key='x')\n",
+            "PKL110",
+        ),
+        ("sqlite3.connect(':memory:')", "import sqlite3\n", "PKL106"),
+        ("conn.cursor()", "import sqlite3\nconn = sqlite3.connect('db')\n", "PKL106"),
+        ("st.connection('sql')", "", "PKL106"),
+        ("create_engine('sqlite://')", "from sqlalchemy import create_engine\n", "PKL106"),
+        ("threading.RLock()", "import threading\n", "PKL107"),
+        (
+            "ex",
+            "from concurrent.futures import ThreadPoolExecutor\n"
+            "with ThreadPoolExecutor() as ex:\n    pass\n",
+            "PKL107",
+        ),
+        ("queue.Queue()", "import queue\n", "PKL107"),
+        ("os", "import os\n", "PKL108"),
+        ("st", "", "PKL108"),
+        ("ET", "import xml.etree.ElementTree as ET\n", "PKL108"),
+        ("memoryview(b'x')", "", "PKL109"),
+        ("d.values()", "d = dict(a=1)\n", "PKL109"),
+        ("hashlib.md5()", "import hashlib\n", "PKL109"),
+        ("anthropic.Anthropic()", "import anthropic\n", "PKL110"),
+        (
+            "Holder()",
+            "import threading\nclass Holder:\n    def __init__(self):\n"
+            "        self.lock = threading.Lock()\n",
+            "PKL111",
+        ),
+    ],
+)
+def test_issue_kinds_and_propagation(value: str, prelude: str, expected: str | None) -> None:
+    source = HEADER + textwrap.dedent(prelude) + f"st.session_state.k = {value}\n"
+    got = codes(source)
+    if expected is None:
+        assert got == ["PKL102"]  # reported once, inside f
+    else:
+        assert got == [expected]
+
+
+@pytest.mark.parametrize(
+    "value, prelude",
+    [
+        ("requests.Session()", "import requests\n"),
+        ("logging.getLogger('x')", "import logging\n"),
+        ("io.StringIO('x')", "import io\n"),
+        ("re.compile('a')", "import re\n"),
+        ("functools.partial(int, base=2)", "import functools\n"),
+        ("map(str, [1])", ""),
+        ("filter(None, [1])", ""),
+        ("collections.defaultdict(list)", "import collections\n"),
+        ("threading.current_thread().name", "import threading\n"),
+        ("st.container()", ""),
+        ("st.text_input('x')", ""),
+        ("pd.DataFrame({'a': [1]})", "import pandas as pd\n"),
+        ("np.zeros(3)", "import numpy as np\n"),
+        ("Imported()", "from elsewhere import Imported\n"),
+        ("os.path.join('a', 'b')", "import os\n"),
+        ("list(d.items())", "d = {'a': 1}\n"),
+        ("hashlib.sha256(b'x').hexdigest()", "import hashlib\n"),
+        (
+            "A()",
+            "class A:\n    def __init__(self):\n        self.important_data = 1\n"
+            "        self.f = lambda: 1\n    def __getstate__(self):\n"
+            "        return {'important_data': self.important_data}\n",
+        ),
+        (
+            "Registered()",
+            "import copyreg, threading\nclass Registered:\n"
+            "    def __init__(self):\n        self.lock = threading.Lock()\n"
+            "copyreg.pickle(Registered, lambda r: (Registered, ()))\n",
+        ),
+        (
+            "Child()",
+            "import threading\nfrom somewhere import Base\nclass Child(Base):\n"
+            "    def __init__(self):\n        self.lock = threading.Lock()\n",
+        ),
+        (
+            "Plain()",
+            "class Plain:\n    def __init__(self, client):\n        self.client = client\n",
+        ),
+        ("make()", "def make(flag):\n    if flag:\n        return lambda: 1\n"),
+        ("module_function", "def module_function(): pass\n"),
+    ],
+)
+def test_issue_look_alikes_stay_silent(value: str, prelude: str) -> None:
+    assert codes(HEADER + textwrap.dedent(prelude) + f"st.session_state.k = {value}\n") == []
+
+
+SCRIPT = HEADER + "st.title('app')\nclass K:\n    pass\ndef helper():\n    pass\n"
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        "if 'k' not in st.session_state:\n    st.session_state.k = K()",
+        "if st.button('x'):\n    st.session_state.k = [K()]",
+        "st.session_state.setdefault('k', K())",
+        "st.session_state.items.append(K())",
+        "st.session_state.table['row'] = K()",
+        "if 'f' not in st.session_state:\n    st.session_state.f = helper",
+        "def on_click():\n    st.session_state.k = K()\nst.button('x', on_click=on_click)",
+        "def later():\n    st.session_state.k = K()\nif st.button('x'):\n    later()",
+        "st.button('x', on_click=lambda: st.session_state.update(k=K()))",
+        "while False:\n    st.session_state.k = K()",
+    ],
+)
+def test_script_values_kept_across_reruns(write: str) -> None:
+    assert codes(SCRIPT + write + "\n") == ["PKL112"]
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        "st.session_state.k = K()",
+        "st.session_state.f = helper",
+        "for i in range(3):\n    st.session_state.k = K()",
+        "with st.sidebar:\n    st.session_state.k = K()",
+        "def main():\n    st.session_state.k = K()\nmain()",
+        "if 'k' not in st.session_state:\n    st.session_state.k = Imported()",
+        "if 'k' not in st.session_state:\n    st.session_state.k = {'n': 1}",
+    ],
+)
+def test_script_values_replaced_every_run_are_fine(write: str) -> None:
+    assert codes(SCRIPT + "from models import Imported\n" + write + "\n") == []
+
+
+def test_a_module_that_runs_nothing_is_not_an_app_script() -> None:
+    library = (
+        HEADER + "class K:\n    pass\ndef store():\n    st.session_state.setdefault('k', K())\n"
+    )
+    assert codes(library) == []
