@@ -8,12 +8,13 @@ defines them, so they see that scope's final bindings, as a callback does.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from flake8_session_pickle.catalogue import CATALOGUE, Entry
 from flake8_session_pickle.codes import Kind, session_state_message
 from flake8_session_pickle.scopes import (
     NOTHING_KNOWN,
@@ -63,8 +64,12 @@ class _ReturnCollector:
 class Analysis:
     """Also the ``Program`` the evaluator asks about the file as a whole."""
 
-    def __init__(self, session_paths: frozenset[str] = frozenset({SESSION_STATE_PATH})) -> None:
-        self._evaluator = Evaluator(self)
+    def __init__(
+        self,
+        session_paths: frozenset[str] = frozenset({SESSION_STATE_PATH}),
+        catalogue: Mapping[str, Entry] = CATALOGUE,
+    ) -> None:
+        self._evaluator = Evaluator(self, catalogue)
         self._session_paths = session_paths
         self._pending_functions: deque[tuple[cst.FunctionDef, Scope, Definition | None]] = deque()
         self._silent = 0

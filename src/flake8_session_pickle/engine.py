@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
@@ -11,7 +11,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from flake8_session_pickle.analysis import Analysis
 from flake8_session_pickle.codes import unanalysable_message
 from flake8_session_pickle.gate import may_write_session_state
-from flake8_session_pickle.sinks import SESSION_STATE_PATH
+from flake8_session_pickle.settings import DEFAULT_SETTINGS, Settings
 
 
 @dataclass(frozen=True, order=True)
@@ -26,23 +26,6 @@ class Violation:
     @property
     def code(self) -> str:
         return self.message.split(" ", 1)[0]
-
-
-@dataclass(frozen=True)
-class Settings:
-    session_paths: frozenset[str] = field(default_factory=lambda: frozenset({SESSION_STATE_PATH}))
-    """Qualified paths of objects that are Streamlit's session state."""
-
-    @property
-    def modules(self) -> frozenset[str]:
-        return frozenset(path.split(".", 1)[0] for path in self.session_paths)
-
-    @property
-    def attributes(self) -> frozenset[str]:
-        return frozenset(path.rsplit(".", 1)[-1] for path in self.session_paths)
-
-
-DEFAULT_SETTINGS = Settings()
 
 
 def check_source(
@@ -76,7 +59,7 @@ def check_source(
 
 def _analyse(source: str, settings: Settings) -> list[Violation]:
     module = cst.parse_module(source)
-    findings = Analysis(settings.session_paths).run(module)
+    findings = Analysis(settings.session_paths, settings.catalogue).run(module)
     if not findings:
         return []
     # Positions re-render the module, so they are computed only for files with findings.
