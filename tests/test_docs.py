@@ -10,8 +10,14 @@ import pytest
 from flake8_session_pickle.codes import ALL_CODES, UNANALYSABLE_CODE
 
 ROOT = Path(__file__).parent.parent
-RULE_SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead",
-                 "## Known limitations", "## References")
+RULE_SECTIONS = (
+    "## What it does",
+    "## Why is this bad?",
+    "## Example",
+    "## Use instead",
+    "## Known limitations",
+    "## References",
+)
 
 
 @pytest.mark.parametrize("code", ALL_CODES)
