@@ -424,3 +424,65 @@ def test_a_module_that_runs_nothing_is_not_an_app_script() -> None:
         HEADER + "class K:\n    pass\ndef store():\n    st.session_state.setdefault('k', K())\n"
     )
     assert codes(library) == []
+
+
+@pytest.mark.parametrize(
+    "decorator, imports",
+    [
+        ("@st.cache_data", ""),
+        ("@st.cache_data()", ""),
+        ("@st.cache_data(ttl=60, show_spinner=False)", ""),
+        ("@streamlit.cache_data", "import streamlit\n"),
+        ("@cache_data", "from streamlit import cache_data\n"),
+        ("@memo", "from streamlit import cache_data as memo\n"),
+        ("@cached", "cached = st.cache_data\n"),
+        ("@st.experimental_memo", ""),
+    ],
+)
+def test_cache_data_is_recognised_however_it_is_reached(decorator: str, imports: str) -> None:
+    source = HEADER + imports + f"{decorator}\ndef load():\n    return lambda: 1\n"
+    assert codes(source) == ["PKL201"]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("return open('f')", ["PKL204"]),
+        ("handle = open('f')\n    return handle", ["PKL204"]),
+        ("handle = open('f')\n    handle = handle.read()\n    return handle", []),
+        ("return {'rows': [1], 'conn': sqlite3.connect('db')}", ["PKL206"]),
+        ("return None if flag else threading.Lock()", ["PKL207"]),
+        ("if flag:\n        return 1\n    return lambda: 1", ["PKL201"]),
+        ("yield 1", ["PKL203"]),
+        ("return open('f').read()", []),
+        ("return sqlite3.connect('db').execute('select 1').fetchall()", []),
+        ("return [1, 2]", []),
+        ("def inner():\n        return lambda: 1\n    return inner()", ["PKL201"]),
+        ("def inner():\n        return 1\n    return inner()", []),
+    ],
+)
+def test_cache_data_return_values(body: str, expected: list[str]) -> None:
+    source = (
+        HEADER
+        + "import sqlite3, threading\nflag = True\n"
+        + f"@st.cache_data\ndef load():\n    {body}\n"
+    )
+    assert codes(source) == expected
+
+
+def test_cached_async_function_returns_a_coroutine() -> None:
+    assert codes(HEADER + "@st.cache_data\nasync def load():\n    return 1\n") == ["PKL203"]
+
+
+@pytest.mark.parametrize(
+    "decorator", ["@st.cache_resource", "@functools.cache", "@other.cache_data", ""]
+)
+def test_functions_that_are_not_cache_data_are_not_checked(decorator: str) -> None:
+    source = HEADER + f"import functools, other\n{decorator}\ndef load():\n    return open('f')\n"
+    assert codes(source) == []
+
+
+def test_a_file_with_cache_data_but_no_session_state_is_checked() -> None:
+    source = "import streamlit as st\n@st.cache_data\ndef load():\n    return lambda: 1\n"
+    assert "session_state" not in source
+    assert codes(source) == ["PKL201"]

@@ -15,7 +15,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from flake8_session_pickle.catalogue import CATALOGUE, Entry
-from flake8_session_pickle.codes import Kind, session_state_message
+from flake8_session_pickle.codes import Kind, cache_data_message, session_state_message
 from flake8_session_pickle.scopes import (
     NOTHING_KNOWN,
     Definition,
@@ -26,11 +26,12 @@ from flake8_session_pickle.scopes import (
     Unpicklable,
     Values,
 )
-from flake8_session_pickle.sinks import SESSION_STATE_PATH, SessionStateSinks, Write
+from flake8_session_pickle.sinks import SESSION_STATE_PATH, Sinks, Write
 from flake8_session_pickle.verdicts import (
     ENUM_BASES,
     Evaluator,
     bind_loop_targets,
+    contains_yield,
     target_names,
 )
 
@@ -225,7 +226,7 @@ class Analysis:
 
     # Sinks and verdicts meet here.
 
-    def _paths(self, scope: Scope) -> SessionStateSinks:
+    def _sinks(self, scope: Scope) -> Sinks:
         def paths(expression: cst.BaseExpression) -> tuple[str, ...]:
             return tuple(
                 value.path
@@ -233,7 +234,7 @@ class Analysis:
                 if isinstance(value, Ref)
             )
 
-        return SessionStateSinks(paths, self._session_paths)
+        return Sinks(paths, self._session_paths)
 
     def _report(self, writes: Iterable[Write], scope: Scope) -> None:
         if self._silent:
@@ -294,7 +295,7 @@ class Analysis:
                 self._report(
                     (
                         Write(write.target, write.value, iterated=True)
-                        for write in self._paths(scope).assignment(
+                        for write in self._sinks(scope).assignment(
                             statement.target, statement.value
                         )
                     ),
@@ -305,6 +306,8 @@ class Analysis:
         elif isinstance(statement, cst.Return):
             if statement.value is not None:
                 self._scan(statement.value, scope)
+            if statement.value is not None:
+                self._report_cached_return(statement.value, scope)
             if self._returns is not None and self._returns.scope is scope:
                 self._returns.values.append(
                     self._evaluator.evaluate(statement.value, scope)
@@ -322,7 +325,7 @@ class Analysis:
                 scope.bind(name, NOTHING_KNOWN)
 
     def _assign(self, target: cst.BaseExpression, value: cst.BaseExpression, scope: Scope) -> None:
-        self._report(self._paths(scope).assignment(target, value), scope)
+        self._report(self._sinks(scope).assignment(target, value), scope)
         collector = self._state
         if (
             collector is not None
@@ -463,7 +466,14 @@ class Analysis:
         for decorator in function.decorators:
             self._scan(decorator.decorator, scope)
         name = function.name.value
-        definition = Definition(function, name, DefinitionKind.FUNCTION, scope)
+        sinks = self._sinks(scope)
+        definition = Definition(
+            function,
+            name,
+            DefinitionKind.FUNCTION,
+            scope,
+            caches_data=any(sinks.caches_data(d.decorator) for d in function.decorators),
+        )
         # A decorator may replace the function with anything.
         scope.bind(name, NOTHING_KNOWN if function.decorators else (definition,))
         if not self._silent:
@@ -472,7 +482,31 @@ class Analysis:
     def _function_body(
         self, function: cst.FunctionDef, parent: Scope, definition: Definition | None
     ) -> None:
+        if definition is not None and definition.caches_data:
+            self._report_cached_generator(function)
         self._run_function(function, Scope(ScopeKind.FUNCTION, parent, definition))
+
+    def _report_cached_return(self, value: cst.BaseExpression, scope: Scope) -> None:
+        owner = scope.owner
+        if self._silent or owner is None or not owner.caches_data:
+            return
+        found = self._evaluator.verdict(value, scope)
+        if found is not None and found.kind.info.cache_fix is not None:
+            self.findings.append(
+                Finding(found.anchor, cache_data_message(found.kind, found.what, owner.name))
+            )
+
+    def _report_cached_generator(self, function: cst.FunctionDef) -> None:
+        name = function.name.value
+        if function.asynchronous is not None:
+            what = "async generator" if contains_yield(function) else "coroutine"
+        elif contains_yield(function):
+            what = "generator"
+        else:
+            return
+        self.findings.append(
+            Finding(function.name, cache_data_message(Kind.GENERATOR, f"{what} object", name))
+        )
 
     def _run_function(self, function: cst.FunctionDef, scope: Scope) -> None:
         for name in _parameter_names(function.params):
@@ -510,7 +544,7 @@ class Analysis:
         while stack:
             node, current = stack.pop()
             if isinstance(node, cst.Call):
-                self._report(self._paths(current).call(node), current)
+                self._report(self._sinks(current).call(node), current)
             elif isinstance(node, cst.NamedExpr) and isinstance(node.target, cst.Name):
                 current.binding_scope.bind(
                     node.target.value, self._evaluator.evaluate(node.value, current)

@@ -1,8 +1,8 @@
 """The public codes: one row per kind of unpicklable value, and the messages built from it.
 
 A kind keeps its two-digit number for ever; the sink adds the hundreds digit
-(``PKL1NN`` for session state). Codes are never renumbered and a retired
-number is never reused.
+(``PKL1NN`` for session state, ``PKL2NN`` for ``st.cache_data`` return values).
+Codes are never renumbered and a retired number is never reused.
 """
 
 from __future__ import annotations
@@ -21,7 +21,10 @@ class KindInfo:
     why: str
     """The pickle rule behind the report, in a few words."""
     fix: str
-    """What to store instead."""
+    """What to store in session state instead."""
+    cache_fix: str | None
+    """What to do in an ``st.cache_data`` function instead; None where the kind
+    cannot happen there."""
 
 
 class Kind(enum.Enum):
@@ -30,11 +33,13 @@ class Kind(enum.Enum):
         "lambda",
         "pickle stores functions by qualified name and a lambda has none",
         "define a module-level function and store it, or store the data it needs",
+        "return data, or a module-level function",
     )
     LOCAL_OBJECT = KindInfo(
         2,
         "function or class defined inside a function",
         "pickle finds functions and classes by qualified name and '<locals>' cannot be looked up",
+        "define it at module level",
         "define it at module level",
     )
     GENERATOR = KindInfo(
@@ -42,18 +47,21 @@ class Kind(enum.Enum):
         "generator or coroutine object",
         "a suspended frame cannot be pickled",
         "store the produced data, e.g. list(...) of it",
+        "return a list of the items",
     )
     OPEN_FILE = KindInfo(
         4,
         "open file",
         "file handles hold an OS resource",
         "store the path or the contents and reopen when needed",
+        "return the contents, not the open file",
     )
     SOCKET = KindInfo(
         5,
         "socket",
         "sockets hold an OS resource",
         "store the address and reconnect when needed",
+        "cache the connection with st.cache_resource instead",
     )
 
     DATABASE = KindInfo(
@@ -62,6 +70,7 @@ class Kind(enum.Enum):
         "it holds an open connection to the database",
         "open it with a function decorated by st.cache_resource, and store query "
         "results or connection settings",
+        "cache the connection with st.cache_resource, and the query results with st.cache_data",
     )
     CONCURRENCY = KindInfo(
         7,
@@ -69,30 +78,35 @@ class Kind(enum.Enum):
         "it holds an OS thread, lock, queue or process",
         "keep it in a function decorated by st.cache_resource or at module level, "
         "and store plain data",
+        "cache it with st.cache_resource instead",
     )
     MODULE = KindInfo(
         8,
         "module",
         "pickle cannot serialize module objects",
         "import the module where it is used, and store data",
+        "import the module where it is used, and return data",
     )
     INTERPRETER_OBJECT = KindInfo(
         9,
         "interpreter object",
         "it refers to live interpreter state",
         "store the data it gives, e.g. bytes(view), list(d.items()), h.hexdigest()",
+        "return the data it gives, e.g. bytes(view), list(d.items()), h.hexdigest()",
     )
     CLIENT = KindInfo(
         10,
         "client",
         "it holds connection pools, locks or threads",
         "create it in a function decorated by st.cache_resource, and store its settings",
+        "cache it with st.cache_resource instead",
     )
     INSTANCE_STATE = KindInfo(
         11,
         "instance whose state holds an unpicklable value",
         "pickle serializes an instance's attributes",
         "keep the resource out of the instance, or define __getstate__/__setstate__",
+        "cache it with st.cache_resource, or return only its data",
     )
     SCRIPT_DEFINED = KindInfo(
         12,
@@ -100,6 +114,7 @@ class Kind(enum.Enum):
         "Streamlit reruns the script and redefines it, so on a later run pickle finds "
         "a different object under the same name",
         "move it into its own module and import it",
+        None,
     )
 
     @property
@@ -109,6 +124,7 @@ class Kind(enum.Enum):
 
 class Sink(enum.Enum):
     SESSION_STATE = 1
+    CACHE_DATA = 2
 
 
 def code_for(sink: Sink, kind: Kind) -> str:
@@ -127,6 +143,14 @@ def session_state_message(kind: Kind, what: str, target: str) -> str:
     )
 
 
+def cache_data_message(kind: Kind, what: str, function: str) -> str:
+    info = kind.info
+    return (
+        f"{code_for(Sink.CACHE_DATA, kind)} {what} returned by st.cache_data function "
+        f"'{function}' cannot be pickled ({info.why}); {info.cache_fix}"
+    )
+
+
 def unanalysable_message(reason: str) -> str:
     return f"{UNANALYSABLE_CODE} file not checked for unpicklable session state: {reason}"
 
@@ -134,4 +158,5 @@ def unanalysable_message(reason: str) -> str:
 ALL_CODES: tuple[str, ...] = (
     UNANALYSABLE_CODE,
     *(code_for(Sink.SESSION_STATE, kind) for kind in Kind),
+    *(code_for(Sink.CACHE_DATA, kind) for kind in Kind if kind.info.cache_fix is not None),
 )

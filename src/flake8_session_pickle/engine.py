@@ -10,7 +10,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from flake8_session_pickle.analysis import Analysis
 from flake8_session_pickle.codes import unanalysable_message
-from flake8_session_pickle.gate import may_write_session_state
+from flake8_session_pickle.gate import CACHE_DATA_NAMES, may_hold_finding
 from flake8_session_pickle.settings import DEFAULT_SETTINGS, Settings
 
 
@@ -31,21 +31,22 @@ class Violation:
 def check_source(
     source: str, tree: ast.AST | None = None, settings: Settings = DEFAULT_SETTINGS
 ) -> list[Violation]:
-    """Report the unpicklable values ``source`` writes into session state.
+    """Report the unpicklable values ``source`` writes into session state or
+    returns from ``st.cache_data`` functions.
 
     ``tree`` is Python's own parse of ``source`` when the caller has one. A file
     Python cannot parse gets nothing (flake8 reports it as E999); a file Python
     parses but the analysis cannot handle gets one PKL000 at line 1.
     """
     attributes = settings.attributes
-    if not any(attribute in source for attribute in attributes):
+    if not any(word in source for word in attributes | CACHE_DATA_NAMES):
         return []
     if tree is None:
         try:
             tree = ast.parse(source)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return []
-    if not may_write_session_state(tree, settings.modules, attributes):
+    if not may_hold_finding(tree, settings.modules, attributes):
         return []
     try:
         return _analyse(source, settings)

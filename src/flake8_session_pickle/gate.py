@@ -1,17 +1,19 @@
-"""A cheap, exact-enough test on Python's own ``ast`` of whether a file may write
-into session state, so that files which cannot contain a finding are never
-handed to libcst.
+"""A cheap, exact-enough test on Python's own ``ast`` of whether a file may hold
+a finding, so that files which cannot are never handed to libcst.
 
 It accepts every shape the analysis can report: a write whose target, receiver
 or ``setattr`` owner reaches an attribute named like a session-state target, or
-a name bound from an expression that mentions one.
+a name bound from an expression that mentions one; and a function decorated
+with something named like ``st.cache_data``.
 """
 
 from __future__ import annotations
 
 import ast
 
-from flake8_session_pickle.sinks import CONTAINER_WRITE_METHODS
+from flake8_session_pickle.sinks import CACHE_DATA_PATHS, CONTAINER_WRITE_METHODS
+
+CACHE_DATA_NAMES = frozenset(path.rsplit(".", 1)[-1] for path in CACHE_DATA_PATHS)
 
 
 class _Mentions:
@@ -33,6 +35,16 @@ class _Mentions:
             else:
                 return False
 
+    def follow(self, bindings: list[tuple[list[str], ast.AST]]) -> None:
+        """Add the names bound, directly or through other names, to a mention."""
+        while True:
+            known = len(self.aliases)
+            for names, value in bindings:
+                if not self.aliases.issuperset(names) and self.anywhere(value):
+                    self.aliases.update(names)
+            if len(self.aliases) == known:
+                return
+
     def anywhere(self, node: ast.AST) -> bool:
         for child in ast.walk(node):
             if isinstance(child, ast.Attribute) and child.attr in self.attributes:
@@ -46,12 +58,12 @@ def _bound_names(target: ast.AST) -> list[str]:
     return [node.id for node in ast.walk(target) if isinstance(node, ast.Name)]
 
 
-def may_write_session_state(
-    tree: ast.AST, modules: frozenset[str], attributes: frozenset[str]
-) -> bool:
+def may_hold_finding(tree: ast.AST, modules: frozenset[str], attributes: frozenset[str]) -> bool:
     """``modules``: top-level packages a session state comes from (``streamlit``);
     ``attributes``: the last part of each session-state path (``session_state``)."""
     mentions = _Mentions(attributes)
+    cache_mentions = _Mentions(CACHE_DATA_NAMES)
+    decorators: list[ast.expr] = []
     imports_module = False
     bindings: list[tuple[list[str], ast.AST]] = []
     targets: list[ast.expr] = []
@@ -63,8 +75,14 @@ def may_write_session_state(
             if node.module and node.module.split(".")[0] in modules:
                 imports_module = True
                 for alias in node.names:
-                    if alias.name in attributes:
-                        mentions.aliases.add(alias.asname or alias.name)
+                    for names in (mentions, cache_mentions):
+                        if alias.name in names.attributes:
+                            names.aliases.add(alias.asname or alias.name)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            decorators.extend(
+                decorator.func if isinstance(decorator, ast.Call) else decorator
+                for decorator in node.decorator_list
+            )
         elif isinstance(node, ast.Assign):
             bindings.append(([n for t in node.targets for n in _bound_names(t)], node.value))
             targets.extend(node.targets)
@@ -83,15 +101,12 @@ def may_write_session_state(
                 receivers.append(node.args[0])
     if not imports_module:
         return False
-    while True:
-        known = len(mentions.aliases)
-        for names, value in bindings:
-            if not mentions.aliases.issuperset(names) and mentions.anywhere(value):
-                mentions.aliases.update(names)
-        if len(mentions.aliases) == known:
-            break
-    return any(_target_rooted(target, mentions) for target in targets) or any(
-        mentions.rooted(receiver) for receiver in receivers
+    for names in (mentions, cache_mentions):
+        names.follow(bindings)
+    return (
+        any(_target_rooted(target, mentions) for target in targets)
+        or any(mentions.rooted(receiver) for receiver in receivers)
+        or any(cache_mentions.rooted(decorator) for decorator in decorators)
     )
 
 

@@ -49,6 +49,8 @@ class Definition:
     bases: Values = ()
     is_enum: bool = False
     """An ``enum.Enum`` subclass: its class attributes are its instances."""
+    caches_data: bool = False
+    """A function decorated with ``st.cache_data``: Streamlit pickles what it returns."""
 
     @property
     def is_local(self) -> bool:

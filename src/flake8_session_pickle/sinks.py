@@ -1,4 +1,5 @@
-"""Where a value goes: the writes that put a value into Streamlit's session state."""
+"""Where a value goes: writes into Streamlit's session state, and the return
+values of functions cached with ``st.cache_data``, both of which Streamlit pickles."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import libcst as cst
 
 SESSION_STATE_PATH = "streamlit.session_state"
 SESSION_STATE_DISPLAY = "st.session_state"
+CACHE_DATA_PATHS = frozenset({"streamlit.cache_data", "streamlit.experimental_memo"})
+"""Decorators whose function's return values are pickled; ``st.cache_resource``
+keeps its values as they are and is not one."""
 
 _DICT_WRITE_METHODS = frozenset({"update", "setdefault", "__setitem__"})
 """Methods of session state itself that store a value."""
@@ -57,10 +61,17 @@ def _key(expression: cst.BaseExpression) -> str:
     return _EMPTY_MODULE.code_for_node(expression)
 
 
-class SessionStateSinks:
+class Sinks:
     def __init__(self, paths: Paths, session_paths: frozenset[str]) -> None:
         self._paths = paths
         self._session_paths = session_paths
+
+    def caches_data(self, decorator: cst.BaseExpression) -> bool:
+        """Whether a decorator (``@st.cache_data`` or ``@st.cache_data(...)``)
+        makes Streamlit pickle what the function returns."""
+        if isinstance(decorator, cst.Call):
+            decorator = decorator.func
+        return any(path in CACHE_DATA_PATHS for path in self._paths(decorator))
 
     def _is_session_state(self, expression: cst.BaseExpression) -> bool:
         return any(path in self._session_paths for path in self._paths(expression))
