@@ -34,6 +34,7 @@ from flake8_session_pickle.verdicts import (
     contains_yield,
     target_names,
 )
+from flake8_session_pickle.walk import child_nodes
 
 
 @dataclass(frozen=True)
@@ -558,9 +559,9 @@ class Analysis:
             elif isinstance(node, (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)):
                 inner = Scope(ScopeKind.EXPRESSION, current)
                 bind_loop_targets(node.for_in, inner)
-                stack.extend((child, inner) for child in reversed(node.children))
+                stack.extend((child, inner) for child in reversed(child_nodes(node)))
                 continue
-            stack.extend((child, current) for child in reversed(node.children))
+            stack.extend((child, current) for child in reversed(child_nodes(node)))
 
 
 def _parameter_names(parameters: cst.Parameters) -> Iterator[str]:
@@ -579,7 +580,7 @@ def _capture_names(pattern: cst.CSTNode) -> Iterator[str]:
             yield node.name.value
         elif isinstance(node, cst.MatchMapping) and node.rest is not None:
             yield node.rest.value
-        stack.extend(node.children)
+        stack.extend(child_nodes(node))
 
 
 def _ends_in_return(function: cst.FunctionDef) -> bool:
@@ -603,7 +604,7 @@ def _calls(root: cst.CSTNode, module_level: bool = False) -> Iterator[cst.Call]:
             yield node
         if module_level and isinstance(node, _SCOPE_NODES):
             continue
-        stack.extend(node.children)
+        stack.extend(child_nodes(node))
 
 
 def _called_only_unconditionally(module: cst.Module) -> frozenset[str]:
@@ -623,8 +624,8 @@ def _called_only_unconditionally(module: cst.Module) -> frozenset[str]:
         if isinstance(node, cst.Name):
             referred.add(node.value)
         elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            stack.extend((child, False) for child in node.children if child is not node.name)
+            stack.extend((child, False) for child in child_nodes(node) if child is not node.name)
             continue
         stays = every_run and not isinstance(node, (*_CONDITIONAL_NODES, cst.Lambda))
-        stack.extend((child, stays) for child in node.children)
+        stack.extend((child, stays) for child in child_nodes(node))
     return frozenset(called - referred)

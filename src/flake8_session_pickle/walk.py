@@ -1,0 +1,40 @@
+"""Fast iteration over a libcst node's children.
+
+``CSTNode.children`` collects them by running a visitor over the node, which
+dominates the analysis time; reading the dataclass fields that can hold nodes,
+remembered per node type, gives the same nodes without whitespace for a fraction
+of the cost.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import libcst as cst
+
+_NODE_FIELDS: dict[type[cst.CSTNode], tuple[str, ...]] = {}
+
+
+def _node_fields(node_type: type[cst.CSTNode]) -> tuple[str, ...]:
+    fields = _NODE_FIELDS.get(node_type)
+    if fields is None:
+        fields = tuple(
+            field.name
+            for field in dataclasses.fields(node_type)
+            if not field.name.startswith("whitespace")
+            and field.name not in {"lpar", "rpar", "leading_lines", "lines_after_decorators"}
+        )
+        _NODE_FIELDS[node_type] = fields
+    return fields
+
+
+def child_nodes(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """The node's children in source order."""
+    children: list[cst.CSTNode] = []
+    for name in _node_fields(type(node)):
+        value = getattr(node, name)
+        if isinstance(value, cst.CSTNode):
+            children.append(value)
+        elif isinstance(value, (tuple, list)):
+            children.extend(item for item in value if isinstance(item, cst.CSTNode))
+    return children
