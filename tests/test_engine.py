@@ -411,6 +411,8 @@ def test_script_values_kept_across_reruns(write: str) -> None:
         "for i in range(3):\n    st.session_state.k = K()",
         "with st.sidebar:\n    st.session_state.k = K()",
         "def main():\n    st.session_state.k = K()\nmain()",
+        "def main():\n    st.session_state.k = K()\nif __name__ == '__main__':\n    main()",
+        "if __name__ == '__main__':\n    st.session_state.k = K()",
         "if 'k' not in st.session_state:\n    st.session_state.k = Imported()",
         "if 'k' not in st.session_state:\n    st.session_state.k = {'n': 1}",
     ],

@@ -390,7 +390,10 @@ class Analysis:
     def _if(self, statement: cst.If, scope: Scope) -> None:
         self._scan(statement.test, scope)
         before = scope.fork()
-        self._conditional_suite(statement.body, scope)
+        if is_main_guard(statement.test):
+            self._suite(statement.body, scope)  # Streamlit runs the script as __main__
+        else:
+            self._conditional_suite(statement.body, scope)
         after_body = scope.fork()
         scope.bindings = before
         if isinstance(statement.orelse, cst.If):
@@ -626,6 +629,22 @@ def _called_only_unconditionally(module: cst.Module) -> frozenset[str]:
         elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):
             stack.extend((child, False) for child in child_nodes(node) if child is not node.name)
             continue
+        if isinstance(node, cst.If) and is_main_guard(node.test):
+            stack.append((node.body, every_run))
+            continue
         stays = every_run and not isinstance(node, (*_CONDITIONAL_NODES, cst.Lambda))
         stack.extend((child, stays) for child in child_nodes(node))
     return frozenset(called - referred)
+
+
+def is_main_guard(test: cst.BaseExpression) -> bool:
+    """``__name__ == "__main__"``, which holds whenever Streamlit runs the script."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    target = test.comparisons[0]
+    if not isinstance(target.operator, cst.Equal):
+        return False
+    sides = (test.left, target.comparator)
+    return any(isinstance(side, cst.Name) and side.value == "__name__" for side in sides) and any(
+        isinstance(side, cst.SimpleString) and side.evaluated_value == "__main__" for side in sides
+    )
