@@ -374,6 +374,12 @@ def test_issue_kinds_and_propagation(value: str, prelude: str, expected: str | N
             "class Plain:\n    def __init__(self, client):\n        self.client = client\n",
         ),
         ("make()", "def make(flag):\n    if flag:\n        return lambda: 1\n"),
+        (
+            "Leaf()",
+            "import threading\nclass Root:\n    def __getstate__(self):\n        return {}\n"
+            "class Middle(Root):\n    pass\nclass Leaf(Middle):\n    def __init__(self):\n"
+            "        self.lock = threading.Lock()\n",
+        ),
         ("module_function", "def module_function(): pass\n"),
     ],
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -73,6 +73,7 @@ class Analysis:
     ) -> None:
         self._evaluator = Evaluator(self, catalogue)
         self._session_paths = session_paths
+        self._app_modules = frozenset(path.split(".", 1)[0] for path in session_paths)
         self._pending_functions: deque[tuple[cst.FunctionDef, Scope, Definition | None]] = deque()
         self._silent = 0
         """While above zero, bodies run only to learn what they return or store."""
@@ -119,37 +120,47 @@ class Analysis:
     def unpicklable_state(self, cls: Definition) -> Unpicklable | None:
         key = id(cls)
         if key not in self._states:
-            self._states[key] = None
-            self._states[key] = self._compute_state(cls)
+            self._states[key] = None  # a class that refers to itself learns nothing
+            found = self._unpicklable_attribute(cls)
+            if found is not None:
+                attribute, value = found
+                self._states[key] = Unpicklable(
+                    Kind.INSTANCE_STATE,
+                    f"instance of '{cls.name}' whose attribute '{attribute}' holds {value.what}",
+                    value.anchor,
+                )
         return self._states[key]
 
-    def _compute_state(self, cls: Definition) -> Unpicklable | None:
+    def _unpicklable_attribute(self, cls: Definition) -> tuple[str, Unpicklable] | None:
+        """The first attribute the class or its bases in the file store on ``self``
+        that pickle refuses, unless the class customises pickling."""
         node = cls.node
-        if not isinstance(node, cst.ClassDef) or cls.is_enum:
+        if not isinstance(node, cst.ClassDef) or cls.is_enum or self._customises_pickling(cls):
             return None
-        if _PICKLING_HOOKS & cls.namespace.keys() or cls.name in self._registered_with_copyreg():
-            return None
-        for base in cls.bases:
-            if isinstance(base, Definition) and base.kind is DefinitionKind.CLASS:
-                if _PICKLING_HOOKS & base.namespace.keys():
-                    return None
-                inherited = self.unpicklable_state(base)
-                if inherited is not None:
-                    return replace(inherited, what=inherited.what.replace(base.name, cls.name, 1))
-            elif not (isinstance(base, Ref) and base.path in _NEUTRAL_BASES):
-                return None  # a base from elsewhere may customise pickling
         for statement in node.body.body:
             if isinstance(statement, cst.FunctionDef):
                 found = self._stored_on_self(statement, cls)
                 if found is not None:
-                    attribute, value = found
-                    return Unpicklable(
-                        Kind.INSTANCE_STATE,
-                        f"instance of '{cls.name}' whose attribute '{attribute}' holds "
-                        f"{value.what}",
-                        value.anchor,
-                    )
+                    return found
+        for base in cls.bases:
+            if isinstance(base, Definition):
+                found = self._unpicklable_attribute(base)
+                if found is not None:
+                    return found
         return None
+
+    def _customises_pickling(self, cls: Definition) -> bool:
+        """Whether the class may pickle differently from its ``__dict__``: it or a base
+        defines a pickling hook, a reducer is registered for it, or a base comes from
+        elsewhere (and may do either)."""
+        if _PICKLING_HOOKS & cls.namespace.keys() or cls.name in self._registered_with_copyreg():
+            return True
+        return any(
+            self._customises_pickling(base)
+            if isinstance(base, Definition)
+            else not (isinstance(base, Ref) and base.path in _NEUTRAL_BASES)
+            for base in cls.bases
+        )
 
     def _stored_on_self(
         self, method: cst.FunctionDef, cls: Definition
@@ -177,8 +188,9 @@ class Analysis:
             names: set[str] = set()
             if "copyreg" in self._module.code:
                 for call in _calls(self._module):
-                    callee = get_full_name_for_node(call.func) or ""
-                    if callee.endswith("pickle") and call.args:
+                    if call.args and Ref("copyreg.pickle") in self._evaluator.evaluate(
+                        call.func, self._module_scope
+                    ):
                         registered = get_full_name_for_node(call.args[0].value)
                         if registered:
                             names.add(registered)
@@ -196,9 +208,7 @@ class Analysis:
 
     def _runs_app_code(self, call: cst.Call) -> bool:
         for value in self._evaluator.evaluate(call.func, self._module_scope):
-            if isinstance(value, Ref) and value.path.split(".", 1)[0] in {
-                path.split(".", 1)[0] for path in self._session_paths
-            }:
+            if isinstance(value, Ref) and value.path.split(".", 1)[0] in self._app_modules:
                 return True
             if isinstance(value, Definition) and value.kind is DefinitionKind.FUNCTION:
                 return True
@@ -211,8 +221,10 @@ class Analysis:
         while current is not None:
             if current.conditional or current.kind is ScopeKind.LAMBDA:
                 return True
-            if current.kind is ScopeKind.FUNCTION and (
-                current.owner is None or current.owner.name not in self._functions_every_run()
+            if current.kind is ScopeKind.FUNCTION and not (
+                current.owner is not None
+                and current.owner.is_module_level
+                and current.owner.name in self._functions_every_run()
             ):
                 return True
             current = current.parent
