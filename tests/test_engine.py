@@ -494,3 +494,32 @@ def test_a_file_with_cache_data_but_no_session_state_is_checked() -> None:
     source = "import streamlit as st\n@st.cache_data\ndef load():\n    return lambda: 1\n"
     assert "session_state" not in source
     assert codes(source) == ["PKL201"]
+
+
+@pytest.mark.parametrize(
+    "decorator, expected",
+    [
+        ("@st.cache_resource", ["PKL110"]),
+        ("@st.cache_resource(ttl=60)", ["PKL110"]),
+        ("@functools.cache", ["PKL110"]),
+        ("@functools.lru_cache(maxsize=None)", ["PKL110"]),
+        ("@unknown_decorator", []),
+    ],
+)
+def test_calls_through_decorators_that_return_the_same_object(
+    decorator: str, expected: list[str]
+) -> None:
+    source = HEADER + (
+        "import functools\nfrom openai import OpenAI\nfrom lib import unknown_decorator\n"
+        f"{decorator}\ndef get_client():\n    return OpenAI()\n"
+        "st.session_state.client = get_client()\n"
+    )
+    assert codes(source) == expected
+
+
+def test_a_decorated_function_itself_is_not_judged() -> None:
+    source = SCRIPT + (
+        "@st.cache_resource\ndef load():\n    return 1\n"
+        "if 'f' not in st.session_state:\n    st.session_state.f = load\n"
+    )
+    assert codes(source) == []

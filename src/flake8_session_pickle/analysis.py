@@ -44,6 +44,15 @@ class Finding:
 
 
 _PICKLING_HOOKS = frozenset({"__getstate__", "__reduce__", "__reduce_ex__"})
+RETURN_PRESERVING_DECORATORS = frozenset(
+    {
+        "streamlit.cache_resource",
+        "streamlit.experimental_singleton",
+        "functools.cache",
+        "functools.lru_cache",
+    }
+)
+"""Decorators whose wrapper returns the very objects the function returns."""
 _NEUTRAL_BASES = frozenset({"builtins.object", "abc.ABC"})
 """Bases that change nothing about how an instance pickles."""
 
@@ -481,19 +490,33 @@ class Analysis:
     def _function_definition(self, function: cst.FunctionDef, scope: Scope) -> None:
         for decorator in function.decorators:
             self._scan(decorator.decorator, scope)
+        decorators = [self._decorator_paths(d.decorator, scope) for d in function.decorators]
         name = function.name.value
-        sinks = self._sinks(scope)
         definition = Definition(
             function,
             name,
             DefinitionKind.FUNCTION,
             scope,
-            caches_data=any(sinks.caches_data(d.decorator) for d in function.decorators),
+            caches_data=any(
+                self._sinks(scope).caches_data(d.decorator) for d in function.decorators
+            ),
+            wrapped=bool(decorators),
         )
-        # A decorator may replace the function with anything.
-        scope.bind(name, NOTHING_KNOWN if function.decorators else (definition,))
+        # Other decorators may replace the function with anything.
+        known = all(paths & RETURN_PRESERVING_DECORATORS for paths in decorators)
+        scope.bind(name, (definition,) if known else NOTHING_KNOWN)
         if not self._silent:
             self._pending_functions.append((function, scope, definition))
+
+    def _decorator_paths(self, decorator: cst.BaseExpression, scope: Scope) -> frozenset[str]:
+        """What a decorator, or the factory of ``@decorator(...)``, may be."""
+        if isinstance(decorator, cst.Call):
+            decorator = decorator.func
+        return frozenset(
+            value.path
+            for value in self._evaluator.evaluate(decorator, scope)
+            if isinstance(value, Ref)
+        )
 
     def _function_body(
         self, function: cst.FunctionDef, parent: Scope, definition: Definition | None

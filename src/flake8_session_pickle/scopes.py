@@ -51,6 +51,9 @@ class Definition:
     """An ``enum.Enum`` subclass: its class attributes are its instances."""
     caches_data: bool = False
     """A function decorated with ``st.cache_data``: Streamlit pickles what it returns."""
+    wrapped: bool = False
+    """The name is bound to a decorator's wrapper, which calls the function but is
+    not the function itself."""
 
     @property
     def is_local(self) -> bool:

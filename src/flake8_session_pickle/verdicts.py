@@ -78,7 +78,7 @@ class Evaluator:
             return value
         if isinstance(value, Ref) and value.module:
             return Unpicklable(Kind.MODULE, f"module '{value.path}'", anchor)
-        if isinstance(value, Definition):
+        if isinstance(value, Definition) and not value.wrapped:
             if value.is_local:
                 return Unpicklable(
                     Kind.LOCAL_OBJECT,
