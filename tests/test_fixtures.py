@@ -74,3 +74,12 @@ def test_noqa_on_annotated_lines_silences_the_fixture(path: Path, tmp_path: Path
     result = flake8(str(silenced))
     assert (result.stdout, result.stderr) == ("", "")
     assert result.returncode == 0
+
+
+def test_extend_ignore_pkl2_switches_the_cache_data_checks_off() -> None:
+    path = FIXTURES / "pkl2xx_cache_data.py"
+    assert {code for _, code in annotated(path)} >= {"PKL201", "PKL206", "PKL211"}
+    result = flake8("--extend-ignore=PKL2", str(path))
+    assert (result.stdout, result.returncode) == ("", 0)
+    both = flake8("--extend-ignore=PKL2", str(FIXTURES / "pkl101_lambda.py"))
+    assert "PKL101" in both.stdout
