@@ -32,6 +32,7 @@ WRITE_FORMS = [
     "[st.session_state.a, st.session_state.b] = [{v}, 1]",
     'st.session_state.update({{"k": {v}}})',
     "st.session_state.update(k={v})",
+    'st.session_state.update(**{{"k": {v}}})',
     'other = {{"k": {v}}}\nst.session_state.update(other)',
     'st.session_state.setdefault("k", {v})',
     'setattr(st.session_state, "k", {v})',
@@ -461,6 +462,7 @@ def test_cache_data_is_recognised_however_it_is_reached(decorator: str, imports:
         ("return {'rows': [1], 'conn': sqlite3.connect('db')}", ["PKL206"]),
         ("return None if flag else threading.Lock()", ["PKL207"]),
         ("if flag:\n        return 1\n    return lambda: 1", ["PKL201"]),
+        ("yield 1\n    return lambda: 1", ["PKL203"]),
         ("yield 1", ["PKL203"]),
         ("return open('f').read()", []),
         ("return sqlite3.connect('db').execute('select 1').fetchall()", []),
@@ -479,7 +481,7 @@ def test_cache_data_return_values(body: str, expected: list[str]) -> None:
 
 
 def test_cached_async_function_returns_a_coroutine() -> None:
-    assert codes(HEADER + "@st.cache_data\nasync def load():\n    return 1\n") == ["PKL203"]
+    assert codes(HEADER + "@st.cache_data\nasync def load():\n    return lambda: 1\n") == ["PKL203"]
 
 
 @pytest.mark.parametrize(

@@ -529,6 +529,11 @@ class Analysis:
         owner = scope.owner
         if self._silent or owner is None or not owner.caches_data:
             return
+        function = owner.node
+        if isinstance(function, cst.FunctionDef) and (
+            function.asynchronous is not None or contains_yield(function)
+        ):
+            return  # the cached value is the generator or coroutine, reported at the name
         found = self._evaluator.verdict(value, scope)
         if found is not None and found.kind.info.cache_fix is not None:
             self.findings.append(

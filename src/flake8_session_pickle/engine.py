@@ -11,6 +11,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from flake8_session_pickle.analysis import Analysis
 from flake8_session_pickle.codes import unanalysable_message
 from flake8_session_pickle.gate import CACHE_DATA_NAMES, may_hold_finding
+from flake8_session_pickle.limits import exceeded
 from flake8_session_pickle.settings import DEFAULT_SETTINGS, Settings
 
 
@@ -49,6 +50,8 @@ def check_source(
     if not may_hold_finding(tree, settings.modules, attributes):
         return []
     try:
+        if reason := exceeded(tree, source):
+            return [_unanalysable(reason)]
         return _analyse(source, settings)
     except cst.ParserSyntaxError as error:
         return [_unanalysable(f"libcst cannot parse it ({_first_line(error.message)})")]

@@ -133,6 +133,9 @@ class Sinks:
                 yield Write(key, args[1].value, persists=method == "setdefault")
             return
         for arg in args:
+            if arg.star == "**" and isinstance(arg.value, cst.Dict):
+                yield from self._dict_literal(place, arg.value)
+                continue
             if arg.star:
                 continue
             if arg.keyword is not None:
