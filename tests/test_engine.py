@@ -42,6 +42,7 @@ WRITE_FORMS = [
     "st.session_state.items.extend([{v}])",
     'st.session_state.table["row"] = {v}',
     "st.session_state.items += [{v}]",
+    "st.session_state.items += [0, {v}]",
 ]
 
 
@@ -404,6 +405,9 @@ SCRIPT = HEADER + "st.title('app')\nclass K:\n    pass\ndef helper():\n    pass\
         "def later():\n    st.session_state.k = K()\nif st.button('x'):\n    later()",
         "st.button('x', on_click=lambda: st.session_state.update(k=K()))",
         "while False:\n    st.session_state.k = K()",
+        "def on_click():\n    st.session_state.log = []\n    st.session_state.log.append(K())\n"
+        "st.button('x', on_click=on_click)",
+        "if st.button('x'):\n    st.session_state.log = []\nst.session_state.log.append(K())",
     ],
 )
 def test_script_values_kept_across_reruns(write: str) -> None:
@@ -422,6 +426,8 @@ def test_script_values_kept_across_reruns(write: str) -> None:
         "if __name__ == '__main__':\n    st.session_state.k = K()",
         "if 'k' not in st.session_state:\n    st.session_state.k = Imported()",
         "if 'k' not in st.session_state:\n    st.session_state.k = {'n': 1}",
+        "st.session_state.log = []\nst.session_state.log.append(K())",
+        "st.session_state['log'] = []\nst.session_state.log += [K()]",
     ],
 )
 def test_script_values_replaced_every_run_are_fine(write: str) -> None:
@@ -525,3 +531,9 @@ def test_a_decorated_function_itself_is_not_judged() -> None:
         "if 'f' not in st.session_state:\n    st.session_state.f = load\n"
     )
     assert codes(source) == []
+
+
+def test_augmented_assignment_stores_the_items_of_a_literal() -> None:
+    prelude = "def numbers():\n    yield 1\n"
+    assert write("st.session_state.items += [numbers()]\n", prelude) == ["PKL103"]
+    assert write("st.session_state.items += numbers()\n", prelude) == []

@@ -262,7 +262,16 @@ class Analysis:
         if self._silent:
             return
         for write in writes:
-            persists = write.persists or self._persists(scope)
+            replaced_every_run = not self._persists(scope)
+            if (
+                write.key is not None
+                and replaced_every_run
+                and not write.persists
+                and _is_new_container(write.value)
+            ):
+                scope.fresh_keys.add(write.key)
+            refilled = write.key is not None and write.key in scope.fresh_keys
+            persists = (write.persists and not refilled) or not replaced_every_run
             found = self._evaluator.verdict(write.value, scope, persists)
             if found is None or (write.iterated and found.kind is Kind.GENERATOR):
                 continue
@@ -314,15 +323,7 @@ class Analysis:
         elif isinstance(statement, cst.AugAssign):
             self._scan(statement.value, scope)
             if isinstance(statement.operator, (cst.AddAssign, cst.BitOrAssign)):
-                self._report(
-                    (
-                        Write(write.target, write.value, iterated=True)
-                        for write in self._sinks(scope).assignment(
-                            statement.target, statement.value
-                        )
-                    ),
-                    scope,
-                )
+                self._report(self._sinks(scope).augmented(statement.target, statement.value), scope)
             for name in target_names(statement.target):
                 scope.bind(name, NOTHING_KNOWN)
         elif isinstance(statement, cst.Return):
@@ -687,4 +688,10 @@ def is_main_guard(test: cst.BaseExpression) -> bool:
     sides = (test.left, target.comparator)
     return any(isinstance(side, cst.Name) and side.value == "__name__" for side in sides) and any(
         isinstance(side, cst.SimpleString) and side.evaluated_value == "__main__" for side in sides
+    )
+
+
+def _is_new_container(value: cst.BaseExpression) -> bool:
+    return isinstance(
+        value, (cst.List, cst.Tuple, cst.Set, cst.Dict, cst.ListComp, cst.SetComp, cst.DictComp)
     )

@@ -128,6 +128,9 @@ class Scope:
         self.owner = owner
         """The function whose body this is."""
         self.bindings: dict[str, Values] = {}
+        self.fresh_keys: set[str] = set()
+        """Session-state keys this scope has set to a new container on every run,
+        so that what is added to them afterwards does not outlive the run."""
         self.conditional = 0
         """How many conditions (``if``, ``while``, ``except``, ``case``) enclose
         the statement being run, within this scope."""

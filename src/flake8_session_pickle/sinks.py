@@ -48,6 +48,8 @@ class Write:
     persists: bool = False
     """The value stays stored across script runs even where the statement
     runs every time: ``setdefault``, or an item added to a stored container."""
+    key: str | None = None
+    """The session-state key the place is under, where it is a literal."""
 
 
 _EMPTY_MODULE = cst.Module(body=[])
@@ -90,6 +92,29 @@ class Sinks:
                 return None if base is None else f"{base}[{_key(index.value)}]"
         return None
 
+    def _session_key(self, expression: cst.BaseExpression) -> str | None:
+        """The literal key of session state that a place is reached through."""
+        while isinstance(expression, (cst.Attribute, cst.Subscript)):
+            if self._is_session_state(expression.value):
+                if isinstance(expression, cst.Attribute):
+                    return expression.attr.value
+                index = expression.slice[0].slice if len(expression.slice) == 1 else None
+                if isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString):
+                    key = index.value.evaluated_value
+                    return key if isinstance(key, str) else None
+                return None
+            expression = expression.value
+        return None
+
+    def augmented(self, target: cst.BaseExpression, value: cst.BaseExpression) -> Iterator[Write]:
+        """Writes made by ``target += value``, which adds the items of ``value``."""
+        if isinstance(target, (cst.Attribute, cst.Subscript)):
+            place = self._place(target)
+            if place is not None:
+                key = self._session_key(target)
+                for write in self._items_added(place, value):
+                    yield replace(write, persists=True, key=key)
+
     def assignment(self, target: cst.BaseExpression, value: cst.BaseExpression) -> Iterator[Write]:
         """Writes made by ``target = value``, element-wise for literal sequences."""
         if isinstance(target, (cst.Tuple, cst.List)):
@@ -107,7 +132,12 @@ class Sinks:
         if isinstance(target, (cst.Attribute, cst.Subscript)):
             place = self._place(target)
             if place is not None:
-                yield Write(place, value, persists=not self._is_session_state(target.value))
+                yield Write(
+                    place,
+                    value,
+                    persists=not self._is_session_state(target.value),
+                    key=self._session_key(target),
+                )
 
     def call(self, call: cst.Call) -> Iterator[Write]:
         """Writes made by a call such as ``st.session_state.update(...)``."""
@@ -119,8 +149,9 @@ class Sinks:
             elif method in CONTAINER_WRITE_METHODS:
                 place = self._place(func.value)
                 if place is not None:
+                    key = self._session_key(func.value)
                     for write in self._container_write(place, method, call.args):
-                        yield replace(write, persists=True)
+                        yield replace(write, persists=True, key=key)
         elif len(call.args) == 3 and _SETATTR in self._paths(func):
             owner, name, value = (arg.value for arg in call.args)
             if self._is_session_state(owner):
@@ -164,14 +195,19 @@ class Sinks:
                 yield Write(place, args[0].value)
         else:
             for arg in args:
-                if arg.star:
-                    continue
-                if isinstance(arg.value, (cst.List, cst.Tuple, cst.Set)):
-                    for element in arg.value.elements:
-                        if isinstance(element, cst.Element):
-                            yield Write(place, element.value)
-                else:
-                    yield Write(place, arg.value, iterated=True)
+                if not arg.star:
+                    yield from self._items_added(place, arg.value)
+
+    @staticmethod
+    def _items_added(place: str, iterable: cst.BaseExpression) -> Iterator[Write]:
+        """The items ``extend`` or ``+=`` stores: a literal's elements one by one,
+        else whatever the iterable yields."""
+        if isinstance(iterable, (cst.List, cst.Tuple, cst.Set)):
+            for element in iterable.elements:
+                if isinstance(element, cst.Element):
+                    yield Write(place, element.value)
+        else:
+            yield Write(place, iterable, iterated=True)
 
 
 def _attribute_name(expression: cst.BaseExpression) -> str:
