@@ -26,21 +26,23 @@ from flake8_session_pickle.scopes import (
     Unpicklable,
     Values,
 )
-from flake8_session_pickle.sinks import SESSION_STATE_PATH, Sinks, Write
+from flake8_session_pickle.sinks import Sinks, Write
+from flake8_session_pickle.streamlit_api import SESSION_STATE_PATH
 from flake8_session_pickle.verdicts import (
     ENUM_BASES,
     Evaluator,
     bind_loop_targets,
-    contains_yield,
     target_names,
 )
-from flake8_session_pickle.walk import child_nodes
+from flake8_session_pickle.walk import child_nodes, contains_yield
 
 
 @dataclass(frozen=True)
 class Finding:
     anchor: cst.CSTNode
     message: str
+    statement: cst.CSTNode
+    """The module-level statement the anchor is in."""
 
 
 _PICKLING_HOOKS = frozenset({"__getstate__", "__reduce__", "__reduce_ex__"})
@@ -83,7 +85,11 @@ class Analysis:
         self._evaluator = Evaluator(self, catalogue)
         self._session_paths = session_paths
         self._app_modules = frozenset(path.split(".", 1)[0] for path in session_paths)
-        self._pending_functions: deque[tuple[cst.FunctionDef, Scope, Definition | None]] = deque()
+        self._pending_functions: deque[
+            tuple[cst.FunctionDef, Scope, Definition | None, cst.CSTNode]
+        ] = deque()
+        self._top_statement: cst.CSTNode = cst.Module(body=[])
+        """The module-level statement being run, or holding the function being run."""
         self._silent = 0
         """While above zero, bodies run only to learn what they return or store."""
         self._returns: _ReturnCollector | None = None
@@ -99,9 +105,11 @@ class Analysis:
 
     def run(self, module: cst.Module) -> list[Finding]:
         self._module = module
-        self._block(module.body, self._module_scope)
+        for statement in module.body:
+            self._top_statement = statement
+            self._statement(statement, self._module_scope)
         while self._pending_functions:
-            function, parent, definition = self._pending_functions.popleft()
+            function, parent, definition, self._top_statement = self._pending_functions.popleft()
             self._function_body(function, parent, definition)
         return self.findings
 
@@ -262,21 +270,27 @@ class Analysis:
         if self._silent:
             return
         for write in writes:
-            replaced_every_run = not self._persists(scope)
             if (
                 write.key is not None
-                and replaced_every_run
                 and not write.persists
                 and _is_new_container(write.value)
+                and not self._persists(scope)
             ):
                 scope.fresh_keys.add(write.key)
             refilled = write.key is not None and write.key in scope.fresh_keys
-            persists = (write.persists and not refilled) or not replaced_every_run
+
+            def persists(write: Write = write, refilled: bool = refilled) -> bool:
+                return (write.persists and not refilled) or self._persists(scope)
+
             found = self._evaluator.verdict(write.value, scope, persists)
             if found is None or (write.iterated and found.kind is Kind.GENERATOR):
                 continue
             self.findings.append(
-                Finding(found.anchor, session_state_message(found.kind, found.what, write.target))
+                Finding(
+                    found.anchor,
+                    session_state_message(found.kind, found.what, write.target),
+                    self._top_statement,
+                )
             )
 
     # Statements.
@@ -507,7 +521,7 @@ class Analysis:
         known = all(paths & RETURN_PRESERVING_DECORATORS for paths in decorators)
         scope.bind(name, (definition,) if known else NOTHING_KNOWN)
         if not self._silent:
-            self._pending_functions.append((function, scope, definition))
+            self._pending_functions.append((function, scope, definition, self._top_statement))
 
     def _decorator_paths(self, decorator: cst.BaseExpression, scope: Scope) -> frozenset[str]:
         """What a decorator, or the factory of ``@decorator(...)``, may be."""
@@ -538,7 +552,11 @@ class Analysis:
         found = self._evaluator.verdict(value, scope)
         if found is not None and found.kind.info.cache_fix is not None:
             self.findings.append(
-                Finding(found.anchor, cache_data_message(found.kind, found.what, owner.name))
+                Finding(
+                    found.anchor,
+                    cache_data_message(found.kind, found.what, owner.name),
+                    self._top_statement,
+                )
             )
 
     def _report_cached_generator(self, function: cst.FunctionDef) -> None:
@@ -550,7 +568,11 @@ class Analysis:
         else:
             return
         self.findings.append(
-            Finding(function.name, cache_data_message(Kind.GENERATOR, f"{what} object", name))
+            Finding(
+                function.name,
+                cache_data_message(Kind.GENERATOR, f"{what} object", name),
+                self._top_statement,
+            )
         )
 
     def _run_function(self, function: cst.FunctionDef, scope: Scope) -> None:

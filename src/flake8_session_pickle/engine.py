@@ -5,10 +5,6 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
-
-from flake8_session_pickle.analysis import Analysis
 from flake8_session_pickle.codes import unanalysable_message
 from flake8_session_pickle.gate import CACHE_DATA_NAMES, may_hold_finding
 from flake8_session_pickle.limits import exceeded
@@ -30,7 +26,7 @@ class Violation:
 
 
 def check_source(
-    source: str, tree: ast.AST | None = None, settings: Settings = DEFAULT_SETTINGS
+    source: str, tree: ast.Module | None = None, settings: Settings = DEFAULT_SETTINGS
 ) -> list[Violation]:
     """Report the unpicklable values ``source`` writes into session state or
     returns from ``st.cache_data`` functions.
@@ -52,29 +48,32 @@ def check_source(
     try:
         if reason := exceeded(tree, source):
             return [_unanalysable(reason)]
-        return _analyse(source, settings)
-    except cst.ParserSyntaxError as error:
-        return [_unanalysable(f"libcst cannot parse it ({_first_line(error.message)})")]
+        return _analyse(source, tree, settings)
     except RecursionError:
         return [_unanalysable("it is nested too deeply for the analysis")]
     except Exception as error:  # a plugin that raises aborts the user's whole lint run
         return [_unanalysable(f"internal error {type(error).__name__}: {error}")]
 
 
-def _analyse(source: str, settings: Settings) -> list[Violation]:
-    module = cst.parse_module(source)
+def _analyse(source: str, tree: ast.Module, settings: Settings) -> list[Violation]:
+    # Importing libcst takes a quarter of a second: only a run that meets a file
+    # which may hold a finding pays for it.
+    import libcst as cst
+
+    from flake8_session_pickle.analysis import Analysis
+    from flake8_session_pickle.positions import StatementPositions
+
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError as error:
+        return [_unanalysable(f"libcst cannot parse it ({_first_line(error.message)})")]
     findings = Analysis(settings.session_paths, settings.catalogue).run(module)
     if not findings:
         return []
-    # Positions re-render the module, so they are computed only for files with findings.
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    positions = StatementPositions(module, tree)
     return sorted(
         {
-            Violation(
-                positions[finding.anchor].start.line,
-                positions[finding.anchor].start.column,
-                finding.message,
-            )
+            Violation(*positions.start(finding.anchor, finding.statement), finding.message)
             for finding in findings
         }
     )

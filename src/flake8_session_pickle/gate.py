@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ast
 
-from flake8_session_pickle.sinks import CACHE_DATA_PATHS, CONTAINER_WRITE_METHODS
+from flake8_session_pickle.streamlit_api import CACHE_DATA_PATHS, CONTAINER_WRITE_METHODS
 
 CACHE_DATA_NAMES = frozenset(path.rsplit(".", 1)[-1] for path in CACHE_DATA_PATHS)
 

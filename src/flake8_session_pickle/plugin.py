@@ -16,7 +16,7 @@ from flake8_session_pickle.settings import (
     parse_names,
     parse_unpicklable,
 )
-from flake8_session_pickle.sinks import SESSION_STATE_PATH
+from flake8_session_pickle.streamlit_api import SESSION_STATE_PATH
 
 
 class Plugin:
@@ -71,5 +71,6 @@ class Plugin:
             raise SystemExit(f"flake8-session-pickle: {error}") from None
 
     def run(self) -> Iterator[tuple[int, int, str, type[Any]]]:
-        for violation in check_source("".join(self._lines), self._tree, self.settings):
+        tree = self._tree if isinstance(self._tree, ast.Module) else None
+        for violation in check_source("".join(self._lines), tree, self.settings):
             yield violation.line, violation.column, violation.message, type(self)

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from flake8_session_pickle.catalogue import CATALOGUE, Entry
 from flake8_session_pickle.codes import PREFIX, Kind
-from flake8_session_pickle.sinks import SESSION_STATE_PATH
+from flake8_session_pickle.streamlit_api import SESSION_STATE_PATH
 
 CONFIGURABLE_KINDS = (
     Kind.GENERATOR,

@@ -8,29 +8,14 @@ from dataclasses import dataclass, replace
 
 import libcst as cst
 
-SESSION_STATE_PATH = "streamlit.session_state"
-SESSION_STATE_DISPLAY = "st.session_state"
-CACHE_DATA_PATHS = frozenset({"streamlit.cache_data", "streamlit.experimental_memo"})
-"""Decorators whose function's return values are pickled; ``st.cache_resource``
-keeps its values as they are and is not one."""
+from flake8_session_pickle.streamlit_api import (
+    CACHE_DATA_PATHS,
+    CONTAINER_WRITE_METHODS,
+)
 
+SESSION_STATE_DISPLAY = "st.session_state"
 _DICT_WRITE_METHODS = frozenset({"update", "setdefault", "__setitem__"})
 """Methods of session state itself that store a value."""
-
-CONTAINER_WRITE_METHODS = frozenset(
-    {
-        "append",
-        "appendleft",
-        "add",
-        "extend",
-        "extendleft",
-        "insert",
-        "update",
-        "setdefault",
-        "__setitem__",
-    }
-)
-"""Methods that store a value into a container kept in session state."""
 
 _SETATTR = "builtins.setattr"
 

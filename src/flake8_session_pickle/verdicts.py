@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from typing import Protocol
 
@@ -24,6 +24,7 @@ from flake8_session_pickle.scopes import (
     Values,
     union,
 )
+from flake8_session_pickle.walk import contains_yield
 
 WRAPPERS = frozenset(
     {"functools.partial", "builtins.map", "builtins.filter", "collections.defaultdict"}
@@ -32,6 +33,16 @@ WRAPPERS = frozenset(
 
 CLASS_FACTORIES = frozenset({"collections.namedtuple", "typing.NamedTuple"})
 ENUM_BASES = frozenset({"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"})
+
+
+Persists = Callable[[], bool]
+"""Whether the value being judged may outlive the script run that made it, so
+that a later run pickles it after the script has redefined its classes; asked
+only when the answer matters."""
+
+
+def never() -> bool:
+    return False
 
 
 def display_path(path: str) -> str:
@@ -58,7 +69,7 @@ class Evaluator:
         self._catalogue = catalogue
 
     def verdict(
-        self, expression: cst.BaseExpression, scope: Scope, persists: bool = False
+        self, expression: cst.BaseExpression, scope: Scope, persists: Persists = never
     ) -> Unpicklable | None:
         """The reason the expression's value may fail to pickle, if it may.
 
@@ -72,7 +83,7 @@ class Evaluator:
         return None
 
     def _unpicklable(
-        self, value: Value, anchor: cst.BaseExpression, persists: bool
+        self, value: Value, anchor: cst.BaseExpression, persists: Persists
     ) -> Unpicklable | None:
         if isinstance(value, Unpicklable):
             return value
@@ -85,7 +96,7 @@ class Evaluator:
                     f"{value.kind.value} '{value.name}' defined inside a function",
                     anchor,
                 )
-            if persists and self._program.is_script:
+            if persists() and self._program.is_script:
                 return Unpicklable(
                     Kind.SCRIPT_DEFINED,
                     f"{value.kind.value} '{value.name}' defined in the app script",
@@ -95,7 +106,7 @@ class Evaluator:
             state = self._program.unpicklable_state(value.of)
             if state is not None:
                 return replace(state, anchor=anchor)
-            if persists and not value.of.is_local and self._program.is_script:
+            if not value.of.is_local and persists() and self._program.is_script:
                 return Unpicklable(
                     Kind.SCRIPT_DEFINED,
                     f"instance of class '{value.of.name}' defined in the app script",
@@ -104,7 +115,7 @@ class Evaluator:
         return None
 
     def evaluate(
-        self, expression: cst.BaseExpression, scope: Scope, persists: bool = False
+        self, expression: cst.BaseExpression, scope: Scope, persists: Persists = never
     ) -> Values:
         if isinstance(expression, cst.Name):
             return self._anchored(scope.lookup(expression.value), expression)
@@ -159,7 +170,7 @@ class Evaluator:
         )
 
     def _first_unpicklable(
-        self, items: Iterator[cst.BaseExpression], scope: Scope, persists: bool
+        self, items: Iterator[cst.BaseExpression], scope: Scope, persists: Persists
     ) -> Values:
         for item in items:
             found = self.verdict(item, scope, persists)
@@ -186,7 +197,7 @@ class Evaluator:
         self,
         comprehension: cst.ListComp | cst.SetComp | cst.DictComp,
         scope: Scope,
-        persists: bool,
+        persists: Persists,
     ) -> Values:
         inner = Scope(ScopeKind.EXPRESSION, scope)
         bind_loop_targets(comprehension.for_in, inner)
@@ -215,7 +226,7 @@ class Evaluator:
             return self._anchored(value.namespace[attribute], anchor)
         return NOTHING_KNOWN
 
-    def _call(self, callee: Value, call: cst.Call, scope: Scope, persists: bool) -> Values:
+    def _call(self, callee: Value, call: cst.Call, scope: Scope, persists: Persists) -> Values:
         if isinstance(callee, Ref):
             if callee.path in WRAPPERS:
                 return self._wrapper(callee.path, call, scope, persists)
@@ -228,7 +239,7 @@ class Evaluator:
             return self._call_definition(callee, call)
         return NOTHING_KNOWN
 
-    def _wrapper(self, path: str, call: cst.Call, scope: Scope, persists: bool) -> Values:
+    def _wrapper(self, path: str, call: cst.Call, scope: Scope, persists: Persists) -> Values:
         positional = [arg.value for arg in call.args if not arg.keyword and not arg.star]
         if positional:
             wrapped = self.verdict(positional[0], scope, persists)
@@ -292,27 +303,3 @@ def target_names(target: cst.BaseExpression) -> Iterator[str]:
             yield from target_names(element.value)
     elif isinstance(target, cst.StarredElement):
         yield from target_names(target.value)
-
-
-class _YieldFinder(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.found = False
-
-    def visit_Yield(self, node: cst.Yield) -> bool:
-        self.found = True
-        return False
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        return False
-
-
-def contains_yield(function: cst.FunctionDef) -> bool:
-    finder = _YieldFinder()
-    function.body.visit(finder)
-    return finder.found

@@ -38,3 +38,18 @@ def child_nodes(node: cst.CSTNode) -> list[cst.CSTNode]:
         elif isinstance(value, (tuple, list)):
             children.extend(item for item in value if isinstance(item, cst.CSTNode))
     return children
+
+
+_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+
+
+def contains_yield(function: cst.FunctionDef) -> bool:
+    """Whether the function's own body yields, making it a generator function."""
+    stack = child_nodes(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Yield):
+            return True
+        if not isinstance(node, _SCOPES):
+            stack.extend(child_nodes(node))
+    return False

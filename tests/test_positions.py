@@ -1,0 +1,55 @@
+"""Positions found from one statement match libcst's positions over the whole module."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import libcst as cst
+import pytest
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from flake8_session_pickle.positions import StatementPositions
+from flake8_session_pickle.walk import child_nodes
+
+FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("*.py"))
+
+TRICKY = {
+    "comments-and-blank-lines": "# header\n\n\nimport os  # note\n\n# before\nx = [\n 1,\n]\n",
+    "decorators": "@a\n# between\n@b(1)\n\ndef f():\n    return lambda: 1\n",
+    "semicolons": "a = 1; b = lambda: 2; c = 3\nif a: d = 4; e = 5\n",
+    "tabs": "if True:\n\tx = 1\n\tif x:\n\t\ty = lambda: 2\n",
+    "crlf": "x = 1\r\n\r\ndef f():\r\n    return (\r\n        2)\r\n",
+    "multiline-strings": 'x = """a\nb\nc"""\ny = (\n    "d"\n    "e"\n)\nz = 1\n',
+    "continuations": "x = 1 + \\\n    2\nclass K(\n    object):\n    y = 3\n",
+    "no-trailing-newline": "x = 1\ny = [2,\n 3]",
+    "unicode": "é = 'ñ'\nst = {'é': lambda: 'ü'}\n",
+}
+
+
+def every_node(root: cst.CSTNode) -> list[cst.CSTNode]:
+    nodes, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        nodes.append(node)
+        stack.extend(child_nodes(node))
+    return nodes
+
+
+@pytest.mark.parametrize(
+    "source",
+    [path.read_text() for path in FIXTURES] + list(TRICKY.values()),
+    ids=[path.name for path in FIXTURES] + list(TRICKY),
+)
+def test_statement_positions_match_whole_module_positions(source: str) -> None:
+    module = cst.parse_module(source)
+    expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    positions = StatementPositions(module, ast.parse(source))
+    checked = 0
+    for statement in module.body:
+        for node in every_node(statement):
+            if node in expected:
+                start = expected[node].start
+                assert positions.start(node, statement) == (start.line, start.column)
+                checked += 1
+    assert checked > 0
