@@ -48,14 +48,16 @@ def check_source(
     try:
         if reason := exceeded(tree, source):
             return [_unanalysable(reason)]
-        return _analyse(source, tree, settings)
+        return analyse(source, tree, settings)
     except RecursionError:
         return [_unanalysable("it is nested too deeply for the analysis")]
     except Exception as error:  # a plugin that raises aborts the user's whole lint run
         return [_unanalysable(f"internal error {type(error).__name__}: {error}")]
 
 
-def _analyse(source: str, tree: ast.Module, settings: Settings) -> list[Violation]:
+def analyse(source: str, tree: ast.Module, settings: Settings) -> list[Violation]:
+    """Parse and analyse ``source`` with libcst, without the gate or the size and
+    depth limits that :func:`check_source` applies first."""
     # Importing libcst takes a quarter of a second: only a run that meets a file
     # which may hold a finding pays for it.
     import libcst as cst

@@ -173,9 +173,12 @@ class Scope:
 
     def join(self, *branches: dict[str, Values]) -> None:
         """Bind every name to what it may be after any of the branches ran."""
-        names: dict[str, None] = {}
-        for branch in branches:
-            names.update(dict.fromkeys(branch))
-        self.bindings = {
-            name: union(*(branch.get(name, ()) for branch in branches)) for name in names
-        }
+        merged = dict(branches[0])
+        for branch in branches[1:]:
+            # Most names are bound to the very same values in every branch; only
+            # those that differ need merging.
+            for name, values in branch.items():
+                known = merged.get(name)
+                if values is not known:
+                    merged[name] = values if known is None else union(known, values)
+        self.bindings = merged

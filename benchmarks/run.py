@@ -1,0 +1,360 @@
+"""Measure what the plugin adds to a flake8 run, side by side, in one go.
+
+Usage: python benchmarks/run.py [--quick] [--strict]
+
+Each comparison runs flake8 as whole processes, alternating "flake8 alone" and
+"flake8 with the plugin" round by round, and reports medians and their ratio.
+Both variants start through the same launcher; "alone" drops this plugin from
+the plugins flake8 finds. The engine's own speed and its growth with file size
+are measured in this process. Exit status 0 unless --strict and a target fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import flake8
+import libcst
+
+from flake8_session_pickle import check_source
+from flake8_session_pickle.engine import analyse
+from flake8_session_pickle.settings import DEFAULT_SETTINGS
+
+ROOT = Path(__file__).resolve().parent.parent
+PLUGIN_PACKAGE = "flake8-session-pickle"
+
+LAUNCHER = f"""
+import sys
+from flake8.plugins import finder
+if sys.argv[1] == "alone":
+    find_plugins = finder.find_plugins
+    finder.find_plugins = lambda *args, **kwargs: [
+        plugin for plugin in find_plugins(*args, **kwargs) if plugin.package != {PLUGIN_PACKAGE!r}
+    ]
+from flake8.main.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+STDLIB_PACKAGES = (
+    "email",
+    "json",
+    "logging",
+    "asyncio",
+    "http",
+    "xml",
+    "concurrent",
+    "importlib",
+    "urllib",
+    "multiprocessing",
+    "sqlite3",
+    "unittest",
+    "collections",
+    "html",
+    "wsgiref",
+    "xmlrpc",
+    "zoneinfo",
+    "tomllib",
+    "dbm",
+    "curses",
+)
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    measured: float
+    target: float
+    detail: str
+
+    @property
+    def passed(self) -> bool:
+        return self.measured <= self.target
+
+
+def python_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(p for p in path.rglob("*.py") if "test" not in p.parts))
+    return files
+
+
+def line_count(files: list[Path]) -> int:
+    return sum(len(p.read_bytes().splitlines()) for p in files)
+
+
+def stdlib_corpus(max_lines: int) -> list[Path]:
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    chosen: list[Path] = []
+    lines = 0
+    for package in STDLIB_PACKAGES:
+        files = python_files([stdlib / package])
+        chosen.append(stdlib / package)
+        lines += line_count(files)
+        if lines >= max_lines:
+            break
+    return chosen
+
+
+# A realistic app file, built from blocks; every file writes to session state.
+BLOCKS = [
+    """
+    st.header("Section {n}")
+    if "count_{n}" not in st.session_state:
+        st.session_state.count_{n} = 0
+    if st.button("Add {n}", key="add_{n}"):
+        st.session_state.count_{n} += 1
+    st.write("Count", st.session_state.count_{n})
+    """,
+    """
+    @st.cache_data
+    def load_{n}(rows: int) -> pd.DataFrame:
+        frame = pd.DataFrame({{"x": range(rows), "y": [value * 2 for value in range(rows)]}})
+        return frame[frame["x"] % 2 == 0]
+
+
+    data_{n} = load_{n}(100)
+    st.dataframe(data_{n})
+    st.session_state["rows_{n}"] = len(data_{n})
+    """,
+    """
+    class Item{n}:
+        def __init__(self, name: str) -> None:
+            self.name = name
+            self.tags: list[str] = []
+
+        def label(self) -> str:
+            return f"{{self.name}} ({{len(self.tags)}})"
+
+
+    st.session_state.items_{n} = [Item{n}(name).label() for name in ["a", "b", "c"]]
+    """,
+    """
+    def on_change_{n}() -> None:
+        st.session_state.last_{n} = st.session_state.get("choice_{n}")
+        st.session_state.history_{n} = st.session_state.get("history_{n}", []) + ["changed"]
+
+
+    st.selectbox("Pick {n}", ["one", "two"], key="choice_{n}", on_change=on_change_{n})
+    """,
+    """
+    with st.sidebar:
+        limit_{n} = st.slider("Limit {n}", 1, 100, 10)
+        st.session_state.update({{"limit_{n}": limit_{n}, "label_{n}": str(limit_{n})}})
+    for index in range(3):
+        st.session_state.setdefault(f"slot_{n}_{{index}}", index)
+    """,
+    """
+    messages_{n} = st.session_state.setdefault("messages_{n}", [])
+    prompt_{n} = st.chat_input("Say something {n}")
+    if prompt_{n}:
+        messages_{n}.append({{"role": "user", "content": prompt_{n}}})
+        st.session_state.messages_{n}.append({{"role": "assistant", "content": prompt_{n}.upper()}})
+    for message in messages_{n}:
+        st.chat_message(message["role"]).write(message["content"])
+    """,
+    """
+    def summarize_{n}(values: list[int]) -> dict[str, float]:
+        total = sum(values)
+        return {{"total": total, "mean": total / max(len(values), 1)}}
+
+
+    st.session_state.summary_{n} = summarize_{n}([1, 2, 3])
+    st.json(st.session_state.summary_{n})
+    """,
+    """
+    st.session_state.formatter_{n} = lambda value: f"{{value:.2f}}"
+    st.session_state["log_{n}"] = open(__file__)
+    """,
+]
+
+HEADER = "import pandas as pd\nimport streamlit as st\n\nst.title({title!r})\n"
+
+
+def generate_app(rng: random.Random, lines: int, index: int) -> str:
+    parts = [HEADER.format(title=f"App {index}")]
+    total = parts[0].count("\n")
+    n = 0
+    while total < lines:
+        block = rng.choice(BLOCKS[:-1] if rng.random() < 0.9 else BLOCKS)
+        text = textwrap.dedent(block).format(n=f"{index}_{n}")
+        parts.append(text)
+        total += text.count("\n")
+        n += 1
+    return "".join(parts)
+
+
+def streamlit_corpus(directory: Path, total_lines: int, seed: int = 7) -> list[Path]:
+    rng = random.Random(seed)
+    directory.mkdir(parents=True, exist_ok=True)
+    files = []
+    for fixture in sorted((ROOT / "fixtures").glob("*.py")):
+        files.append(Path(shutil.copy(fixture, directory / fixture.name)))
+    lines = line_count(files)
+    index = 0
+    while lines < total_lines:
+        source = generate_app(rng, rng.randint(100, 500), index)
+        path = directory / f"app_{index:04d}.py"
+        path.write_text(source)
+        files.append(path)
+        lines += source.count("\n")
+        index += 1
+    return files
+
+
+def run_flake8(variant: str, paths: list[Path]) -> tuple[float, int]:
+    """Wall time and peak memory (KiB) of one flake8 process."""
+    command = [sys.executable, "-c", LAUNCHER, variant, "--isolated", "-j1", "--exit-zero"]
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [*command, *map(str, paths)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"flake8 ({variant}) failed on {paths[0]}...")
+    return elapsed, usage.ru_maxrss
+
+
+def compare(paths: list[Path], rounds: int) -> tuple[float, float, int, int]:
+    """Median times (alone, with plugin) and peak memory of each."""
+    alone: list[float] = []
+    plugged: list[float] = []
+    memory = {"alone": 0, "plugin": 0}
+    for _ in range(rounds):
+        for variant, times in (("alone", alone), ("plugin", plugged)):
+            elapsed, peak = run_flake8(variant, paths)
+            times.append(elapsed)
+            memory[variant] = max(memory[variant], peak)
+    return statistics.median(alone), statistics.median(plugged), memory["alone"], memory["plugin"]
+
+
+def median_time(function: Callable[[], object], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def engine_over(files: list[Path]) -> None:
+    for path in files:
+        source = path.read_text()
+        check_source(source, ast.parse(source))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small corpora, few rounds")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    args = parser.parse_args()
+    rounds = 1 if args.quick else 5
+    print(
+        f"Python {platform.python_version()}, flake8 {flake8.__version__}, "
+        f"libcst {libcst.__version__ if hasattr(libcst, '__version__') else '?'}, "
+        f"{os.cpu_count()} cores, {'quick' if args.quick else 'full'} mode"
+    )
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        stdlib = stdlib_corpus(20_000 if args.quick else 100_000)
+        stdlib_files = python_files(stdlib)
+        a_alone, a_plugin, _, _ = compare(stdlib, rounds)
+        results.append(
+            Result(
+                "(a) stdlib, no session state",
+                a_plugin / a_alone,
+                1.03,
+                f"{len(stdlib_files)} files, {line_count(stdlib_files):,} lines; "
+                f"{a_alone:.2f}s alone, {a_plugin:.2f}s with plugin",
+            )
+        )
+
+        import streamlit
+
+        package = Path(streamlit.__file__).parent
+        package_files = sorted(package.rglob("*.py"))
+        if args.quick:
+            package_files = package_files[:100]
+        s_alone, s_plugin, _, _ = compare(package_files, rounds)
+        results.append(
+            Result(
+                "(a2) streamlit's own source",
+                s_plugin / s_alone,
+                1.15,
+                f"{len(package_files)} files, {line_count(package_files):,} lines; "
+                f"{s_alone:.2f}s alone, {s_plugin:.2f}s with plugin",
+            )
+        )
+
+        apps = streamlit_corpus(Path(scratch) / "apps", 10_000 if args.quick else 55_000)
+        apps_lines = line_count(apps)
+        b_alone, b_plugin, m_alone, m_plugin = compare(apps, rounds)
+        results.append(
+            Result(
+                "(b) Streamlit apps, all writing session state",
+                b_plugin / b_alone,
+                1.5,
+                f"{len(apps)} files, {apps_lines:,} lines; "
+                f"{b_alone:.2f}s alone, {b_plugin:.2f}s with plugin",
+            )
+        )
+        results.append(
+            Result(
+                "(c) peak memory on (b)",
+                m_plugin / m_alone,
+                1.5,
+                f"{m_alone / 1024:.0f} MiB alone, {m_plugin / 1024:.0f} MiB with plugin",
+            )
+        )
+        engine = median_time(lambda: engine_over(apps), max(rounds, 1))
+        print(f"(c) engine alone on (b): {apps_lines / engine:,.0f} lines/s ({engine:.2f}s)")
+
+        per_line = {}
+        for size in (1_000, 10_000, 50_000):
+            source = generate_app(random.Random(size), size, 0)
+            tree = ast.parse(source)
+            # The engine past its size limit, which refuses files above 100,000
+            # syntax nodes (about 15,000 lines) to keep a lint run bounded.
+            seconds = median_time(
+                lambda source=source, tree=tree: analyse(source, tree, DEFAULT_SETTINGS),
+                1 if args.quick else 3,
+            )
+            per_line[size] = seconds / source.count("\n")
+            print(f"(d) {size:>6,}-line file: {seconds:.3f}s, {per_line[size] * 1e6:.1f} µs/line")
+        results.append(
+            Result(
+                "(d) time per line, 50k vs 1k lines",
+                per_line[50_000] / per_line[1_000],
+                1.5,
+                "linear growth keeps this near 1",
+            )
+        )
+
+    failed = False
+    for result in results:
+        verdict = "PASS" if result.passed else "FAIL"
+        failed |= not result.passed
+        print(
+            f"{verdict}  {result.name}: {result.measured:.3f} (target <= {result.target})"
+            f"  [{result.detail}]"
+        )
+    return 1 if failed and args.strict else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
