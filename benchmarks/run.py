@@ -26,10 +26,10 @@ import textwrap
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import flake8
-import libcst
 
 from flake8_session_pickle import check_source
 from flake8_session_pickle.engine import analyse
@@ -266,7 +266,7 @@ def main() -> int:
     rounds = 1 if args.quick else 5
     print(
         f"Python {platform.python_version()}, flake8 {flake8.__version__}, "
-        f"libcst {libcst.__version__ if hasattr(libcst, '__version__') else '?'}, "
+        f"libcst {metadata.version('libcst')}, "
         f"{os.cpu_count()} cores, {'quick' if args.quick else 'full'} mode"
     )
     results: list[Result] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -60,18 +60,14 @@ _NEUTRAL_BASES = frozenset({"builtins.object", "abc.ABC"})
 
 
 @dataclass
-class _StateCollector:
-    """Gathers what a method stores on ``self`` while its body is run."""
+class _Collector:
+    """What a function body shows while it is run only to learn from it: the
+    values it returns, and what it stores on ``self`` when it is a method."""
 
     scope: Scope
-    self_name: str
-    found: list[tuple[str, Unpicklable]]
-
-
-@dataclass
-class _ReturnCollector:
-    scope: Scope
-    values: list[Values]
+    self_name: str | None = None
+    returned: list[Values] = field(default_factory=list)
+    stored: list[tuple[str, Unpicklable]] = field(default_factory=list)
 
 
 class Analysis:
@@ -92,8 +88,7 @@ class Analysis:
         """The module-level statement being run, or holding the function being run."""
         self._silent = 0
         """While above zero, bodies run only to learn what they return or store."""
-        self._returns: _ReturnCollector | None = None
-        self._state: _StateCollector | None = None
+        self._collector: _Collector | None = None
         self._returned: dict[int, Values] = {}
         self._states: dict[int, Unpicklable | None] = {}
         self._module = cst.Module(body=[])
@@ -121,17 +116,11 @@ class Analysis:
             self._returned[key] = ()  # a recursive call learns nothing
             node = function.node
             assert isinstance(node, cst.FunctionDef)
-            collector = _ReturnCollector(Scope(ScopeKind.FUNCTION, function.scope, function), [])
-            saved, self._returns = self._returns, collector
-            self._silent += 1
-            try:
-                self._run_function(node, collector.scope)
-            finally:
-                self._silent -= 1
-                self._returns = saved
+            collector = _Collector(Scope(ScopeKind.FUNCTION, function.scope, function))
+            self._learn_from(node, collector)
             if not _ends_in_return(node):
-                collector.values.append(NOTHING_KNOWN)
-            self._returned[key] = tuple(v for values in collector.values for v in values)
+                collector.returned.append(NOTHING_KNOWN)
+            self._returned[key] = tuple(v for values in collector.returned for v in values)
         return self._returned[key]
 
     def unpicklable_state(self, cls: Definition) -> Unpicklable | None:
@@ -188,17 +177,19 @@ class Analysis:
             for d in method.decorators
         ):
             return None
-        collector = _StateCollector(
-            Scope(ScopeKind.FUNCTION, cls.scope), parameters[0].name.value, []
-        )
-        saved, self._state = self._state, collector
+        collector = _Collector(Scope(ScopeKind.FUNCTION, cls.scope), parameters[0].name.value)
+        self._learn_from(method, collector)
+        return collector.stored[0] if collector.stored else None
+
+    def _learn_from(self, function: cst.FunctionDef, collector: _Collector) -> None:
+        """Run a function body without reporting, to fill the collector."""
+        saved, self._collector = self._collector, collector
         self._silent += 1
         try:
-            self._run_function(method, collector.scope)
+            self._run_function(function, collector.scope)
         finally:
             self._silent -= 1
-            self._state = saved
-        return collector.found[0] if collector.found else None
+            self._collector = saved
 
     def _registered_with_copyreg(self) -> frozenset[str]:
         if self._copyreg_registered is None:
@@ -345,8 +336,8 @@ class Analysis:
                 self._scan(statement.value, scope)
             if statement.value is not None:
                 self._report_cached_return(statement.value, scope)
-            if self._returns is not None and self._returns.scope is scope:
-                self._returns.values.append(
+            if self._collector is not None and self._collector.scope is scope:
+                self._collector.returned.append(
                     self._evaluator.evaluate(statement.value, scope)
                     if statement.value is not None
                     else NOTHING_KNOWN
@@ -363,17 +354,18 @@ class Analysis:
 
     def _assign(self, target: cst.BaseExpression, value: cst.BaseExpression, scope: Scope) -> None:
         self._report(self._sinks(scope).assignment(target, value), scope)
-        collector = self._state
+        collector = self._collector
         if (
             collector is not None
             and collector.scope is scope
+            and collector.self_name is not None
             and isinstance(target, cst.Attribute)
             and isinstance(target.value, cst.Name)
             and target.value.value == collector.self_name
         ):
             found = self._evaluator.verdict(value, scope)
             if found is not None:
-                collector.found.append((target.attr.value, found))
+                collector.stored.append((target.attr.value, found))
         self._bind(target, value, scope)
 
     def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression, scope: Scope) -> None:
