@@ -417,6 +417,7 @@ class Analysis:
 
     def _if(self, statement: cst.If, scope: Scope) -> None:
         self._scan(statement.test, scope)
+        mark = scope.mark()
         before = scope.fork()
         if is_main_guard(statement.test):
             self._suite(statement.body, scope)  # Streamlit runs the script as __main__
@@ -428,7 +429,7 @@ class Analysis:
             self._if(statement.orelse, scope)
         elif isinstance(statement.orelse, cst.Else):
             self._conditional_suite(statement.orelse.body, scope)
-        scope.join(after_body, scope.bindings)
+        scope.join(mark, after_body, scope.bindings)
 
     def _loop(self, statement: cst.For | cst.While, scope: Scope) -> None:
         if isinstance(statement, cst.For):
@@ -437,6 +438,7 @@ class Analysis:
                 scope.bind(name, NOTHING_KNOWN)
         else:
             self._scan(statement.test, scope)
+        mark = scope.mark()
         before = scope.fork()
         if isinstance(statement, cst.While):
             self._conditional_suite(statement.body, scope)
@@ -444,15 +446,16 @@ class Analysis:
             self._suite(statement.body, scope)
         if statement.orelse is not None:
             self._suite(statement.orelse.body, scope)
-        scope.join(before, scope.bindings)
+        scope.join(mark, before, scope.bindings)
 
     def _try(self, statement: cst.Try | cst.TryStar, scope: Scope) -> None:
+        mark = scope.mark()
         before = scope.fork()
         self._suite(statement.body, scope)
         after_body = scope.fork()
         outcomes = []
         for handler in statement.handlers:
-            scope.join(before, after_body)
+            scope.join(mark, before, after_body)
             if handler.name is not None:
                 for name in target_names(handler.name.name):
                     scope.bind(name, NOTHING_KNOWN)
@@ -461,7 +464,7 @@ class Analysis:
         scope.bindings = after_body
         if statement.orelse is not None:
             self._suite(statement.orelse.body, scope)
-        scope.join(scope.bindings, *outcomes)
+        scope.join(mark, scope.bindings, *outcomes)
         if statement.finalbody is not None:
             self._suite(statement.finalbody.body, scope)
 
@@ -482,6 +485,7 @@ class Analysis:
 
     def _match(self, statement: cst.Match, scope: Scope) -> None:
         self._scan(statement.subject, scope)
+        mark = scope.mark()
         before = scope.fork()
         outcomes = [before]
         for case in statement.cases:
@@ -492,7 +496,7 @@ class Analysis:
                 self._scan(case.guard, scope)
             self._conditional_suite(case.body, scope)
             outcomes.append(scope.fork())
-        scope.join(*outcomes)
+        scope.join(mark, *outcomes)
 
     def _function_definition(self, function: cst.FunctionDef, scope: Scope) -> None:
         for decorator in function.decorators:

@@ -128,6 +128,9 @@ class Scope:
         self.owner = owner
         """The function whose body this is."""
         self.bindings: dict[str, Values] = {}
+        self._bound: list[str] = []
+        """Every name bound so far, in order, so that a join looks only at the names
+        its branches bound."""
         self.fresh_keys: set[str] = set()
         """Session-state keys this scope has set to a new container on every run,
         so that what is added to them afterwards does not outlive the run."""
@@ -154,6 +157,7 @@ class Scope:
 
     def bind(self, name: str, values: Values) -> None:
         self.bindings[name] = values
+        self._bound.append(name)
 
     def lookup(self, name: str) -> Values:
         if name in self.bindings:
@@ -171,14 +175,14 @@ class Scope:
     def fork(self) -> dict[str, Values]:
         return dict(self.bindings)
 
-    def join(self, *branches: dict[str, Values]) -> None:
-        """Bind every name to what it may be after any of the branches ran."""
+    def mark(self) -> int:
+        """Where branches start, for :meth:`join`."""
+        return len(self._bound)
+
+    def join(self, mark: int, *branches: dict[str, Values]) -> None:
+        """Bind every name to what it may be after any of the branches, all run
+        from the state at ``mark``, ran."""
         merged = dict(branches[0])
-        for branch in branches[1:]:
-            # Most names are bound to the very same values in every branch; only
-            # those that differ need merging.
-            for name, values in branch.items():
-                known = merged.get(name)
-                if values is not known:
-                    merged[name] = values if known is None else union(known, values)
+        for name in dict.fromkeys(self._bound[mark:]):
+            merged[name] = union(*(branch.get(name, ()) for branch in branches))
         self.bindings = merged
