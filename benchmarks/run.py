@@ -243,6 +243,19 @@ def compare(paths: list[Path], rounds: int) -> tuple[float, float, int, int]:
     return statistics.median(alone), statistics.median(plugged), memory["alone"], memory["plugin"]
 
 
+def time_result(
+    name: str, paths: list[Path], files: list[Path], target: float, rounds: int
+) -> tuple[Result, tuple[int, int]]:
+    """The time ratio of flake8 with the plugin to flake8 alone, and the peak memory
+    of each."""
+    alone, plugged, memory_alone, memory_plugged = compare(paths, rounds)
+    detail = (
+        f"{len(files)} files, {line_count(files):,} lines; "
+        f"{alone:.2f}s alone, {plugged:.2f}s with plugin"
+    )
+    return Result(name, plugged / alone, target, detail), (memory_alone, memory_plugged)
+
+
 def median_time(function: Callable[[], object], rounds: int) -> float:
     times = []
     for _ in range(rounds):
@@ -273,15 +286,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         stdlib = stdlib_corpus(20_000 if args.quick else 100_000)
         stdlib_files = python_files(stdlib)
-        a_alone, a_plugin, _, _ = compare(stdlib, rounds)
         results.append(
-            Result(
-                "(a) stdlib, no session state",
-                a_plugin / a_alone,
-                1.03,
-                f"{len(stdlib_files)} files, {line_count(stdlib_files):,} lines; "
-                f"{a_alone:.2f}s alone, {a_plugin:.2f}s with plugin",
-            )
+            time_result("(a) stdlib, no session state", stdlib, stdlib_files, 1.03, rounds)[0]
         )
 
         import streamlit
@@ -290,29 +296,18 @@ def main() -> int:
         package_files = sorted(package.rglob("*.py"))
         if args.quick:
             package_files = package_files[:100]
-        s_alone, s_plugin, _, _ = compare(package_files, rounds)
         results.append(
-            Result(
-                "(a2) streamlit's own source",
-                s_plugin / s_alone,
-                1.15,
-                f"{len(package_files)} files, {line_count(package_files):,} lines; "
-                f"{s_alone:.2f}s alone, {s_plugin:.2f}s with plugin",
-            )
+            time_result("(a2) streamlit's own source", package_files, package_files, 1.15, rounds)[
+                0
+            ]
         )
 
         apps = streamlit_corpus(Path(scratch) / "apps", 10_000 if args.quick else 55_000)
         apps_lines = line_count(apps)
-        b_alone, b_plugin, m_alone, m_plugin = compare(apps, rounds)
-        results.append(
-            Result(
-                "(b) Streamlit apps, all writing session state",
-                b_plugin / b_alone,
-                1.5,
-                f"{len(apps)} files, {apps_lines:,} lines; "
-                f"{b_alone:.2f}s alone, {b_plugin:.2f}s with plugin",
-            )
+        apps_result, (m_alone, m_plugin) = time_result(
+            "(b) Streamlit apps, all writing session state", apps, apps, 1.5, rounds
         )
+        results.append(apps_result)
         results.append(
             Result(
                 "(c) peak memory on (b)",
@@ -325,7 +320,8 @@ def main() -> int:
         print(f"(c) engine alone on (b): {apps_lines / engine:,.0f} lines/s ({engine:.2f}s)")
 
         per_line = {}
-        for size in (1_000, 10_000, 50_000):
+        sizes = (1_000, 5_000, 20_000) if args.quick else (1_000, 10_000, 50_000)
+        for size in sizes:
             source = generate_app(random.Random(size), size, 0)
             tree = ast.parse(source)
             # The engine past its size limit, which refuses files above 100,000
@@ -338,8 +334,8 @@ def main() -> int:
             print(f"(d) {size:>6,}-line file: {seconds:.3f}s, {per_line[size] * 1e6:.1f} µs/line")
         results.append(
             Result(
-                "(d) time per line, 50k vs 1k lines",
-                per_line[50_000] / per_line[1_000],
+                f"(d) time per line, {sizes[-1]:,} vs {sizes[0]:,} lines",
+                per_line[sizes[-1]] / per_line[sizes[0]],
                 1.5,
                 "linear growth keeps this near 1",
             )

@@ -96,12 +96,7 @@ def test_generated_programs(source: str) -> None:
 def test_generated_programs_with_session_state_writes(
     program: str, write: str, after: bool
 ) -> None:
-    source = spliced(program, write, after)
-    try:
-        ast.parse(source)
-    except SyntaxError:
-        assume(False)
-    well_formed(source)
+    well_formed_when_spliced(program, write, after)
 
 
 @fuzz
@@ -109,6 +104,10 @@ def test_generated_programs_with_session_state_writes(
 def test_programs_built_from_syntax_nodes_with_session_state_writes(
     program: str, write: str, after: bool
 ) -> None:
+    well_formed_when_spliced(program, write, after)
+
+
+def well_formed_when_spliced(program: str, write: str, after: bool) -> None:
     source = spliced(program, write, after)
     try:
         ast.parse(source)
