@@ -83,3 +83,9 @@ def test_extend_ignore_pkl2_switches_the_cache_data_checks_off() -> None:
     assert (result.stdout, result.returncode) == ("", 0)
     both = flake8("--extend-ignore=PKL2", str(FIXTURES / "pkl101_lambda.py"))
     assert "PKL101" in both.stdout
+
+
+def test_the_plugin_passes_its_own_lint() -> None:
+    root = FIXTURES.parent
+    result = flake8(*(str(root / part) for part in ("src", "tests", "benchmarks", "scripts")))
+    assert (result.stdout, result.stderr, result.returncode) == ("", "", 0)
