@@ -34,7 +34,7 @@ from flake8_session_pickle.verdicts import (
     bind_loop_targets,
     target_names,
 )
-from flake8_session_pickle.walk import child_nodes, contains_yield
+from flake8_session_pickle.walk import child_nodes
 
 
 @dataclass(frozen=True)
@@ -533,7 +533,7 @@ class Analysis:
         self, function: cst.FunctionDef, parent: Scope, definition: Definition | None
     ) -> None:
         if definition is not None and definition.caches_data:
-            self._report_cached_generator(function)
+            self._report_cached_generator(function, definition)
         self._run_function(function, Scope(ScopeKind.FUNCTION, parent, definition))
 
     def _report_cached_return(self, value: cst.BaseExpression, scope: Scope) -> None:
@@ -542,7 +542,7 @@ class Analysis:
             return
         function = owner.node
         if isinstance(function, cst.FunctionDef) and (
-            function.asynchronous is not None or contains_yield(function)
+            function.asynchronous is not None or owner.yields
         ):
             return  # the cached value is the generator or coroutine, reported at the name
         found = self._evaluator.verdict(value, scope)
@@ -555,11 +555,11 @@ class Analysis:
                 )
             )
 
-    def _report_cached_generator(self, function: cst.FunctionDef) -> None:
+    def _report_cached_generator(self, function: cst.FunctionDef, definition: Definition) -> None:
         name = function.name.value
         if function.asynchronous is not None:
-            what = "async generator" if contains_yield(function) else "coroutine"
-        elif contains_yield(function):
+            what = "async generator" if definition.yields else "coroutine"
+        elif definition.yields:
             what = "generator"
         else:
             return
@@ -606,24 +606,33 @@ class Analysis:
         stack: list[tuple[cst.CSTNode, Scope]] = [(expression, scope)]
         while stack:
             node, current = stack.pop()
-            if isinstance(node, cst.Call):
+            node_type = type(node)
+            if node_type is cst.Call:
+                assert isinstance(node, cst.Call)
                 self._report(self._sinks(current).call(node), current)
-            elif isinstance(node, cst.NamedExpr) and isinstance(node.target, cst.Name):
-                current.binding_scope.bind(
-                    node.target.value, self._evaluator.evaluate(node.value, current)
-                )
-            elif isinstance(node, cst.Lambda):
+            elif node_type is cst.NamedExpr:
+                assert isinstance(node, cst.NamedExpr)
+                if isinstance(node.target, cst.Name):
+                    current.binding_scope.bind(
+                        node.target.value, self._evaluator.evaluate(node.value, current)
+                    )
+            elif node_type is cst.Lambda:
+                assert isinstance(node, cst.Lambda)
                 inner = Scope(ScopeKind.LAMBDA, current)
                 for name in _parameter_names(node.params):
                     inner.bind(name, NOTHING_KNOWN)
                 stack.append((node.body, inner))
                 continue
-            elif isinstance(node, (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)):
+            elif node_type in _COMPREHENSIONS:
+                assert isinstance(node, (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp))
                 inner = Scope(ScopeKind.EXPRESSION, current)
                 bind_loop_targets(node.for_in, inner)
                 stack.extend((child, inner) for child in reversed(child_nodes(node)))
                 continue
             stack.extend((child, current) for child in reversed(child_nodes(node)))
+
+
+_COMPREHENSIONS = frozenset({cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp})
 
 
 def _parameter_names(parameters: cst.Parameters) -> Iterator[str]:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import builtins
 import enum
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import libcst as cst
 
 from flake8_session_pickle.codes import Kind
+from flake8_session_pickle.walk import contains_yield
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,11 @@ class Definition:
     @property
     def is_module_level(self) -> bool:
         return self.scope.kind is ScopeKind.MODULE
+
+    @cached_property
+    def yields(self) -> bool:
+        """A function whose own body yields: calling it makes a generator."""
+        return isinstance(self.node, cst.FunctionDef) and contains_yield(self.node)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ from flake8_session_pickle.scopes import (
     Values,
     union,
 )
-from flake8_session_pickle.walk import contains_yield
 
 WRAPPERS = frozenset(
     {"functools.partial", "builtins.map", "builtins.filter", "collections.defaultdict"}
@@ -271,9 +270,9 @@ class Evaluator:
         function = definition.node
         assert isinstance(function, cst.FunctionDef)
         if function.asynchronous is not None:
-            what = "async generator" if contains_yield(function) else "coroutine"
+            what = "async generator" if definition.yields else "coroutine"
             return (Unpicklable(Kind.GENERATOR, f"{what} object of '{name}()'", call),)
-        if contains_yield(function):
+        if definition.yields:
             return (Unpicklable(Kind.GENERATOR, f"generator object of '{name}()'", call),)
         returned = self._program.returned(definition)
         if not returned or UNKNOWN in returned:

@@ -3,12 +3,14 @@
 ``CSTNode.children`` collects them by running a visitor over the node, which
 dominates the analysis time; reading the dataclass fields that can hold nodes,
 remembered per node type, gives the same nodes without whitespace for a fraction
-of the cost.
+of the cost. libcst's node classes are abstract base classes, for which
+``isinstance`` is slow, so node types are recognised through a table too.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
 
 import libcst as cst
 
@@ -28,19 +30,25 @@ def _node_fields(node_type: type[cst.CSTNode]) -> tuple[str, ...]:
     return fields
 
 
+@cache
+def _is_node_type(value_type: type) -> bool:
+    return issubclass(value_type, cst.CSTNode)
+
+
 def child_nodes(node: cst.CSTNode) -> list[cst.CSTNode]:
     """The node's children in source order."""
     children: list[cst.CSTNode] = []
     for name in _node_fields(type(node)):
         value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
+        value_type = type(value)
+        if value_type is tuple or value_type is list:
+            children.extend(item for item in value if _is_node_type(type(item)))
+        elif _is_node_type(value_type):
             children.append(value)
-        elif isinstance(value, (tuple, list)):
-            children.extend(item for item in value if isinstance(item, cst.CSTNode))
     return children
 
 
-_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda})
 
 
 def contains_yield(function: cst.FunctionDef) -> bool:
@@ -48,8 +56,8 @@ def contains_yield(function: cst.FunctionDef) -> bool:
     stack = child_nodes(function.body)
     while stack:
         node = stack.pop()
-        if isinstance(node, cst.Yield):
+        if type(node) is cst.Yield:
             return True
-        if not isinstance(node, _SCOPES):
+        if type(node) not in _SCOPES:
             stack.extend(child_nodes(node))
     return False
