@@ -10,7 +10,6 @@ of the cost. libcst's node classes are abstract base classes, for which
 from __future__ import annotations
 
 import dataclasses
-from functools import cache
 
 import libcst as cst
 
@@ -30,9 +29,14 @@ def _node_fields(node_type: type[cst.CSTNode]) -> tuple[str, ...]:
     return fields
 
 
-@cache
+_IS_NODE_TYPE: dict[type, bool] = {}
+
+
 def _is_node_type(value_type: type) -> bool:
-    return issubclass(value_type, cst.CSTNode)
+    known = _IS_NODE_TYPE.get(value_type)
+    if known is None:
+        known = _IS_NODE_TYPE[value_type] = issubclass(value_type, cst.CSTNode)
+    return known
 
 
 def child_nodes(node: cst.CSTNode) -> list[cst.CSTNode]:
