@@ -259,11 +259,16 @@ def test_a_syntax_error_is_left_to_flake8() -> None:
 
 
 def test_source_libcst_cannot_parse_gets_one_unanalysable_report() -> None:
-    source = HEADER + "(a): int = 1\nst.session_state.k = lambda: 1\n"
+    source = HEADER + "(a): int = 1\nst.session_state.k = a\n"
     assert check_source(source) == [Violation(1, 0, check_source(source)[0].message)]
     assert check_source(source)[0].message.startswith(
         "PKL000 file not checked for unpicklable session state: libcst cannot parse it"
     )
+
+
+def test_statements_the_analysis_does_not_need_are_not_parsed() -> None:
+    source = HEADER + "(a): int = 1\nst.write(a)\nst.session_state.k = lambda: 1\n"
+    assert [v.code for v in check_source(source)] == ["PKL101"]
 
 
 def test_an_internal_error_becomes_unanalysable(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -165,8 +165,10 @@ def generated_rows(size: int) -> str:
     return "".join(rows)
 
 
-def test_a_5_mb_generated_file_is_refused_for_its_size() -> None:
-    source = APP + generated_rows(5_000_000)
+def test_a_5_mb_generated_file_the_analysis_needs_is_refused_for_its_size() -> None:
+    rows = generated_rows(5_000_000)
+    names = [row.split(" ", 1)[0] for row in rows.splitlines()]
+    source = APP + rows + f"st.session_state.rows = [{', '.join(names)}]\n"
     assert len(source) >= 5_000_000
     (violation,) = check_source(source, ast.parse(source))
     assert (violation.line, violation.column) == (1, 0)
@@ -174,6 +176,12 @@ def test_a_5_mb_generated_file_is_refused_for_its_size() -> None:
         f"PKL000 file not checked for unpicklable session state: it has more than "
         f"{MAX_NODES:,} syntax nodes, too many to analyse in reasonable time"
     )
+
+
+def test_a_5_mb_generated_file_is_not_parsed_where_nothing_written_needs_it() -> None:
+    source = APP + generated_rows(5_000_000)
+    (violation,) = check_source(source, ast.parse(source))
+    assert (violation.line, violation.column, violation.code) == (2, LAMBDA_COLUMN, "PKL101")
 
 
 def test_a_5_mb_generated_file_without_session_state_is_not_analysed() -> None:

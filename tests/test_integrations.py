@@ -31,6 +31,8 @@ APP = textwrap.dedent(
     """
 )
 APP_REPORTS = [(3, 28, "PKL101"), (4, 24, "PKL104")]
+UNANALYSABLE = "import streamlit as st\n(a): int = 1\nst.session_state.a = a\n" + APP
+"""A write of a name bound by a statement libcst cannot parse."""
 """flake8's 1-based line and column of each report in APP."""
 CLEAN = "import streamlit as st\n\nst.session_state.count = 0\n"
 REPORT = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<code>[A-Z]+\d+) ")
@@ -91,7 +93,7 @@ def test_per_file_ignores_match_the_stdin_display_name(tmp_path: Path) -> None:
 def test_parallel_jobs_report_the_same_as_one(project: Path) -> None:
     for number in range(6):
         (project / f"page_{number}.py").write_text(APP if number % 2 else CLEAN)
-    (project / "unanalysable.py").write_text("import streamlit as st\n(a): int = 1\n" + APP)
+    (project / "unanalysable.py").write_text(UNANALYSABLE)
     files = sorted(path.name for path in project.glob("*.py"))
     one = flake8(project, "--jobs=1", *files)
     two = flake8(project, "--jobs=2", *files)
@@ -184,7 +186,7 @@ def test_noqa_comments(tmp_path: Path, comment: str, expected: list[str]) -> Non
 
 
 def test_noqa_on_the_first_line_silences_only_pkl000(tmp_path: Path) -> None:
-    source = "import os  # noqa: PKL000\n(a): int = 1\n" + APP
+    source = "import os  # noqa: PKL000\n" + APP + "(a): int = 1\nst.session_state.a = a\n"
     (tmp_path / "app.py").write_text(source)
     assert codes(flake8(tmp_path, "--select=PKL,F", "app.py").stdout) == ["F401"]
     (tmp_path / "app.py").write_text(source.replace("  # noqa: PKL000", ""))
@@ -244,7 +246,7 @@ def test_the_doc_config_snippets(project: Path, config_file: str, snippet: str) 
     for directory in ("tests", "generated"):
         (project / directory).mkdir()
     (project / "tests" / "test_app.py").write_text(APP)
-    (project / "generated" / "pages.py").write_text("import streamlit as st\n(a): int = 1\n" + APP)
+    (project / "generated" / "pages.py").write_text(UNANALYSABLE)
     (project / config_file).write_text(snippet)
     result = flake8(project, "app.py", "tests", "generated", isolated=False)
     found = [(path, code) for path, *_, code in reports(result.stdout)]

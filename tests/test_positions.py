@@ -1,4 +1,5 @@
-"""Positions found from one statement match libcst's positions over the whole module."""
+"""Positions found within each separately parsed unit of lines match libcst's
+positions over the whole module."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import libcst as cst
 import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from flake8_session_pickle.positions import StatementPositions
+from flake8_session_pickle.positions import UnitPositions
+from flake8_session_pickle.selection import LINE, units
 from flake8_session_pickle.walk import child_nodes
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("*.py"))
@@ -24,6 +26,8 @@ TRICKY = {
     "continuations": "x = 1 + \\\n    2\nclass K(\n    object):\n    y = 3\n",
     "no-trailing-newline": "x = 1\ny = [2,\n 3]",
     "unicode": "é = 'ñ'\nst = {'é': lambda: 'ü'}\n",
+    "backslash-joined-statements": "x = 1; \\\ny = lambda: 2\nz = 3\n",
+    "trailing-comments": "x = 1  # one\n# two\n\ny = 2\n# end",
 }
 
 
@@ -41,15 +45,23 @@ def every_node(root: cst.CSTNode) -> list[cst.CSTNode]:
     [path.read_text() for path in FIXTURES] + list(TRICKY.values()),
     ids=[path.name for path in FIXTURES] + list(TRICKY),
 )
-def test_statement_positions_match_whole_module_positions(source: str) -> None:
+def test_unit_positions_match_whole_module_positions(source: str) -> None:
     module = cst.parse_module(source)
     expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-    positions = StatementPositions(module, ast.parse(source))
+    tree = ast.parse(source)
+    parsed = [
+        (cst.parse_module(unit.text), unit.first_line)
+        for unit in units(tree.body, [True] * len(tree.body), LINE.findall(source))
+    ]
+    positions = UnitPositions(parsed)
+    unit_statements = [statement for unit, _ in parsed for statement in unit.body]
+    assert len(unit_statements) == len(module.body)
     checked = 0
-    for statement in module.body:
-        for node in every_node(statement):
+    for whole, alone in zip(module.body, unit_statements, strict=True):
+        for node, same in zip(every_node(whole), every_node(alone), strict=True):
+            assert type(node) is type(same)
             if node in expected:
                 start = expected[node].start
-                assert positions.start(node, statement) == (start.line, start.column)
+                assert positions.start(same, alone) == (start.line, start.column)
                 checked += 1
     assert checked > 0

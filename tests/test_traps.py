@@ -22,7 +22,10 @@ from flake8_session_pickle import check_source
 from flake8_session_pickle.limits import MAX_DEPTH
 
 HEADER = "import streamlit as st\nst.session_state.k = lambda: 1\n"
-"""A write the gate lets through and the analysis reports (PKL101 at 2:21)."""
+"""A write the analysis reports (PKL101 at 2:21)."""
+FOOTER = "st.session_state.kept = (x, a)\n"
+"""A write of the names each trap binds, so that the trap is among the statements
+libcst is given."""
 
 ANALYSED = [(2, 21, "PKL101")]
 REFUSED = "PKL000 file not checked for unpicklable session state: "
@@ -45,7 +48,7 @@ def nested_lists(n: int) -> str:
 
 
 def elif_chain(n: int) -> str:
-    return "if a:\n    pass\n" + "".join(f"elif a{i}:\n    pass\n" for i in range(n))
+    return "if a:\n    x = 1\n" + "".join(f"elif a{i}:\n    pass\n" for i in range(n))
 
 
 def case_pattern(n: int, opening: str, closing: str) -> str:
@@ -92,11 +95,15 @@ RAISING = [
     ),
     Trap(
         "parenthesised annotated target",
-        "(a): int = 1\n",
+        "(x): int = 1\n",
         "libcst cannot parse it (line 3: a parenthesised annotated target such as "
         "'(name): int'; write 'name: int')",
     ),
-    Trap("parenthesised annotated attribute", "(a.b): int\n", "libcst cannot parse it (line 3"),
+    Trap(
+        "parenthesised annotated attribute",
+        "x = 1; (a.b): int\n",
+        "libcst cannot parse it (line 3",
+    ),
     Trap("1,000-name dotted import", "import " + ".".join("a" * 1000) + "\n", "a dotted name"),
     Trap("1,000-branch elif chain", elif_chain(1000), "an 'elif' chain nests"),
     Trap("1,000 nested lambdas", "x = " + "lambda: " * 1000 + "1\n", "a nest of lambdas"),
@@ -179,9 +186,16 @@ def outcome(violations: list[tuple[int, int, str]], trap: Trap) -> None:
 
 @pytest.mark.parametrize("trap", RAISING, ids=lambda trap: trap.name)
 def test_a_trap_that_raises_in_libcst_gets_a_defined_outcome(trap: Trap) -> None:
-    source = HEADER + trap.body
+    source = HEADER + trap.body + FOOTER
     violations = check_source(source, ast.parse(source))
     outcome([(v.line, v.column, v.message) for v in violations], trap)
+
+
+@pytest.mark.parametrize("trap", [t for t in RAISING if t.reason], ids=lambda trap: trap.name)
+def test_a_trap_the_analysis_does_not_need_is_never_parsed(trap: Trap) -> None:
+    source = HEADER + trap.body
+    violations = check_source(source, ast.parse(source))
+    assert [(v.line, v.column, v.code) for v in violations] == ANALYSED
 
 
 RUNNER = """
@@ -209,7 +223,7 @@ def test_a_trap_that_crashes_or_hangs_libcst_gets_a_defined_outcome(trap: Trap) 
     # The timeout only turns a hang into a failure; every case ends in about a second.
     result = subprocess.run(
         [sys.executable, "-c", RUNNER, str(trap.recursion_limit)],
-        input=HEADER + trap.body,
+        input=HEADER + trap.body + FOOTER,
         capture_output=True,
         text=True,
         timeout=180,

@@ -16,6 +16,7 @@ from libcst.helpers import get_full_name_for_node
 
 from flake8_session_pickle.catalogue import CATALOGUE, Entry
 from flake8_session_pickle.codes import Kind, cache_data_message, session_state_message
+from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.scopes import (
     NOTHING_KNOWN,
     Definition,
@@ -75,12 +76,13 @@ class Analysis:
 
     def __init__(
         self,
+        facts: FileFacts,
         session_paths: frozenset[str] = frozenset({SESSION_STATE_PATH}),
         catalogue: Mapping[str, Entry] = CATALOGUE,
     ) -> None:
         self._evaluator = Evaluator(self, catalogue)
+        self._facts = facts
         self._session_paths = session_paths
-        self._app_modules = frozenset(path.split(".", 1)[0] for path in session_paths)
         self._pending_functions: deque[
             tuple[cst.FunctionDef, Scope, Definition | None, cst.CSTNode]
         ] = deque()
@@ -91,16 +93,12 @@ class Analysis:
         self._collector: _Collector | None = None
         self._returned: dict[int, Values] = {}
         self._states: dict[int, Unpicklable | None] = {}
-        self._module = cst.Module(body=[])
         self._module_scope = Scope(ScopeKind.MODULE, None)
-        self._script: bool | None = None
-        self._every_run: frozenset[str] | None = None
-        self._copyreg_registered: frozenset[str] | None = None
         self.findings: list[Finding] = []
 
-    def run(self, module: cst.Module) -> list[Finding]:
-        self._module = module
-        for statement in module.body:
+    def run(self, statements: Iterable[cst.BaseStatement]) -> list[Finding]:
+        """Run the module-level statements, in order."""
+        for statement in statements:
             self._top_statement = statement
             self._statement(statement, self._module_scope)
         while self._pending_functions:
@@ -159,7 +157,10 @@ class Analysis:
         """Whether the class may pickle differently from its ``__dict__``: it or a base
         defines a pickling hook, a reducer is registered for it, or a base comes from
         elsewhere (and may do either)."""
-        if _PICKLING_HOOKS & cls.namespace.keys() or cls.name in self._registered_with_copyreg():
+        if (
+            _PICKLING_HOOKS & cls.namespace.keys()
+            or cls.name in self._facts.registered_with_copyreg
+        ):
             return True
         return any(
             self._customises_pickling(base)
@@ -191,36 +192,9 @@ class Analysis:
             self._silent -= 1
             self._collector = saved
 
-    def _registered_with_copyreg(self) -> frozenset[str]:
-        if self._copyreg_registered is None:
-            names: set[str] = set()
-            if "copyreg" in self._module.code:
-                for call in _calls(self._module):
-                    if call.args and Ref("copyreg.pickle") in self._evaluator.evaluate(
-                        call.func, self._module_scope
-                    ):
-                        registered = get_full_name_for_node(call.args[0].value)
-                        if registered:
-                            names.add(registered)
-            self._copyreg_registered = frozenset(names)
-        return self._copyreg_registered
-
     @property
     def is_script(self) -> bool:
-        """Whether the module calls Streamlit or its own functions at module level."""
-        if self._script is None:
-            self._script = any(
-                self._runs_app_code(call) for call in _calls(self._module, module_level=True)
-            )
-        return self._script
-
-    def _runs_app_code(self, call: cst.Call) -> bool:
-        for value in self._evaluator.evaluate(call.func, self._module_scope):
-            if isinstance(value, Ref) and value.path.split(".", 1)[0] in self._app_modules:
-                return True
-            if isinstance(value, Definition) and value.kind is DefinitionKind.FUNCTION:
-                return True
-        return False
+        return self._facts.is_script
 
     def _persists(self, scope: Scope) -> bool:
         """Whether a write made here may be skipped by a later run, so that what it
@@ -232,18 +206,11 @@ class Analysis:
             if current.kind is ScopeKind.FUNCTION and not (
                 current.owner is not None
                 and current.owner.is_module_level
-                and current.owner.name in self._functions_every_run()
+                and current.owner.name in self._facts.functions_every_run
             ):
                 return True
             current = current.parent
         return False
-
-    def _functions_every_run(self) -> frozenset[str]:
-        """Names of module-level functions the script calls on every run, and
-        refers to nowhere else."""
-        if self._every_run is None:
-            self._every_run = _called_only_unconditionally(self._module)
-        return self._every_run
 
     # Sinks and verdicts meet here.
 
@@ -660,49 +627,6 @@ def _ends_in_return(function: cst.FunctionDef) -> bool:
     if isinstance(last, cst.SimpleStatementLine):
         return isinstance(last.body[-1], (cst.Return, cst.Raise))
     return isinstance(last, (cst.Return, cst.Raise))
-
-
-_SCOPE_NODES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
-_CONDITIONAL_NODES = (cst.If, cst.While, cst.ExceptHandler, cst.ExceptStarHandler, cst.MatchCase)
-
-
-def _calls(root: cst.CSTNode, module_level: bool = False) -> Iterator[cst.Call]:
-    """Every call under ``root``; with ``module_level``, not those in a def or class body."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Call):
-            yield node
-        if module_level and isinstance(node, _SCOPE_NODES):
-            continue
-        stack.extend(child_nodes(node))
-
-
-def _called_only_unconditionally(module: cst.Module) -> frozenset[str]:
-    """Names called as a whole statement at module level outside any condition,
-    and not referred to anywhere else."""
-    called: set[str] = set()
-    referred: set[str] = set()
-    stack: list[tuple[cst.CSTNode, bool]] = [(module, True)]
-    while stack:
-        node, every_run = stack.pop()
-        if isinstance(node, (cst.Expr, cst.Assign)) and every_run:
-            value = node.value
-            if isinstance(value, cst.Call) and isinstance(value.func, cst.Name):
-                called.add(value.func.value)
-                stack.extend((arg, False) for arg in value.args)
-                continue
-        if isinstance(node, cst.Name):
-            referred.add(node.value)
-        elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            stack.extend((child, False) for child in child_nodes(node) if child is not node.name)
-            continue
-        if isinstance(node, cst.If) and is_main_guard(node.test):
-            stack.append((node.body, every_run))
-            continue
-        stays = every_run and not isinstance(node, (*_CONDITIONAL_NODES, cst.Lambda))
-        stack.extend((child, stays) for child in child_nodes(node))
-    return frozenset(called - referred)
 
 
 def is_main_guard(test: cst.BaseExpression) -> bool:

@@ -6,8 +6,9 @@ import ast
 from dataclasses import dataclass
 
 from flake8_session_pickle.codes import unanalysable_message
-from flake8_session_pickle.gate import CACHE_DATA_NAMES, may_hold_finding
+from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.limits import exceeded
+from flake8_session_pickle.selection import CACHE_DATA_NAMES, Selection, select
 from flake8_session_pickle.settings import DEFAULT_SETTINGS, Settings
 
 
@@ -43,36 +44,44 @@ def check_source(
             tree = ast.parse(source)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return []
-    if not may_hold_finding(tree, settings.modules, attributes):
-        return []
     try:
-        if reason := exceeded(tree, source):
+        selection = select(tree, source, settings.modules, attributes)
+        if selection is None:
+            return []
+        if reason := exceeded(selection.tree, source):
             return [_unanalysable(reason)]
-        return analyse(source, tree, settings)
+        return analyse(tree, source, selection, settings)
     except RecursionError:
         return [_unanalysable("it is nested too deeply for the analysis")]
     except Exception as error:  # a plugin that raises aborts the user's whole lint run
         return [_unanalysable(f"internal error {type(error).__name__}: {error}")]
 
 
-def analyse(source: str, tree: ast.Module, settings: Settings) -> list[Violation]:
-    """Parse and analyse ``source`` with libcst, without the gate or the size and
-    depth limits that :func:`check_source` applies first."""
+def analyse(
+    tree: ast.Module, source: str, selection: Selection, settings: Settings
+) -> list[Violation]:
+    """Parse the selected units of ``source`` with libcst and analyse them, without
+    the size and depth limits that :func:`check_source` applies first."""
     # Importing libcst takes a quarter of a second: only a run that meets a file
     # which may hold a finding pays for it.
     import libcst as cst
 
     from flake8_session_pickle.analysis import Analysis
-    from flake8_session_pickle.positions import StatementPositions
+    from flake8_session_pickle.positions import UnitPositions
 
-    try:
-        module = cst.parse_module(source)
-    except cst.ParserSyntaxError as error:
-        return [_unanalysable(f"libcst cannot parse it ({_first_line(error.message)})")]
-    findings = Analysis(settings.session_paths, settings.catalogue).run(module)
+    units = []
+    for unit in selection.units:
+        try:
+            units.append((cst.parse_module(unit.text), unit.first_line))
+        except cst.ParserSyntaxError as error:
+            return [_unanalysable(f"libcst cannot parse it ({_first_line(error.message)})")]
+    facts = FileFacts(tree, source, selection.module_names)
+    findings = Analysis(facts, settings.session_paths, settings.catalogue).run(
+        statement for module, _ in units for statement in module.body
+    )
     if not findings:
         return []
-    positions = StatementPositions(module, tree)
+    positions = UnitPositions(units)
     return sorted(
         {
             Violation(*positions.start(finding.anchor, finding.statement), finding.message)

@@ -1,0 +1,145 @@
+"""Facts about the file as a whole, read from Python's own ``ast`` of all of it,
+since libcst sees only the statements the analysis needs. Each is worked out
+only when the analysis first asks for it."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from functools import cached_property
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+_TRY: tuple[type[ast.stmt], ...] = (ast.Try, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
+
+
+class FileFacts:
+    def __init__(self, tree: ast.Module, source: str, module_names: frozenset[str]) -> None:
+        self._tree = tree
+        self._source = source
+        self._module_names = module_names
+        """Names bound to the modules session state comes from (``st``)."""
+
+    @cached_property
+    def is_script(self) -> bool:
+        """Whether the file runs as a Streamlit app script: at module level, outside
+        any function or class body, it calls Streamlit or one of its own functions."""
+        functions = self._module_level_functions
+        for call in _module_level_calls(self._tree):
+            root = _root_name(call.func)
+            if root is not None and (root in self._module_names or root in functions):
+                return True
+        return False
+
+    @cached_property
+    def _module_level_functions(self) -> frozenset[str]:
+        return frozenset(
+            node.name
+            for node in _module_level_nodes(self._tree)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        )
+
+    @cached_property
+    def functions_every_run(self) -> frozenset[str]:
+        """Names called as a whole statement at module level outside any condition
+        (``main()``), and referred to nowhere else: functions the script runs in
+        full on every run."""
+        called: set[str] = set()
+        calls: set[int] = set()
+        _every_run_calls(self._tree.body, called, calls)
+        referred = {
+            node.id
+            for node in ast.walk(self._tree)
+            if isinstance(node, ast.Name) and node.id in called and id(node) not in calls
+        }
+        return frozenset(called - referred)
+
+    @cached_property
+    def registered_with_copyreg(self) -> frozenset[str]:
+        """Names of classes given a reducer by ``copyreg.pickle(cls, ...)``."""
+        if "copyreg" not in self._source:
+            return frozenset()
+        reducers: set[str] = set()
+        """Names bound to ``copyreg.pickle``."""
+        modules: set[str] = set()
+        """Names bound to ``copyreg``."""
+        for node in ast.walk(self._tree):
+            if isinstance(node, ast.Import):
+                modules.update(a.asname or a.name for a in node.names if a.name == "copyreg")
+            elif isinstance(node, ast.ImportFrom) and node.module == "copyreg":
+                reducers.update(a.asname or a.name for a in node.names if a.name == "pickle")
+        registered: set[str] = set()
+        for node in ast.walk(self._tree):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            func = node.func
+            if (isinstance(func, ast.Name) and func.id in reducers) or (
+                isinstance(func, ast.Attribute)
+                and func.attr == "pickle"
+                and isinstance(func.value, ast.Name)
+                and func.value.id in modules
+            ):
+                name = _dotted_name(node.args[0])
+                if name is not None:
+                    registered.add(name)
+        return frozenset(registered)
+
+
+def _every_run_calls(body: list[ast.stmt], called: set[str], calls: set[int]) -> None:
+    for statement in body:
+        if isinstance(statement, (ast.Expr, ast.Assign)):
+            value = statement.value
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+                called.add(value.func.id)
+                calls.add(id(value.func))
+        elif isinstance(statement, ast.If):
+            if _is_main_guard(statement.test):  # Streamlit runs the script as __main__
+                _every_run_calls(statement.body, called, calls)
+        elif isinstance(statement, (ast.For, ast.AsyncFor, ast.With, ast.AsyncWith)):
+            _every_run_calls(statement.body, called, calls)
+            _every_run_calls(getattr(statement, "orelse", []), called, calls)
+        elif isinstance(statement, _TRY):
+            for block in ("body", "orelse", "finalbody"):
+                _every_run_calls(getattr(statement, block), called, calls)
+
+
+def _is_main_guard(test: ast.expr) -> bool:
+    """``__name__ == "__main__"``, which holds whenever Streamlit runs the script."""
+    if not (
+        isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)
+    ):
+        return False
+    sides = (test.left, test.comparators[0])
+    return any(isinstance(side, ast.Name) and side.id == "__name__" for side in sides) and any(
+        isinstance(side, ast.Constant) and side.value == "__main__" for side in sides
+    )
+
+
+def _module_level_nodes(tree: ast.Module) -> Iterator[ast.AST]:
+    """Every node outside function, class and lambda bodies (those nodes included)."""
+    stack: list[ast.AST] = list(reversed(tree.body))
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, _SCOPES):
+            stack.extend(reversed(list(ast.iter_child_nodes(node))))
+
+
+def _module_level_calls(tree: ast.Module) -> Iterator[ast.Call]:
+    for node in _module_level_nodes(tree):
+        if isinstance(node, ast.Call):
+            yield node
+
+
+def _root_name(node: ast.expr) -> str | None:
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _dotted_name(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted_name(node.value)
+        return None if base is None else f"{base}.{node.attr}"
+    return None

@@ -1,0 +1,204 @@
+"""libcst is given only the statements the analysis needs: what it leaves out
+never changes a report, and what it keeps is what the reports depend on."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from pathlib import Path
+
+import pytest
+from truth_cases import CASES
+
+from flake8_session_pickle.engine import Violation, analyse
+from flake8_session_pickle.facts import FileFacts
+from flake8_session_pickle.selection import LINE, Selection, select, units
+from flake8_session_pickle.settings import DEFAULT_SETTINGS
+
+FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("*.py"))
+
+
+def selection_of(source: str) -> Selection | None:
+    tree = ast.parse(source)
+    return select(tree, source, DEFAULT_SETTINGS.modules, DEFAULT_SETTINGS.attributes)
+
+
+def selected_lines(source: str) -> list[str]:
+    selection = selection_of(source)
+    assert selection is not None
+    return [line.strip() for unit in selection.units for line in unit.text.splitlines()]
+
+
+def reports(source: str, everything: bool) -> list[Violation]:
+    tree = ast.parse(source)
+    selection = select(tree, source, DEFAULT_SETTINGS.modules, DEFAULT_SETTINGS.attributes)
+    if selection is None:
+        return []
+    if everything:
+        chosen = units(tree.body, [True] * len(tree.body), LINE.findall(source))
+        selection = Selection(chosen, selection.module_names)
+    return analyse(tree, source, selection, DEFAULT_SETTINGS)
+
+
+SOURCES = {path.name: path.read_text() for path in FIXTURES} | {
+    case.id: case.source for case in CASES
+}
+
+
+@pytest.mark.parametrize("source", SOURCES.values(), ids=SOURCES.keys())
+def test_leaving_statements_out_never_changes_a_report(source: str) -> None:
+    assert reports(source, everything=False) == reports(source, everything=True)
+
+
+def test_the_fixtures_lose_statements() -> None:
+    """The equality above is not vacuous: statements are left out of the fixtures."""
+    left_out = 0
+    for path in FIXTURES:
+        source = path.read_text()
+        selection = selection_of(source)
+        if selection is not None:
+            left_out += len(ast.parse(source).body) - len(selection.tree.body)
+    assert left_out > 20
+
+
+APP = """\
+import pandas as pd
+import streamlit as st
+import os
+
+st.title("Report")
+rows = 10
+frame = pd.DataFrame({"x": range(rows)})
+st.dataframe(frame)
+label = "unused"
+st.session_state.frame = frame
+st.session_state.count = 0
+st.session_state["hello"] = f"hi {label}"
+st.session_state.setdefault("n", 1)
+"""
+
+
+def test_output_calls_and_unread_names_are_left_out() -> None:
+    assert selected_lines(APP) == [
+        "import pandas as pd",
+        "import streamlit as st",
+        "rows = 10",
+        'frame = pd.DataFrame({"x": range(rows)})',
+        "st.session_state.frame = frame",
+    ]
+
+
+def test_a_constant_write_needs_nothing() -> None:
+    assert (
+        selection_of(
+            "import streamlit as st\nst.session_state.a = 0\nst.session_state.b += -1\n"
+            "st.session_state.c = f'{st}'\nst.session_state.d.append('x')\n"
+        )
+        is None
+    )
+
+
+def test_a_new_empty_container_is_not_a_constant() -> None:
+    # ``= []`` starts a fresh container on every run, which the analysis follows.
+    assert selected_lines("import streamlit as st\nst.session_state.a = []\n")[-1] == (
+        "st.session_state.a = []"
+    )
+
+
+def test_names_are_followed_through_functions_classes_and_loops() -> None:
+    source = textwrap.dedent(
+        """\
+        import streamlit as st
+        from helpers import *
+        import json
+
+        def make():
+            return Holder(factory)
+
+        class Holder:
+            def __init__(self, f):
+                self.f = f
+
+        for factory in (json.dumps, str):
+            pass
+
+        st.write(make)
+        if st.button("go"):
+            st.session_state.h = make()
+        """
+    )
+    kept = selected_lines(source)
+    assert "from helpers import *" in kept  # may bind any name
+    assert "def make():" in kept and "class Holder:" in kept
+    assert "for factory in (json.dumps, str):" in kept
+    assert "import json" in kept
+    assert "st.write(make)" not in kept
+
+
+def test_statements_sharing_a_line_stay_together() -> None:
+    source = "import streamlit as st\nx = 1; st.session_state.x = lambda: x\ny = 2; \\\nz = 3\n"
+    assert selected_lines(source) == [
+        "import streamlit as st",
+        "x = 1; st.session_state.x = lambda: x",
+    ]
+    joined = "import streamlit as st\nv = 1; \\\nst.session_state.v = [v]\n"
+    assert selected_lines(joined) == [
+        "import streamlit as st",
+        "v = 1; \\",
+        "st.session_state.v = [v]",
+    ]
+
+
+def facts(source: str) -> FileFacts:
+    selection = selection_of(source)
+    assert selection is not None
+    return FileFacts(ast.parse(source), source, selection.module_names)
+
+
+WRITE = "import streamlit as st\ndef save():\n    st.session_state.x = [1]\n"
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        (WRITE + "st.title('App')\n", True),
+        (WRITE + "save()\n", True),
+        (WRITE + "import logging\nlogging.basicConfig()\n", False),
+        (WRITE + "def helper():\n    st.title('App')\n", False),
+        (WRITE + "from streamlit import title\ntitle('App')\n", True),
+        (WRITE + "class App:\n    st.title('x')\n", False),
+        (WRITE + "x = [st.title('App')]\n", True),
+    ],
+)
+def test_a_script_calls_streamlit_or_its_own_functions_at_module_level(
+    source: str, expected: bool
+) -> None:
+    assert facts(source).is_script is expected
+
+
+@pytest.mark.parametrize(
+    "calls, expected",
+    [
+        ("save()\n", {"save"}),
+        ("if __name__ == '__main__':\n    save()\n", {"save"}),
+        ("with st.sidebar:\n    save()\n", {"save"}),
+        ("try:\n    save()\nexcept ValueError:\n    pass\n", {"save"}),
+        ("if st.button('go'):\n    save()\n", set()),
+        ("save()\nst.button('go', on_click=save)\n", set()),
+        ("for _ in range(2):\n    save()\n", {"save"}),
+        ("while False:\n    save()\n", set()),
+    ],
+)
+def test_functions_every_run_are_called_unconditionally_and_nowhere_else(
+    calls: str, expected: set[str]
+) -> None:
+    assert facts(WRITE + calls).functions_every_run == expected
+
+
+def test_classes_registered_with_copyreg() -> None:
+    source = WRITE + (
+        "import copyreg\nfrom copyreg import pickle as register\n"
+        "copyreg.pickle(Lock, reduce_lock)\nregister(mod.Conn, reduce_conn)\n"
+    )
+    assert facts(source).registered_with_copyreg == {"Lock", "mod.Conn"}
+    assert facts(WRITE).registered_with_copyreg == frozenset()
