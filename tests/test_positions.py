@@ -11,7 +11,7 @@ import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from flake8_session_pickle.positions import UnitPositions
-from flake8_session_pickle.selection import LINE, units
+from flake8_session_pickle.selection import LINE, Unit, first_line, line_groups
 from flake8_session_pickle.walk import child_nodes
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("*.py"))
@@ -40,6 +40,18 @@ def every_node(root: cst.CSTNode) -> list[cst.CSTNode]:
     return nodes
 
 
+def whole_units(tree: ast.Module, source: str) -> list[Unit]:
+    """Every module-level statement, in units of the lines they share."""
+    lines = LINE.findall(source)
+    chosen = []
+    for group in line_groups(tree.body, lines):
+        statements = tuple(tree.body[index] for index in group)
+        first = first_line(statements[0])
+        last = max(statement.end_lineno or first for statement in statements)
+        chosen.append(Unit(first, statements, "".join(lines[first - 1 : last])))
+    return chosen
+
+
 @pytest.mark.parametrize(
     "source",
     [path.read_text() for path in FIXTURES] + list(TRICKY.values()),
@@ -49,10 +61,7 @@ def test_unit_positions_match_whole_module_positions(source: str) -> None:
     module = cst.parse_module(source)
     expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     tree = ast.parse(source)
-    parsed = [
-        (cst.parse_module(unit.text), unit.first_line)
-        for unit in units(tree.body, [True] * len(tree.body), LINE.findall(source))
-    ]
+    parsed = [(cst.parse_module(unit.text), unit.first_line) for unit in whole_units(tree, source)]
     positions = UnitPositions(parsed)
     unit_statements = [statement for unit, _ in parsed for statement in unit.body]
     assert len(unit_statements) == len(module.body)

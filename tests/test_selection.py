@@ -8,11 +8,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from test_positions import whole_units
 from truth_cases import CASES
 
 from flake8_session_pickle.engine import Violation, analyse
 from flake8_session_pickle.facts import FileFacts
-from flake8_session_pickle.selection import LINE, Selection, select, units
+from flake8_session_pickle.selection import Selection, select
 from flake8_session_pickle.settings import DEFAULT_SETTINGS
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("*.py"))
@@ -35,8 +36,7 @@ def reports(source: str, everything: bool) -> list[Violation]:
     if selection is None:
         return []
     if everything:
-        chosen = units(tree.body, [True] * len(tree.body), LINE.findall(source))
-        selection = Selection(chosen, selection.module_names)
+        selection = Selection(tuple(whole_units(tree, source)), selection.module_names)
     return analyse(tree, source, selection, DEFAULT_SETTINGS)
 
 
@@ -202,3 +202,83 @@ def test_classes_registered_with_copyreg() -> None:
     )
     assert facts(source).registered_with_copyreg == {"Lock", "mod.Conn"}
     assert facts(WRITE).registered_with_copyreg == frozenset()
+
+
+PAGES = """\
+import streamlit as st
+
+
+def load(path):
+    \"\"\"Read the rows.\"\"\"
+    st.caption(path)
+    handle = open(path)
+    return handle
+
+
+def page_data():
+    st.header("Data")
+    st.markdown("Pick a file.")
+    if st.button("Load"):
+        st.write("loading")
+        st.session_state.handle = load("rows.csv")
+    for row in range(3):
+        st.write(row)
+
+
+def page_about():
+    st.markdown("About")
+    with st.expander("More"):
+        st.write("text")
+
+
+def rows():
+    for n in range(3):
+        st.write(n)
+        yield n
+
+
+choice = st.sidebar.radio("Page", ["Data", "About"])
+if choice == "Data":
+    page_data()
+else:
+    page_about()
+st.session_state.rows = rows()
+"""
+
+
+def test_statements_inside_selected_blocks_are_left_out_line_by_line() -> None:
+    selection = selection_of(PAGES)
+    assert selection is not None
+    text = "".join(unit.text for unit in selection.units)
+    kept = [line.strip() for line in text.splitlines() if line.strip()]
+    assert kept == [
+        "import streamlit as st",
+        "def load(path):",
+        "handle = open(path)",
+        "return handle",  # what the function returns, and its last statement
+        "def page_data():",
+        'if st.button("Load"):',
+        'st.session_state.handle = load("rows.csv")',
+        "for row in range(3):",  # the function's last statement
+        "pass",  # stands in for the loop's body, which the analysis does not need
+        "def rows():",
+        "for n in range(3):",
+        "yield n",  # makes the function a generator
+        "st.session_state.rows = rows()",
+    ]
+
+
+@pytest.mark.parametrize("source", [PAGES], ids=["pages"])
+def test_leaving_lines_out_never_changes_a_report(source: str) -> None:
+    found = reports(source, everything=False)
+    assert [v.code for v in found] == ["PKL104", "PKL103"]
+    assert found == reports(source, everything=True)
+
+
+def test_selected_units_keep_their_line_numbers() -> None:
+    selection = selection_of(PAGES)
+    assert selection is not None
+    lines = PAGES.splitlines(keepends=True)
+    for unit in selection.units:
+        for number, line in enumerate(unit.text.splitlines(keepends=True), unit.first_line):
+            assert line.strip() in ("", "pass", lines[number - 1].strip())

@@ -143,11 +143,14 @@ def _is_constant(value: ast.expr | None) -> bool:
     return isinstance(value, (ast.Constant, ast.JoinedStr))
 
 
-@dataclass
+@dataclass(eq=False)
 class _Statement:
-    """What one module-level statement reads, binds and writes."""
+    """What one statement reads, binds and writes by itself: all of it for a simple
+    statement, a class or a ``match``; the header for other compound statements,
+    whose blocks hold statements of their own."""
 
     node: ast.stmt
+    parent: _Statement | None
     loads: set[str] = field(default_factory=set)
     binds: set[str] = field(default_factory=set)
     targets: list[ast.expr] = field(default_factory=list)
@@ -155,8 +158,15 @@ class _Statement:
     receivers: list[ast.expr] = field(default_factory=list)
     """Objects a call may store a value into."""
     decorators: list[ast.expr] = field(default_factory=list)
+    blocks: list[list[_Statement]] = field(default_factory=list)
     always: bool = False
     """A star import, which may bind any name."""
+    essential: bool = False
+    """Kept whenever the statement around it is: what the analysis reads from a
+    function beyond names (its returns, yields and last statement)."""
+    line_mates: list[_Statement] = field(default_factory=list)
+    """The statements it shares a physical line with, itself included."""
+    selected: bool = False
 
     def writes(self, state: _Mentions, cache: _Mentions) -> bool:
         return (
@@ -166,76 +176,180 @@ class _Statement:
         )
 
 
-def _read(statement: ast.stmt, modules: frozenset[str], found: _Found) -> _Statement:
-    summary = _Statement(statement)
-    loads, binds = summary.loads, summary.binds
-    for node in ast.walk(statement):
-        node_type = type(node)
-        if node_type is ast.Name:
-            assert isinstance(node, ast.Name)
-            (loads if type(node.ctx) is ast.Load else binds).add(node.id)
-        elif node_type is ast.Call:
-            assert isinstance(node, ast.Call)
-            func = node.func
-            if isinstance(func, ast.Attribute) and func.attr in CONTAINER_WRITE_METHODS:
-                if not all(map(_is_constant, (*node.args, *(k.value for k in node.keywords)))):
-                    summary.receivers.append(func.value)
-            elif isinstance(func, ast.Name) and func.id == "setattr" and node.args:
-                summary.receivers.append(node.args[0])
-        elif node_type is ast.Assign:
-            assert isinstance(node, ast.Assign)
-            found.bindings.append(([n for t in node.targets for n in _bound_names(t)], node.value))
-            if not _is_constant(node.value):
-                summary.targets.extend(node.targets)
-        elif node_type is ast.AnnAssign or node_type is ast.AugAssign:
-            assert isinstance(node, (ast.AnnAssign, ast.AugAssign))
-            if node.value is not None:
-                found.bindings.append((_bound_names(node.target), node.value))
-                if not _is_constant(node.value):
-                    summary.targets.append(node.target)
-        elif node_type is ast.NamedExpr:
-            assert isinstance(node, ast.NamedExpr)
-            found.bindings.append(([node.target.id], node.value))
-        elif node_type is ast.withitem:
-            assert isinstance(node, ast.withitem)
-            if node.optional_vars is not None:
-                found.bindings.append((_bound_names(node.optional_vars), node.context_expr))
-        elif node_type is ast.FunctionDef or node_type is ast.AsyncFunctionDef:
-            assert isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-            binds.add(node.name)
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_TRY: tuple[type[ast.stmt], ...] = (ast.Try, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
+_YIELDS = (ast.Yield, ast.YieldFrom)
+
+
+class _Reader:
+    def __init__(self, modules: frozenset[str], found: _Found, lines: list[str]) -> None:
+        self._modules = modules
+        self._found = found
+        self._lines = lines
+        self.statements: list[_Statement] = []
+
+    def block(self, body: list[ast.stmt], parent: _Statement | None) -> list[_Statement]:
+        read = [self.statement(statement, parent) for statement in body]
+        for group in line_groups(body, self._lines):
+            mates = [read[index] for index in group]
+            for summary in mates:
+                summary.line_mates = mates
+        return read
+
+    def statement(self, statement: ast.stmt, parent: _Statement | None) -> _Statement:
+        summary = _Statement(statement, parent)
+        self.statements.append(summary)
+        blocks = self._blocks(statement)
+        if blocks is None:
+            self._walk(summary, [statement])
+            return summary
+        header: list[ast.AST] = []
+        if isinstance(statement, _FUNCTIONS):
+            summary.binds.add(statement.name)
             summary.decorators.extend(
                 decorator.func if isinstance(decorator, ast.Call) else decorator
-                for decorator in node.decorator_list
+                for decorator in statement.decorator_list
             )
-        elif node_type is ast.ClassDef:
-            assert isinstance(node, ast.ClassDef)
-            binds.add(node.name)
-        elif node_type is ast.Import:
-            assert isinstance(node, ast.Import)
-            for alias in node.names:
-                top = alias.name.split(".")[0]
-                binds.add(alias.asname or top)
-                if top in modules:
-                    found.module_names.add(alias.asname or top)
-        elif node_type is ast.ImportFrom:
-            assert isinstance(node, ast.ImportFrom)
-            _import_from(node, modules, summary, found)
-        elif node_type is ast.ExceptHandler:
-            assert isinstance(node, ast.ExceptHandler)
-            if node.name:
+            header.extend(statement.decorator_list)
+            header.append(statement.args)
+            if statement.returns is not None:
+                header.append(statement.returns)
+        elif isinstance(statement, (ast.If, ast.While)):
+            header.append(statement.test)
+        elif isinstance(statement, (ast.For, ast.AsyncFor)):
+            header.extend((statement.target, statement.iter))
+        elif isinstance(statement, (ast.With, ast.AsyncWith)):
+            header.extend(statement.items)
+        elif isinstance(statement, _TRY):
+            for handler in getattr(statement, "handlers", ()):
+                if handler.type is not None:
+                    header.append(handler.type)
+                if handler.name:
+                    summary.binds.add(handler.name)
+        self._walk(summary, header)
+        summary.blocks = [self.block(block, summary) for block in blocks]
+        if isinstance(statement, _FUNCTIONS):
+            summary.blocks[0][-1].essential = True  # whether the body ends in a return
+        if not isinstance(statement, _FUNCTIONS) and any(
+            child.essential for block in summary.blocks for child in block
+        ):
+            summary.essential = True  # holds a return or a yield of the function
+        return summary
+
+    def _blocks(self, statement: ast.stmt) -> list[list[ast.stmt]] | None:
+        """The blocks of a compound statement whose statements each begin a line of
+        their own, which can be left out line by line; None for any other, and for
+        an ``if`` with ``elif`` clauses, which nest as deep as they are many."""
+        blocks: list[list[ast.stmt]]
+        if isinstance(statement, ast.If) and _is_elif(statement.orelse, self._lines):
+            return None
+        if isinstance(statement, (*_FUNCTIONS, ast.With, ast.AsyncWith)):
+            blocks = [statement.body]
+        elif isinstance(statement, (ast.If, ast.For, ast.AsyncFor, ast.While)):
+            blocks = [statement.body, statement.orelse]
+        elif isinstance(statement, _TRY):
+            blocks = [
+                statement.body,  # type: ignore[attr-defined]
+                *(handler.body for handler in statement.handlers),  # type: ignore[attr-defined]
+                statement.orelse,  # type: ignore[attr-defined]
+                statement.finalbody,  # type: ignore[attr-defined]
+            ]
+        else:
+            return None
+        blocks = [block for block in blocks if block]
+        if all(_begins_line(block[0], self._lines) for block in blocks):
+            return blocks
+        return None
+
+    def _walk(self, summary: _Statement, roots: list[ast.AST]) -> None:
+        loads, binds, found = summary.loads, summary.binds, self._found
+        stack = list(roots)
+        while stack:
+            node = stack.pop()
+            stack.extend(ast.iter_child_nodes(node))
+            node_type = type(node)
+            if node_type is ast.Name:
+                assert isinstance(node, ast.Name)
+                (loads if type(node.ctx) is ast.Load else binds).add(node.id)
+            elif node_type is ast.Call:
+                assert isinstance(node, ast.Call)
+                func = node.func
+                if isinstance(func, ast.Attribute) and func.attr in CONTAINER_WRITE_METHODS:
+                    values = (*node.args, *(keyword.value for keyword in node.keywords))
+                    if not all(map(_is_constant, values)):
+                        summary.receivers.append(func.value)
+                elif isinstance(func, ast.Name) and func.id == "setattr" and node.args:
+                    summary.receivers.append(node.args[0])
+            elif node_type is ast.Assign:
+                assert isinstance(node, ast.Assign)
+                names = [name for target in node.targets for name in _bound_names(target)]
+                found.bindings.append((names, node.value))
+                if not _is_constant(node.value):
+                    summary.targets.extend(node.targets)
+            elif node_type is ast.AnnAssign or node_type is ast.AugAssign:
+                assert isinstance(node, (ast.AnnAssign, ast.AugAssign))
+                if node.value is not None:
+                    found.bindings.append((_bound_names(node.target), node.value))
+                    if not _is_constant(node.value):
+                        summary.targets.append(node.target)
+            elif node_type is ast.NamedExpr:
+                assert isinstance(node, ast.NamedExpr)
+                found.bindings.append(([node.target.id], node.value))
+            elif node_type is ast.withitem:
+                assert isinstance(node, ast.withitem)
+                if node.optional_vars is not None:
+                    found.bindings.append((_bound_names(node.optional_vars), node.context_expr))
+            elif node_type is ast.FunctionDef or node_type is ast.AsyncFunctionDef:
+                assert isinstance(node, _FUNCTIONS)
                 binds.add(node.name)
-        elif node_type is ast.Global or node_type is ast.Nonlocal:
-            assert isinstance(node, (ast.Global, ast.Nonlocal))
-            binds.update(node.names)
-        elif node_type is ast.MatchAs or node_type is ast.MatchStar:
-            assert isinstance(node, (ast.MatchAs, ast.MatchStar))
-            if node.name:
+                summary.decorators.extend(
+                    decorator.func if isinstance(decorator, ast.Call) else decorator
+                    for decorator in node.decorator_list
+                )
+            elif node_type is ast.ClassDef:
+                assert isinstance(node, ast.ClassDef)
                 binds.add(node.name)
-        elif node_type is ast.MatchMapping:
-            assert isinstance(node, ast.MatchMapping)
-            if node.rest:
-                binds.add(node.rest)
-    return summary
+            elif node_type is ast.Return or node_type in _YIELDS:
+                summary.essential = True
+            elif node_type is ast.Import:
+                assert isinstance(node, ast.Import)
+                for alias in node.names:
+                    top = alias.name.split(".")[0]
+                    binds.add(alias.asname or top)
+                    if top in self._modules:
+                        found.module_names.add(alias.asname or top)
+            elif node_type is ast.ImportFrom:
+                assert isinstance(node, ast.ImportFrom)
+                _import_from(node, self._modules, summary, found)
+            elif node_type is ast.ExceptHandler:
+                assert isinstance(node, ast.ExceptHandler)
+                if node.name:
+                    binds.add(node.name)
+            elif node_type is ast.Global or node_type is ast.Nonlocal:
+                assert isinstance(node, (ast.Global, ast.Nonlocal))
+                binds.update(node.names)
+            elif node_type is ast.MatchAs or node_type is ast.MatchStar:
+                assert isinstance(node, (ast.MatchAs, ast.MatchStar))
+                if node.name:
+                    binds.add(node.name)
+            elif node_type is ast.MatchMapping:
+                assert isinstance(node, ast.MatchMapping)
+                if node.rest:
+                    binds.add(node.rest)
+
+
+def _begins_line(statement: ast.stmt, lines: list[str]) -> bool:
+    """Whether only indentation comes before the statement on its first line."""
+    decorators = getattr(statement, "decorator_list", None)
+    column = decorators[0].col_offset - 1 if decorators else statement.col_offset
+    return not lines[first_line(statement) - 1].encode()[:column].strip()
+
+
+def _is_elif(orelse: list[ast.stmt], lines: list[str]) -> bool:
+    if len(orelse) != 1 or not isinstance(orelse[0], ast.If):
+        return False
+    statement = orelse[0]
+    return lines[statement.lineno - 1].encode()[statement.col_offset :].startswith(b"elif")
 
 
 def _import_from(
@@ -273,36 +387,92 @@ def select(
     a session state comes from (``streamlit``); ``attributes``: the last part of
     each session-state path (``session_state``)."""
     found = _Found(attributes)
-    statements = [_read(statement, modules, found) for statement in tree.body]
+    lines = LINE.findall(source)
+    reader = _Reader(modules, found, lines)
+    body = reader.block(tree.body, None)
     if not found.module_names:
         return None
     _follow_module_aliases(found.module_names, found.bindings)
     for mentions in (found.state, found.cache):
         mentions.follow(found.bindings)
-    selected = [statement.writes(found.state, found.cache) for statement in statements]
-    if not any(selected):
+    chosen = [s for s in reader.statements if s.writes(found.state, found.cache)]
+    if not chosen:
         return None
-    binders: dict[str, list[int]] = {}
-    for index, statement in enumerate(statements):
-        selected[index] = selected[index] or statement.always
+    chosen.extend(statement for statement in body if statement.always)
+    _choose(chosen, reader.statements)
+    return Selection(_units(body, lines), frozenset(found.module_names))
+
+
+def _choose(chosen: list[_Statement], statements: list[_Statement]) -> None:
+    """Select the chosen statements, and what they need: the statements around
+    them, their line mates, the essential statements of a selected block, and,
+    anywhere, the statements binding a name a selected statement reads."""
+    binders: dict[str, list[_Statement]] = {}
+    for statement in statements:
         for name in statement.binds:
-            binders.setdefault(name, []).append(index)
+            binders.setdefault(name, []).append(statement)
     needed: set[str] = set()
-    pending = [index for index, chosen in enumerate(selected) if chosen]
+    pending = chosen
     while pending:
-        for name in statements[pending.pop()].loads - needed:
+        statement = pending.pop()
+        if statement.selected:
+            continue
+        statement.selected = True
+        if statement.parent is not None:
+            pending.append(statement.parent)
+        pending.extend(statement.line_mates)
+        for block in statement.blocks:
+            pending.extend(child for child in block if child.essential)
+        for name in statement.loads - needed:
             needed.add(name)
-            for binder in binders.get(name, ()):
-                if not selected[binder]:
-                    selected[binder] = True
-                    pending.append(binder)
-    return Selection(
-        units(tree.body, selected, LINE.findall(source)), frozenset(found.module_names)
-    )
+            pending.extend(binders.get(name, ()))
 
 
-def units(body: list[ast.stmt], selected: list[bool], lines: list[str]) -> tuple[Unit, ...]:
-    """The selected statements, with those they share a line with."""
+def _units(body: list[_Statement], lines: list[str]) -> tuple[Unit, ...]:
+    """The selected module-level statements, grouped by the lines they share, with
+    the lines of what is not selected within them left blank."""
+    units = []
+    for group in line_groups([statement.node for statement in body], lines):
+        members = [body[index] for index in group]
+        if not members[0].selected:
+            continue
+        first = first_line(members[0].node)
+        last = max(member.node.end_lineno or first for member in members)
+        text = lines[first - 1 : last]
+        for member in members:
+            _blank_unselected(member, text, first)
+        units.append(Unit(first, tuple(member.node for member in members), "".join(text)))
+    return tuple(units)
+
+
+def _blank_unselected(statement: _Statement, text: list[str], offset: int) -> None:
+    for block in statement.blocks:
+        if not any(child.selected for child in block):
+            # A block cannot be empty: ``pass`` stands in for what it held.
+            head = text[first_line(block[0].node) - offset]
+            for child in block:
+                _blank(child.node, text, offset)
+            indent = head[: len(head) - len(head.lstrip())]
+            text[first_line(block[0].node) - offset] = f"{indent}pass{_line_break(head)}"
+            continue
+        for child in block:
+            if child.selected:
+                _blank_unselected(child, text, offset)
+            else:
+                _blank(child.node, text, offset)
+
+
+def _blank(statement: ast.stmt, text: list[str], offset: int) -> None:
+    for line in range(first_line(statement), (statement.end_lineno or 0) + 1):
+        text[line - offset] = _line_break(text[line - offset])
+
+
+def _line_break(line: str) -> str:
+    return line[len(line.rstrip("\r\n")) :]
+
+
+def line_groups(body: list[ast.stmt], lines: list[str]) -> list[list[int]]:
+    """Indexes of the statements of a block, grouped by the physical lines they share."""
     groups: list[list[int]] = []
     last = 0
     for index, statement in enumerate(body):
@@ -314,15 +484,7 @@ def units(body: list[ast.stmt], selected: list[bool], lines: list[str]) -> tuple
         else:
             groups.append([index])
         last = max(last, statement.end_lineno or first)
-    chosen = []
-    for group in groups:
-        if any(selected[index] for index in group):
-            first = first_line(body[group[0]])
-            last = max(body[index].end_lineno or first for index in group)
-            chosen.append(
-                Unit(first, tuple(body[index] for index in group), "".join(lines[first - 1 : last]))
-            )
-    return tuple(chosen)
+    return groups
 
 
 def first_line(statement: ast.stmt) -> int:
