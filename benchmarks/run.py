@@ -32,7 +32,7 @@ from pathlib import Path
 import flake8
 
 from flake8_session_pickle import check_source
-from flake8_session_pickle.engine import analyse
+from flake8_session_pickle.engine import analyse, paused_garbage_collection
 from flake8_session_pickle.selection import select
 from flake8_session_pickle.settings import DEFAULT_SETTINGS
 
@@ -383,9 +383,10 @@ def engine_over(files: list[Path]) -> None:
 def engine_past_limits(source: str, tree: ast.Module) -> None:
     """The engine without the size limit, which refuses files above 100,000
     syntax nodes (about 15,000 lines) to keep a lint run bounded."""
-    selection = select(tree, source, DEFAULT_SETTINGS.modules, DEFAULT_SETTINGS.attributes)
-    assert selection is not None
-    analyse(tree, source, selection, DEFAULT_SETTINGS)
+    with paused_garbage_collection():
+        selection = select(tree, source, DEFAULT_SETTINGS.modules, DEFAULT_SETTINGS.attributes)
+        assert selection is not None
+        analyse(tree, source, selection, DEFAULT_SETTINGS)
 
 
 def main() -> int:

@@ -385,18 +385,16 @@ class Analysis:
     def _if(self, statement: cst.If, scope: Scope) -> None:
         self._scan(statement.test, scope)
         mark = scope.mark()
-        before = scope.fork()
         if is_main_guard(statement.test):
             self._suite(statement.body, scope)  # Streamlit runs the script as __main__
         else:
             self._conditional_suite(statement.body, scope)
-        after_body = scope.fork()
-        scope.bindings = before
+        after_body = scope.rewind(mark)
         if isinstance(statement.orelse, cst.If):
             self._if(statement.orelse, scope)
         elif isinstance(statement.orelse, cst.Else):
             self._conditional_suite(statement.orelse.body, scope)
-        scope.join(mark, after_body, scope.bindings)
+        scope.merge(after_body, scope.rewind(mark))
 
     def _loop(self, statement: cst.For | cst.While, scope: Scope) -> None:
         if isinstance(statement, cst.For):
@@ -406,32 +404,31 @@ class Analysis:
         else:
             self._scan(statement.test, scope)
         mark = scope.mark()
-        before = scope.fork()
         if isinstance(statement, cst.While):
             self._conditional_suite(statement.body, scope)
         else:
             self._suite(statement.body, scope)
         if statement.orelse is not None:
             self._suite(statement.orelse.body, scope)
-        scope.join(mark, before, scope.bindings)
+        scope.merge({}, scope.rewind(mark))
 
     def _try(self, statement: cst.Try | cst.TryStar, scope: Scope) -> None:
         mark = scope.mark()
-        before = scope.fork()
         self._suite(statement.body, scope)
-        after_body = scope.fork()
+        after_body = scope.rewind(mark)
         outcomes = []
         for handler in statement.handlers:
-            scope.join(mark, before, after_body)
+            scope.merge({}, after_body)  # the body may have stopped anywhere
             if handler.name is not None:
                 for name in target_names(handler.name.name):
                     scope.bind(name, NOTHING_KNOWN)
             self._conditional_suite(handler.body, scope)
-            outcomes.append(scope.fork())
-        scope.bindings = after_body
+            outcomes.append(scope.rewind(mark))
+        for name, values in after_body.items():
+            scope.bind(name, values)
         if statement.orelse is not None:
             self._suite(statement.orelse.body, scope)
-        scope.join(mark, scope.bindings, *outcomes)
+        scope.merge(scope.rewind(mark), *outcomes)
         if statement.finalbody is not None:
             self._suite(statement.finalbody.body, scope)
 
@@ -453,17 +450,15 @@ class Analysis:
     def _match(self, statement: cst.Match, scope: Scope) -> None:
         self._scan(statement.subject, scope)
         mark = scope.mark()
-        before = scope.fork()
-        outcomes = [before]
+        outcomes: list[dict[str, Values]] = [{}]  # no case may match
         for case in statement.cases:
-            scope.bindings = dict(before)
             for name in _capture_names(case.pattern):
                 scope.bind(name, NOTHING_KNOWN)
             if case.guard is not None:
                 self._scan(case.guard, scope)
             self._conditional_suite(case.body, scope)
-            outcomes.append(scope.fork())
-        scope.join(mark, *outcomes)
+            outcomes.append(scope.rewind(mark))
+        scope.merge(*outcomes)
 
     def _function_definition(self, function: cst.FunctionDef, scope: Scope) -> None:
         for decorator in function.decorators:

@@ -135,9 +135,10 @@ class Scope:
         self.owner = owner
         """The function whose body this is."""
         self.bindings: dict[str, Values] = {}
-        self._bound: list[str] = []
-        """Every name bound so far, in order, so that a join looks only at the names
-        its branches bound."""
+        self._log: list[tuple[str, Values | None]] = []
+        """Every binding so far, in order, with what the name was bound to before it
+        (None: nothing), so that a branch is undone and joined at the cost of the
+        names it bound, whatever the size of the scope."""
         self.fresh_keys: set[str] = set()
         """Session-state keys this scope has set to a new container on every run,
         so that what is added to them afterwards does not outlive the run."""
@@ -163,8 +164,8 @@ class Scope:
         return scope
 
     def bind(self, name: str, values: Values) -> None:
+        self._log.append((name, self.bindings.get(name)))
         self.bindings[name] = values
-        self._bound.append(name)
 
     def lookup(self, name: str) -> Values:
         if name in self.bindings:
@@ -179,17 +180,26 @@ class Scope:
             return (Ref(f"builtins.{name}"),)
         return NOTHING_KNOWN
 
-    def fork(self) -> dict[str, Values]:
-        return dict(self.bindings)
-
     def mark(self) -> int:
-        """Where branches start, for :meth:`join`."""
-        return len(self._bound)
+        """Where a branch starts, for :meth:`rewind`."""
+        return len(self._log)
 
-    def join(self, mark: int, *branches: dict[str, Values]) -> None:
-        """Bind every name to what it may be after any of the branches, all run
-        from the state at ``mark``, ran."""
-        merged = dict(branches[0])
-        for name in dict.fromkeys(self._bound[mark:]):
-            merged[name] = union(*(branch.get(name, ()) for branch in branches))
-        self.bindings = merged
+    def rewind(self, mark: int) -> dict[str, Values]:
+        """Undo the bindings made since ``mark`` and return what they left each
+        name bound to."""
+        left: dict[str, Values] = {}
+        for name, previous in reversed(self._log[mark:]):
+            left.setdefault(name, self.bindings[name])
+            if previous is None:
+                del self.bindings[name]
+            else:
+                self.bindings[name] = previous
+        del self._log[mark:]
+        return left
+
+    def merge(self, *branches: dict[str, Values]) -> None:
+        """Bind every name to what it may be after any of the branches ran from the
+        current state, given what each left (as returned by :meth:`rewind`)."""
+        for name in dict.fromkeys(name for branch in branches for name in branch):
+            before = self.bindings.get(name, ())
+            self.bind(name, union(*(branch.get(name, before) for branch in branches)))
