@@ -39,8 +39,16 @@ from flake8_session_pickle.settings import DEFAULT_SETTINGS
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN_PACKAGE = "flake8-session-pickle"
 
+# Linux carries a process's peak memory across exec, so a flake8 started from
+# this process would report at least this process's own peak. The launcher
+# forks flake8 from its own small process and prints the child's peak (KiB).
 LAUNCHER = f"""
-import sys
+import os, sys
+child = os.fork()
+if child:
+    _, status, usage = os.wait4(child, 0)
+    print(usage.ru_maxrss, file=sys.stderr)
+    sys.exit(os.waitstatus_to_exitcode(status))
 from flake8.plugins import finder
 if sys.argv[1] == "alone":
     find_plugins = finder.find_plugins
@@ -329,14 +337,17 @@ def run_flake8(variant: str, paths: list[Path]) -> tuple[float, int]:
     """Wall time and peak memory (KiB) of one flake8 process."""
     command = [sys.executable, "-c", LAUNCHER, variant, "--isolated", "-j1", "--exit-zero"]
     start = time.perf_counter()
-    process = subprocess.Popen(
-        [*command, *map(str, paths)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    result = subprocess.run(
+        [*command, *map(str, paths)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
     )
-    _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"flake8 ({variant}) failed on {paths[0]}...")
-    return elapsed, usage.ru_maxrss
+    if result.returncode != 0:
+        raise SystemExit(f"flake8 ({variant}) failed on {paths[0]}...: {result.stderr[-2000:]}")
+    return elapsed, int(result.stderr.split()[-1])
 
 
 def compare(paths: list[Path], rounds: int) -> tuple[float, float, int, int]:

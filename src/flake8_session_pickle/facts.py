@@ -8,8 +8,9 @@ import ast
 from collections.abc import Iterator
 from functools import cached_property
 
+from flake8_session_pickle.selection import TRY_STATEMENTS, root_name
+
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-_TRY: tuple[type[ast.stmt], ...] = (ast.Try, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
 
 
 class FileFacts:
@@ -25,7 +26,7 @@ class FileFacts:
         any function or class body, it calls Streamlit or one of its own functions."""
         functions = self._module_level_functions
         for call in _module_level_calls(self._tree):
-            root = _root_name(call.func)
+            root = root_name(call.func)
             if root is not None and (root in self._module_names or root in functions):
                 return True
         return False
@@ -58,10 +59,8 @@ class FileFacts:
         """Names of classes given a reducer by ``copyreg.pickle(cls, ...)``."""
         if "copyreg" not in self._source:
             return frozenset()
-        reducers: set[str] = set()
-        """Names bound to ``copyreg.pickle``."""
-        modules: set[str] = set()
-        """Names bound to ``copyreg``."""
+        reducers: set[str] = set()  # names bound to ``copyreg.pickle``
+        modules: set[str] = set()  # names bound to ``copyreg``
         for node in ast.walk(self._tree):
             if isinstance(node, ast.Import):
                 modules.update(a.asname or a.name for a in node.names if a.name == "copyreg")
@@ -97,7 +96,7 @@ def _every_run_calls(body: list[ast.stmt], called: set[str], calls: set[int]) ->
         elif isinstance(statement, (ast.For, ast.AsyncFor, ast.With, ast.AsyncWith)):
             _every_run_calls(statement.body, called, calls)
             _every_run_calls(getattr(statement, "orelse", []), called, calls)
-        elif isinstance(statement, _TRY):
+        elif isinstance(statement, TRY_STATEMENTS):
             for block in ("body", "orelse", "finalbody"):
                 _every_run_calls(getattr(statement, block), called, calls)
 
@@ -128,12 +127,6 @@ def _module_level_calls(tree: ast.Module) -> Iterator[ast.Call]:
     for node in _module_level_nodes(tree):
         if isinstance(node, ast.Call):
             yield node
-
-
-def _root_name(node: ast.expr) -> str | None:
-    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
-        node = node.func if isinstance(node, ast.Call) else node.value
-    return node.id if isinstance(node, ast.Name) else None
 
 
 def _dotted_name(node: ast.expr) -> str | None:

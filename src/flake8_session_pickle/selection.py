@@ -59,7 +59,8 @@ class Selection:
         )
 
 
-def _root_name(node: ast.expr) -> str | None:
+def root_name(node: ast.expr) -> str | None:
+    """The name an attribute, item or call chain starts from."""
     while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
         node = node.func if isinstance(node, ast.Call) else node.value
     return node.id if isinstance(node, ast.Name) else None
@@ -77,7 +78,7 @@ class _Mentions:
 
     def denotes(self, node: ast.expr) -> bool:
         if isinstance(node, ast.Attribute) and node.attr in self.attributes:
-            return _root_name(node.value) in self.modules
+            return root_name(node.value) in self.modules
         return isinstance(node, ast.Name) and node.id in self.aliases
 
     def rooted(self, node: ast.expr) -> bool:
@@ -177,7 +178,10 @@ class _Statement:
 
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
-_TRY: tuple[type[ast.stmt], ...] = (ast.Try, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
+TRY_STATEMENTS: tuple[type[ast.stmt], ...] = (
+    ast.Try,
+    *((ast.TryStar,) if hasattr(ast, "TryStar") else ()),
+)
 _YIELDS = (ast.Yield, ast.YieldFrom)
 
 
@@ -220,7 +224,7 @@ class _Reader:
             header.extend((statement.target, statement.iter))
         elif isinstance(statement, (ast.With, ast.AsyncWith)):
             header.extend(statement.items)
-        elif isinstance(statement, _TRY):
+        elif isinstance(statement, TRY_STATEMENTS):
             for handler in getattr(statement, "handlers", ()):
                 if handler.type is not None:
                     header.append(handler.type)
@@ -247,7 +251,7 @@ class _Reader:
             blocks = [statement.body]
         elif isinstance(statement, (ast.If, ast.For, ast.AsyncFor, ast.While)):
             blocks = [statement.body, statement.orelse]
-        elif isinstance(statement, _TRY):
+        elif isinstance(statement, TRY_STATEMENTS):
             blocks = [
                 statement.body,  # type: ignore[attr-defined]
                 *(handler.body for handler in statement.handlers),  # type: ignore[attr-defined]
