@@ -431,6 +431,30 @@ FLOW_CASES = [
         None,
     ),
     Case(
+        "flow/lambda-appended-to-a-local-list",
+        "import streamlit as st\nitems = []\nitems.append(lambda: 1)\n"
+        "st.session_state.items = items\n",
+        "PKL101",
+    ),
+    Case(
+        "flow/file-put-in-a-local-dict",
+        "import streamlit as st\nhandles = {}\nif st.checkbox('x', value=True):\n"
+        "    handles['log'] = open(__file__)\nst.session_state.handles = handles\n",
+        "PKL104",
+    ),
+    Case(
+        "flow/lambda-added-in-a-callback-list",
+        "import streamlit as st\ndef save():\n    found = set()\n    found.add(lambda: 1)\n"
+        "    st.session_state.found = found\nst.button('go', on_click=save)\n",
+        "PKL101",
+    ),
+    Case(
+        "flow/numbers-appended-to-a-local-list",
+        "import streamlit as st\nitems = []\nitems.append(1)\nitems += [2]\n"
+        "items.extend(n for n in range(3))\nst.session_state.items = items\n",
+        None,
+    ),
+    Case(
         "flow/shadowed-open",
         "import streamlit as st\ndef open(path):\n    return path\n"
         "st.session_state.k = open('f')\n",

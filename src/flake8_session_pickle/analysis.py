@@ -26,6 +26,7 @@ from flake8_session_pickle.scopes import (
     ScopeKind,
     Unpicklable,
     Values,
+    union,
 )
 from flake8_session_pickle.sinks import Sinks, Write
 from flake8_session_pickle.streamlit_api import SESSION_STATE_PATH
@@ -333,7 +334,36 @@ class Analysis:
             found = self._evaluator.verdict(value, scope)
             if found is not None:
                 collector.stored.append((target.attr.value, found))
+        if (
+            isinstance(target, cst.Subscript)
+            and isinstance(target.value, cst.Name)
+            and not self._sinks(scope).reaches_session_state(target.value)
+        ):
+            self._add_to(target.value.value, [(value, False)], scope)
         self._bind(target, value, scope)
+
+    def _fill(self, call: cst.Call, scope: Scope) -> None:
+        """Follow what a call stores into a container held by a name of this scope
+        (``items.append(value)``), so that storing the container reports it."""
+        filled = self._sinks(scope).filled_by(call)
+        if filled is not None:
+            name, writes = filled
+            self._add_to(name, [(write.value, write.iterated) for write in writes], scope)
+
+    def _add_to(
+        self, name: str, stored: list[tuple[cst.BaseExpression, bool]], scope: Scope
+    ) -> None:
+        """Add to the values of a container bound in this scope the unpicklable
+        values stored into it (``iterated``: its items are stored)."""
+        if name not in scope.bindings:
+            return
+        found = []
+        for value, iterated in stored:
+            verdict = self._evaluator.verdict(value, scope)
+            if verdict is not None and not (iterated and verdict.kind is Kind.GENERATOR):
+                found.append(verdict)
+        if found:
+            scope.bind(name, union(scope.bindings[name], tuple(found)))
 
     def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression, scope: Scope) -> None:
         if isinstance(target, cst.Name):
@@ -572,6 +602,7 @@ class Analysis:
             if node_type is cst.Call:
                 assert isinstance(node, cst.Call)
                 self._report(self._sinks(current).call(node), current)
+                self._fill(node, current)
             elif node_type is cst.NamedExpr:
                 assert isinstance(node, cst.NamedExpr)
                 if isinstance(node.target, cst.Name):

@@ -279,6 +279,8 @@ class _Reader:
                 assert isinstance(node, ast.Call)
                 func = node.func
                 if isinstance(func, ast.Attribute) and func.attr in CONTAINER_WRITE_METHODS:
+                    if isinstance(func.value, ast.Name):
+                        binds.add(func.value.id)  # fills the container the name holds
                     values = (*node.args, *(keyword.value for keyword in node.keywords))
                     if not all(map(_is_constant, values)):
                         summary.receivers.append(func.value)
@@ -288,6 +290,11 @@ class _Reader:
                 assert isinstance(node, ast.Assign)
                 names = [name for target in node.targets for name in _bound_names(target)]
                 found.bindings.append((names, node.value))
+                binds.update(
+                    target.value.id
+                    for target in node.targets
+                    if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
+                )
                 if not _is_constant(node.value):
                     summary.targets.extend(node.targets)
             elif node_type is ast.AnnAssign or node_type is ast.AugAssign:

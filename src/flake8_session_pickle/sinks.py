@@ -142,6 +142,24 @@ class Sinks:
             if self._is_session_state(owner):
                 yield Write(f"{SESSION_STATE_DISPLAY}.{_attribute_name(name)}", value)
 
+    def reaches_session_state(self, expression: cst.BaseExpression) -> bool:
+        """Whether the expression is session state or a place within it."""
+        return self._place(expression) is not None
+
+    def filled_by(self, call: cst.Call) -> tuple[str, list[Write]] | None:
+        """The name, and what is stored, when a call fills a container held by a
+        plain name outside session state, such as ``items.append(value)``."""
+        func = call.func
+        if (
+            isinstance(func, cst.Attribute)
+            and func.attr.value in CONTAINER_WRITE_METHODS
+            and isinstance(func.value, cst.Name)
+            and not self.reaches_session_state(func.value)
+        ):
+            name = func.value.value
+            return name, list(self._container_write(name, func.attr.value, call.args))
+        return None
+
     def _dict_write(self, place: str, method: str, args: Sequence[cst.Arg]) -> Iterator[Write]:
         if method in ("setdefault", "__setitem__"):
             if len(args) == 2 and not args[0].star and not args[1].star:
