@@ -455,6 +455,26 @@ FLOW_CASES = [
         None,
     ),
     Case(
+        "flow/bound-method-kept-from-a-callback",
+        "import streamlit as st\nclass Counter:\n    def increment(self):\n        return 1\n"
+        "def on_click():\n    setattr(st.session_state, 'key', Counter().increment)\n"
+        "st.button('go', on_click=on_click)\n",
+        "PKL112",
+    ),
+    Case(
+        "flow/bound-method-of-an-instance-holding-a-lock",
+        "import streamlit as st\nimport threading\nclass Guard:\n    def __init__(self):\n"
+        "        self.lock = threading.Lock()\n    def check(self):\n        return 1\n"
+        "st.session_state.check = Guard().check\n",
+        "PKL111",
+    ),
+    Case(
+        "flow/bound-method-made-on-every-run",
+        "import streamlit as st\nclass Counter:\n    def increment(self):\n        return 1\n"
+        "st.session_state.key = Counter().increment\n",
+        None,
+    ),
+    Case(
         "flow/shadowed-open",
         "import streamlit as st\ndef open(path):\n    return path\n"
         "st.session_state.k = open('f')\n",

@@ -223,6 +223,12 @@ class Evaluator:
             if value.is_enum:
                 return (Instance(value),)
             return self._anchored(value.namespace[attribute], anchor)
+        if isinstance(value, Instance) and any(
+            isinstance(method, Definition) and method.kind is DefinitionKind.FUNCTION
+            for method in value.of.namespace.get(attribute, ())
+        ):
+            # pickle stores a bound method as its instance and the method's name
+            return (value,)
         return NOTHING_KNOWN
 
     def _call(self, callee: Value, call: cst.Call, scope: Scope, persists: Persists) -> Values:
