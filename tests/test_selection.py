@@ -168,9 +168,14 @@ WRITE = "import streamlit as st\ndef save():\n    st.session_state.x = [1]\n"
         (WRITE + "from streamlit import title\ntitle('App')\n", True),
         (WRITE + "class App:\n    st.title('x')\n", False),
         (WRITE + "x = [st.title('App')]\n", True),
+        (WRITE + "if 'x' not in st.session_state:\n    pass\n", True),
+        (WRITE + "st.session_state.x = [1]\n", True),
+        (WRITE + "state = st.session_state\n", False),
+        (WRITE + "state: object = st.session_state\n", False),
+        (WRITE + "handler = lambda: st.session_state\n", False),
     ],
 )
-def test_a_script_calls_streamlit_or_its_own_functions_at_module_level(
+def test_a_script_uses_streamlit_or_calls_its_own_functions_at_module_level(
     source: str, expected: bool
 ) -> None:
     assert facts(source).is_script is expected

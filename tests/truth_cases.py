@@ -378,6 +378,13 @@ RERUN_CASES = [
         "PKL112",
     ),
     Case(
+        "rerun/guarded-in-a-script-that-calls-no-streamlit",
+        "from dataclasses import dataclass\nimport streamlit as st\n"
+        "@dataclass\nclass Point:\n    x: int\n"
+        "if 'p' not in st.session_state:\n    st.session_state.p = Point(1)\n",
+        "PKL112",
+    ),
+    Case(
         "rerun/unconditional-instance", RERUN_SCRIPT + "st.session_state.m = Message('a')\n", None
     ),
     Case("rerun/unconditional-function", RERUN_SCRIPT + "st.session_state.f = helper\n", None),

@@ -23,11 +23,23 @@ class FileFacts:
     @cached_property
     def is_script(self) -> bool:
         """Whether the file runs as a Streamlit app script: at module level, outside
-        any function or class body, it calls Streamlit or one of its own functions."""
+        any function or class body, it calls Streamlit or one of its own functions,
+        or otherwise uses Streamlit (``if "k" not in st.session_state:``), which an
+        imported module's top level, run once per process, has no reason to do.
+        Binding a name to a part of Streamlit (``state = st.session_state``) is not
+        a use."""
         functions = self._module_level_functions
-        for call in _module_level_calls(self._tree):
-            root = root_name(call.func)
-            if root is not None and (root in self._module_names or root in functions):
+        for node, bound_value in _module_level_nodes(self._tree):
+            if isinstance(node, ast.Call):
+                root = root_name(node.func)
+                if root in functions or root in self._module_names:
+                    return True
+            elif (
+                not bound_value
+                and isinstance(node, ast.Name)
+                and isinstance(node.ctx, ast.Load)
+                and node.id in self._module_names
+            ):
                 return True
         return False
 
@@ -35,7 +47,7 @@ class FileFacts:
     def _module_level_functions(self) -> frozenset[str]:
         return frozenset(
             node.name
-            for node in _module_level_nodes(self._tree)
+            for node, _ in _module_level_nodes(self._tree)
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
         )
 
@@ -113,20 +125,27 @@ def _is_main_guard(test: ast.expr) -> bool:
     )
 
 
-def _module_level_nodes(tree: ast.Module) -> Iterator[ast.AST]:
-    """Every node outside function, class and lambda bodies (those nodes included)."""
-    stack: list[ast.AST] = list(reversed(tree.body))
+def _module_level_nodes(tree: ast.Module) -> Iterator[tuple[ast.AST, bool]]:
+    """Every node outside function, class and lambda bodies (those nodes included),
+    each with whether it stands in the value of an assignment to plain names."""
+    stack: list[tuple[ast.AST, bool]] = [(node, False) for node in reversed(tree.body)]
     while stack:
-        node = stack.pop()
-        yield node
-        if not isinstance(node, _SCOPES):
-            stack.extend(reversed(list(ast.iter_child_nodes(node))))
+        node, bound_value = stack.pop()
+        yield node, bound_value
+        if isinstance(node, _SCOPES):
+            continue
+        if _binds_names_only(node):
+            assert isinstance(node, (ast.Assign, ast.AnnAssign))
+            if node.value is not None:
+                stack.append((node.value, True))
+            continue
+        stack.extend((child, bound_value) for child in reversed(list(ast.iter_child_nodes(node))))
 
 
-def _module_level_calls(tree: ast.Module) -> Iterator[ast.Call]:
-    for node in _module_level_nodes(tree):
-        if isinstance(node, ast.Call):
-            yield node
+def _binds_names_only(node: ast.AST) -> bool:
+    if isinstance(node, ast.Assign):
+        return all(isinstance(target, ast.Name) for target in node.targets)
+    return isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
 
 
 def _dotted_name(node: ast.expr) -> str | None:
