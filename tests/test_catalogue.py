@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,20 +15,26 @@ from flake8_session_pickle.catalogue import ALL_ENTRIES, Entry
 
 PROBE = r"""
 import json, os, pickle, sys
+def outcome(build):
+    try:
+        pickle.dumps(build())
+    except Exception:
+        return "refused"
+    return "pickled"
 results = {}
 for path, snippet in json.loads(sys.stdin.read()):
     namespace = {}
     try:
         exec(snippet, namespace)
     except Exception as error:
-        results[path] = f"could not build: {type(error).__name__}: {error}"
+        results[path] = {"value": f"could not build: {type(error).__name__}: {error}"}
         continue
+    results[path] = {"value": outcome(lambda: namespace["value"])}
     try:
-        pickle.dumps(namespace["value"])
-    except Exception:
-        results[path] = "refused"
-    else:
-        results[path] = "pickled"
+        iterator = iter(namespace["value"])
+    except TypeError:
+        continue
+    results[path]["iterator"] = outcome(lambda: iterator)
 print(json.dumps(results))
 sys.stdout.flush()
 os._exit(0)  # leave threads, loops and pools behind without waiting for them
@@ -37,7 +44,7 @@ WITH_EVIDENCE = [entry for entry in ALL_ENTRIES if entry.evidence]
 
 
 @pytest.fixture(scope="module")
-def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
         input=json.dumps([(entry.path, entry.evidence) for entry in WITH_EVIDENCE]),
@@ -48,13 +55,19 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         check=True,
     )
     last_line = result.stdout.strip().splitlines()[-1]
-    outcome: dict[str, str] = json.loads(last_line)
+    outcome: dict[str, Any] = json.loads(last_line)
     return outcome
 
 
 @pytest.mark.parametrize("entry", WITH_EVIDENCE, ids=lambda entry: entry.path)
-def test_pickle_refuses_what_the_evidence_builds(entry: Entry, outcomes: dict[str, str]) -> None:
-    assert outcomes[entry.path] == "refused"
+def test_pickle_refuses_what_the_evidence_builds(entry: Entry, outcomes: dict[str, Any]) -> None:
+    assert outcomes[entry.path]["value"] == "refused"
+
+
+@pytest.mark.parametrize("entry", WITH_EVIDENCE, ids=lambda entry: entry.path)
+def test_iterator_pickles_only_where_the_entry_says(entry: Entry, outcomes: dict[str, Any]) -> None:
+    expected = "pickled" if entry.iterator_pickles else "refused"
+    assert outcomes[entry.path].get("iterator", "refused") == expected
 
 
 @pytest.mark.parametrize("entry", ALL_ENTRIES, ids=lambda entry: entry.path)

@@ -200,6 +200,23 @@ def test_functions_every_run_are_called_unconditionally_and_nowhere_else(
     assert facts(WRITE + calls).functions_every_run == expected
 
 
+@pytest.mark.parametrize(
+    "calls, expected",
+    [
+        ("App().run()\n", {"run"}),
+        ("page = App()\npage.render()\n", {"render"}),
+        ("if __name__ == '__main__':\n    App().run()\n", {"run"}),
+        ("if st.button('go'):\n    App().run()\n", set()),
+        ("app = App()\napp.run()\nst.button('go', on_click=app.run)\n", set()),
+        ("save()\n", set()),
+    ],
+)
+def test_methods_every_run_are_called_unconditionally_and_nowhere_else(
+    calls: str, expected: set[str]
+) -> None:
+    assert facts(WRITE + calls).methods_every_run == expected
+
+
 def test_classes_registered_with_copyreg() -> None:
     source = WRITE + (
         "import copyreg\nfrom copyreg import pickle as register\n"

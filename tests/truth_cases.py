@@ -66,6 +66,14 @@ UNPICKLABLE = [
         "PKL102",
         "def make_local():\n    class Local:\n        pass\n    return Local()\n",
     ),
+    Value(
+        "partial-with-lambda-keyword",
+        "functools.partial(sorted, key=lambda row: row)",
+        "PKL101",
+        "import functools\n",
+    ),
+    Value("enumerated-generator", "enumerate(n for n in range(3))", "PKL103"),
+    Value("zipped-generator", "zip([1, 2], (n for n in range(2)))", "PKL103"),
     Value("generator-expression", "(n * n for n in range(3))", "PKL103"),
     Value("generator-call", "numbers()", "PKL103", "def numbers():\n    yield 1\n"),
     Value(
@@ -159,6 +167,8 @@ PICKLABLE = [
     Value("zip", "zip([1], [2])", None),
     Value("enumerate", "enumerate(['a'])", None),
     Value("range", "range(3)", None),
+    Value("reversed-list", "reversed([1, 2])", None),
+    Value("enumerated-dict-items", "enumerate(settings.items())", None, "settings = {'a': 1}\n"),
     Value("partial-of-builtin", "functools.partial(int, base=2)", None, "import functools\n"),
     Value("defaultdict-of-list", "collections.defaultdict(list)", None, "import collections\n"),
     Value("thread-name", "threading.current_thread().name", None, "import threading\n"),
@@ -168,7 +178,7 @@ PICKLABLE = [
         "rows",
         "db.execute('select 1').fetchall()",
         None,
-        "import sqlite3\ndb = sqlite3.connect(':memory:')\n",
+        "import sqlite3\ndb = sqlite3.connect(':memory:', check_same_thread=False)\n",
     ),
     Value("async-queue", "asyncio.Queue()", None, "import asyncio\n"),
     Value("widget-value", "st.text_input('Name')", None),
@@ -218,10 +228,10 @@ FORMS = [
     ("update-keyword", "st.session_state.update(key={v})"),
     ("setdefault", "st.session_state.setdefault('key', {v})"),
     ("setattr", "setattr(st.session_state, 'key', {v})"),
-    ("append", "st.session_state.history = []\nst.session_state.history.append({v})"),
-    ("insert", "st.session_state['history'] = []\nst.session_state['history'].insert(0, {v})"),
-    ("extend", "st.session_state.history = []\nst.session_state.history.extend([{v}])"),
-    ("augmented", "st.session_state.history = []\nst.session_state.history += [{v}]"),
+    ("append", "st.session_state.key = []\nst.session_state.key.append({v})"),
+    ("insert", "st.session_state['key'] = []\nst.session_state['key'].insert(0, {v})"),
+    ("extend", "st.session_state.key = []\nst.session_state.key.extend([{v}])"),
+    ("augmented", "st.session_state.key = []\nst.session_state.key += [{v}]"),
     ("ss-alias", "ss = st.session_state\nss['key'] = {v}"),
     ("imported-name", "from streamlit import session_state as state\nstate.key = {v}"),
 ]
@@ -385,6 +395,20 @@ RERUN_CASES = [
         "PKL112",
     ),
     Case(
+        "rerun/method-called-on-every-run",
+        RERUN_SCRIPT + "class Page:\n    def render(self):\n"
+        "        if 'm' not in st.session_state:\n            st.session_state.m = 0\n"
+        "        st.session_state.last = Message('a')\nPage().render()\n",
+        None,
+    ),
+    Case(
+        "rerun/method-called-from-a-callback",
+        RERUN_SCRIPT + "class Page:\n    def save(self):\n"
+        "        st.session_state.last = Message('a')\npage = Page()\n"
+        "st.button('save', on_click=page.save)\n",
+        "PKL112",
+    ),
+    Case(
         "rerun/unconditional-instance", RERUN_SCRIPT + "st.session_state.m = Message('a')\n", None
     ),
     Case("rerun/unconditional-function", RERUN_SCRIPT + "st.session_state.f = helper\n", None),
@@ -489,19 +513,10 @@ FLOW_CASES = [
     ),
 ]
 
-_METHOD_RUN_EVERY_TIME = (
-    "the script calls the method on every run, so the value is replaced each time; the "
-    "linter follows that only for module-level functions called by name, and takes a "
-    "method's writes of script-defined values as kept across runs"
-)
-
 UNDECIDABLE: dict[str, str] = {
     "flow/bound-in-the-branch-that-runs": (
         "which branch runs depends on a widget; the linter reports a value that may be stored"
     ),
-    "generator-function/augmented/method/0": _METHOD_RUN_EVERY_TIME,
-    "getstate-class/insert/method/0": _METHOD_RUN_EVERY_TIME,
-    "generator-function/append/method/1": _METHOD_RUN_EVERY_TIME,
 }
 """Cases whose outcome depends on what happens at run time; the test runs them but
 does not compare."""

@@ -204,14 +204,25 @@ class Analysis:
         while current is not None:
             if current.conditional or current.kind is ScopeKind.LAMBDA:
                 return True
-            if current.kind is ScopeKind.FUNCTION and not (
-                current.owner is not None
-                and current.owner.is_module_level
-                and current.owner.name in self._facts.functions_every_run
-            ):
+            if current.kind is ScopeKind.FUNCTION and not self._runs_every_time(current.owner):
                 return True
             current = current.parent
         return False
+
+    def _runs_every_time(self, function: Definition | None) -> bool:
+        """Whether the script calls the function, or the method of a module-level
+        class, in full on every run."""
+        if function is None:
+            return False
+        if function.is_module_level:
+            return function.name in self._facts.functions_every_run
+        defined_in = function.scope
+        return (
+            defined_in.kind is ScopeKind.CLASS
+            and defined_in.parent is not None
+            and defined_in.parent.kind is ScopeKind.MODULE
+            and function.name in self._facts.methods_every_run
+        )
 
     # Sinks and verdicts meet here.
 

@@ -56,15 +56,30 @@ class FileFacts:
         """Names called as a whole statement at module level outside any condition
         (``main()``), and referred to nowhere else: functions the script runs in
         full on every run."""
-        called: set[str] = set()
+        return self._every_run[0]
+
+    @cached_property
+    def methods_every_run(self) -> frozenset[str]:
+        """Likewise for the names of methods (``App().run()``, ``page.render()``),
+        referred to nowhere else as attributes."""
+        return self._every_run[1]
+
+    @cached_property
+    def _every_run(self) -> tuple[frozenset[str], frozenset[str]]:
+        functions: set[str] = set()
+        methods: set[str] = set()
         calls: set[int] = set()
-        _every_run_calls(self._tree.body, called, calls)
+        _every_run_calls(self._tree.body, functions, methods, calls, self._module_names)
         referred = {
-            node.id
+            node.id if isinstance(node, ast.Name) else node.attr
             for node in ast.walk(self._tree)
-            if isinstance(node, ast.Name) and node.id in called and id(node) not in calls
+            if id(node) not in calls
+            and (
+                (isinstance(node, ast.Name) and node.id in functions)
+                or (isinstance(node, ast.Attribute) and node.attr in methods)
+            )
         }
-        return frozenset(called - referred)
+        return frozenset(functions - referred), frozenset(methods - referred)
 
     @cached_property
     def registered_with_copyreg(self) -> frozenset[str]:
@@ -95,22 +110,39 @@ class FileFacts:
         return frozenset(registered)
 
 
-def _every_run_calls(body: list[ast.stmt], called: set[str], calls: set[int]) -> None:
+def _every_run_calls(
+    body: list[ast.stmt],
+    functions: set[str],
+    methods: set[str],
+    calls: set[int],
+    module_names: frozenset[str],
+) -> None:
+    """Gather what the block calls as whole statements on every run; calls of
+    Streamlit's own functions (``st.title()``) are not calls of methods."""
     for statement in body:
         if isinstance(statement, (ast.Expr, ast.Assign)):
             value = statement.value
-            if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
-                called.add(value.func.id)
-                calls.add(id(value.func))
+            if isinstance(value, ast.Call):
+                if isinstance(value.func, ast.Name):
+                    functions.add(value.func.id)
+                    calls.add(id(value.func))
+                elif (
+                    isinstance(value.func, ast.Attribute)
+                    and root_name(value.func.value) not in module_names
+                ):
+                    methods.add(value.func.attr)
+                    calls.add(id(value.func))
         elif isinstance(statement, ast.If):
             if _is_main_guard(statement.test):  # Streamlit runs the script as __main__
-                _every_run_calls(statement.body, called, calls)
+                _every_run_calls(statement.body, functions, methods, calls, module_names)
         elif isinstance(statement, (ast.For, ast.AsyncFor, ast.With, ast.AsyncWith)):
-            _every_run_calls(statement.body, called, calls)
-            _every_run_calls(getattr(statement, "orelse", []), called, calls)
+            _every_run_calls(statement.body, functions, methods, calls, module_names)
+            _every_run_calls(
+                getattr(statement, "orelse", []), functions, methods, calls, module_names
+            )
         elif isinstance(statement, TRY_STATEMENTS):
             for block in ("body", "orelse", "finalbody"):
-                _every_run_calls(getattr(statement, block), called, calls)
+                _every_run_calls(getattr(statement, block), functions, methods, calls, module_names)
 
 
 def _is_main_guard(test: ast.expr) -> bool:

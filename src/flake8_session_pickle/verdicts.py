@@ -25,10 +25,46 @@ from flake8_session_pickle.scopes import (
     union,
 )
 
-WRAPPERS = frozenset(
-    {"functools.partial", "builtins.map", "builtins.filter", "collections.defaultdict"}
-)
-"""Callables whose result pickles only if their first argument does."""
+WRAPPERS: Mapping[str, bool] = {
+    **dict.fromkeys(
+        (
+            "functools.partial",
+            "collections.defaultdict",
+            "operator.methodcaller",
+            "itertools.chain",
+            "itertools.chain.from_iterable",
+            "itertools.repeat",
+        ),
+        False,
+    ),
+    **dict.fromkeys(
+        (
+            *(f"builtins.{name}" for name in ("map", "filter", "zip", "enumerate", "iter")),
+            "builtins.reversed",
+            *(
+                f"itertools.{name}"
+                for name in (
+                    "accumulate",
+                    "compress",
+                    "cycle",
+                    "dropwhile",
+                    "filterfalse",
+                    "groupby",
+                    "islice",
+                    "starmap",
+                    "takewhile",
+                    "tee",
+                    "zip_longest",
+                )
+            ),
+        ),
+        True,
+    ),
+}
+"""Callables whose result holds its arguments, so it pickles only if every
+argument does, a generator included; each with whether it holds ``iter()`` of
+its arguments rather than the arguments themselves, which makes a difference
+for those whose iterator pickles (a dict view)."""
 
 CLASS_FACTORIES = frozenset({"collections.namedtuple", "typing.NamedTuple"})
 ENUM_BASES = frozenset({"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"})
@@ -245,13 +281,18 @@ class Evaluator:
         return NOTHING_KNOWN
 
     def _wrapper(self, path: str, call: cst.Call, scope: Scope, persists: Persists) -> Values:
-        positional = [arg.value for arg in call.args if not arg.keyword and not arg.star]
-        if positional:
-            wrapped = self.verdict(positional[0], scope, persists)
-            if wrapped is not None:
-                what = f"{display_path(path)}() of {wrapped.what}"
-                return (replace(wrapped, what=what, anchor=call, path=None),)
+        iterates = WRAPPERS[path]
+        for arg in call.args:
+            wrapped = None if arg.star else self.verdict(arg.value, scope, persists)
+            if wrapped is None or (iterates and self._iterator_pickles(wrapped)):
+                continue
+            what = f"{display_path(path)}() of {wrapped.what}"
+            return (replace(wrapped, what=what, anchor=call, path=None),)
         return (Ref(f"{path}()"),)
+
+    def _iterator_pickles(self, value: Unpicklable) -> bool:
+        entry = None if value.path is None else self._catalogue.get(value.path)
+        return entry is not None and entry.iterator_pickles
 
     @staticmethod
     def _class_factory(call: cst.Call, scope: Scope) -> Values:
