@@ -43,6 +43,10 @@ WRITE_FORMS = [
     'st.session_state.table["row"] = {v}',
     "st.session_state.items += [{v}]",
     "st.session_state.items += [0, {v}]",
+    "a, *st.session_state.rest = 0, {v}, 1",
+    "pair = (0, {v})\nst.session_state.a, st.session_state.b = pair",
+    "for st.session_state.k in [{v}]:\n    pass",
+    "options = [0, {v}]\nfor st.session_state.k in options:\n    pass",
 ]
 
 
@@ -551,6 +555,29 @@ def test_a_decorated_function_itself_is_not_judged() -> None:
         "if 'f' not in st.session_state:\n    st.session_state.f = load\n"
     )
     assert codes(source) == []
+
+
+def test_a_with_target_stores_what_the_resource_enters_as() -> None:
+    assert write("with open('log') as st.session_state.fh:\n    pass\n") == ["PKL104"]
+    assert write("with st.spinner() as st.session_state.fh:\n    pass\n") == []
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "for st.session_state.line in open('log'):\n    pass\n",
+        "for st.session_state.key in settings.keys():\n    pass\n",
+        "for st.session_state.n in (n for n in range(3)):\n    pass\n",
+        "st.session_state.lines = []\nst.session_state.lines.extend(open('log'))\n",
+    ],
+)
+def test_items_of_an_iterated_value_are_what_is_stored(statement: str) -> None:
+    assert write(statement, "settings = {'a': 1}\n") == []
+
+
+def test_items_of_a_container_held_by_a_name_are_stored_when_iterated() -> None:
+    prelude = "handles = [open('log')]\nst.session_state.lines = []\n"
+    assert write("st.session_state.lines.extend(handles)\n", prelude) == ["PKL104"]
 
 
 def test_augmented_assignment_stores_the_items_of_a_literal() -> None:

@@ -506,6 +506,44 @@ FLOW_CASES = [
         None,
     ),
     Case(
+        "flow/with-target",
+        "import streamlit as st\nwith open(__file__) as st.session_state.fh:\n    pass\n",
+        "PKL104",
+    ),
+    Case(
+        "flow/for-target",
+        "import streamlit as st\nfor st.session_state.f in [len, lambda: 1]:\n    pass\n",
+        "PKL101",
+    ),
+    Case(
+        "flow/for-target-over-file-lines",
+        "import streamlit as st\nfor st.session_state.line in open(__file__):\n    pass\n",
+        None,
+    ),
+    Case(
+        "flow/starred-target",
+        "import streamlit as st\nfirst, *st.session_state.rest = 1, lambda: 1, 2\n",
+        "PKL101",
+    ),
+    Case(
+        "flow/unpacked-name",
+        "import socket\nimport streamlit as st\npair = (1, socket.socket())\n"
+        "st.session_state.a, st.session_state.b = pair\n",
+        "PKL105",
+    ),
+    Case(
+        "flow/extended-with-file-lines",
+        "import streamlit as st\nst.session_state.lines = []\n"
+        "st.session_state.lines.extend(open(__file__))\n",
+        None,
+    ),
+    Case(
+        "flow/extended-with-a-list-of-files",
+        "import streamlit as st\nhandles = [open(__file__)]\nst.session_state.lines = []\n"
+        "st.session_state.lines.extend(handles)\n",
+        "PKL104",
+    ),
+    Case(
         "flow/shadowed-open",
         "import streamlit as st\ndef open(path):\n    return path\n"
         "st.session_state.k = open('f')\n",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -253,7 +253,7 @@ class Analysis:
                 return (write.persists and not refilled) or self._persists(scope)
 
             found = self._evaluator.verdict(write.value, scope, persists)
-            if found is None or (write.iterated and found.kind is Kind.GENERATOR):
+            if found is None or (write.iterated and not found.contained):
                 continue
             self.findings.append(
                 Finding(
@@ -371,8 +371,8 @@ class Analysis:
         found = []
         for value, iterated in stored:
             verdict = self._evaluator.verdict(value, scope)
-            if verdict is not None and not (iterated and verdict.kind is Kind.GENERATOR):
-                found.append(verdict)
+            if verdict is not None and (verdict.contained or not iterated):
+                found.append(replace(verdict, contained=True))
         if found:
             scope.bind(name, union(scope.bindings[name], tuple(found)))
 
@@ -440,6 +440,7 @@ class Analysis:
     def _loop(self, statement: cst.For | cst.While, scope: Scope) -> None:
         if isinstance(statement, cst.For):
             self._scan(statement.iter, scope)
+            self._report(self._sinks(scope).loop_target(statement.target, statement.iter), scope)
             for name in target_names(statement.target):
                 scope.bind(name, NOTHING_KNOWN)
         else:
@@ -484,6 +485,8 @@ class Analysis:
                 for value in self._evaluator.evaluate(item.item, scope)
                 if isinstance(value, Unpicklable) and value.path is not None
             )
+            if entered:
+                self._report(self._sinks(scope).assignment(item.asname.name, item.item), scope)
             for name in target_names(item.asname.name):
                 scope.bind(name, entered or NOTHING_KNOWN)
         self._suite(statement.body, scope)

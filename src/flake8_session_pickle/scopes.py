@@ -89,6 +89,10 @@ class Unpicklable:
     """The node of the written expression the report points at."""
     path: str | None = None
     """The qualified path it was produced by, so that its methods can be looked up."""
+    contained: bool = False
+    """Found among the items of a container rather than being the value itself, so
+    that storing the container's items (``extend``, a ``for`` target) stores it;
+    iterating the value itself (a file, a generator) stores what it yields."""
 
 
 class Unknown(enum.Enum):

@@ -222,6 +222,7 @@ class _Reader:
             header.append(statement.test)
         elif isinstance(statement, (ast.For, ast.AsyncFor)):
             header.extend((statement.target, statement.iter))
+            summary.targets.append(statement.target)
         elif isinstance(statement, (ast.With, ast.AsyncWith)):
             header.extend(statement.items)
         elif isinstance(statement, TRY_STATEMENTS):
@@ -310,6 +311,10 @@ class _Reader:
                 assert isinstance(node, ast.withitem)
                 if node.optional_vars is not None:
                     found.bindings.append((_bound_names(node.optional_vars), node.context_expr))
+                    summary.targets.append(node.optional_vars)
+            elif node_type is ast.For or node_type is ast.AsyncFor:
+                assert isinstance(node, (ast.For, ast.AsyncFor))
+                summary.targets.append(node.target)
             elif node_type is ast.FunctionDef or node_type is ast.AsyncFunctionDef:
                 assert isinstance(node, _FUNCTIONS)
                 binds.add(node.name)

@@ -29,7 +29,8 @@ class Write:
     """The place written, spelled as ``st.session_state[...]`` whatever the alias."""
     value: cst.BaseExpression
     iterated: bool = False
-    """The value is iterated and its items stored (``extend``): an iterator is fine."""
+    """The value is iterated and its items stored (``extend``, a ``for`` target):
+    a file or a generator is fine, a list holding a lambda is not."""
     persists: bool = False
     """The value stays stored across script runs even where the statement
     runs every time: ``setdefault``, or an item added to a stored container."""
@@ -103,16 +104,7 @@ class Sinks:
     def assignment(self, target: cst.BaseExpression, value: cst.BaseExpression) -> Iterator[Write]:
         """Writes made by ``target = value``, element-wise for literal sequences."""
         if isinstance(target, (cst.Tuple, cst.List)):
-            if (
-                isinstance(value, (cst.Tuple, cst.List))
-                and len(value.elements) == len(target.elements)
-                and not any(isinstance(e, cst.StarredElement) for e in value.elements)
-                and not any(isinstance(e, cst.StarredElement) for e in target.elements)
-            ):
-                for target_element, value_element in zip(
-                    target.elements, value.elements, strict=True
-                ):
-                    yield from self.assignment(target_element.value, value_element.value)
+            yield from self._unpacked(target.elements, value)
             return
         if isinstance(target, (cst.Attribute, cst.Subscript)):
             place = self._place(target)
@@ -123,6 +115,48 @@ class Sinks:
                     persists=not self._is_session_state(target.value),
                     key=self._session_key(target),
                 )
+
+    def loop_target(
+        self, target: cst.BaseExpression, iterable: cst.BaseExpression
+    ) -> Iterator[Write]:
+        """Writes made by ``for target in iterable``, which stores each item."""
+        for write in self.assignment(target, iterable):
+            yield replace(write, iterated=True)
+
+    def _unpacked(
+        self, targets: Sequence[cst.BaseElement], value: cst.BaseExpression
+    ) -> Iterator[Write]:
+        """Writes made by unpacking ``value`` into ``targets``: element by element
+        where the value is a literal sequence, else the value's items into every
+        place, named together since which item goes where is not known."""
+        stars = [i for i, target in enumerate(targets) if isinstance(target, cst.StarredElement)]
+        if isinstance(value, (cst.Tuple, cst.List)) and not any(
+            isinstance(element, cst.StarredElement) for element in value.elements
+        ):
+            items = [element.value for element in value.elements]
+            star = stars[0] if stars else len(targets)
+            after = len(targets) - star - 1 if stars else 0
+            if len(items) >= len(targets) - len(stars) and len(stars) <= 1:
+                rest = items[star : len(items) - after]
+                for index, target in enumerate(targets):
+                    if index < star:
+                        yield from self.assignment(target.value, items[index])
+                    elif index > star:
+                        yield from self.assignment(target.value, items[index - len(targets)])
+                    else:
+                        yield from self.assignment(
+                            target.value, cst.List([cst.Element(item) for item in rest])
+                        )
+            return
+        writes = [
+            write
+            for target in targets
+            for write in self.assignment(target.value, value)
+            if write.value is value
+        ]
+        if writes:
+            places = ", ".join(write.target for write in writes)
+            yield replace(writes[0], target=places, iterated=True, key=None)
 
     def call(self, call: cst.Call) -> Iterator[Write]:
         """Writes made by a call such as ``st.session_state.update(...)``."""

@@ -210,7 +210,7 @@ class Evaluator:
         for item in items:
             found = self.verdict(item, scope, persists)
             if found is not None:
-                return (found,)
+                return (replace(found, contained=True),)
         return ()
 
     @staticmethod
@@ -287,7 +287,7 @@ class Evaluator:
             if wrapped is None or (iterates and self._iterator_pickles(wrapped)):
                 continue
             what = f"{display_path(path)}() of {wrapped.what}"
-            return (replace(wrapped, what=what, anchor=call, path=None),)
+            return (replace(wrapped, what=what, anchor=call, path=None, contained=False),)
         return (Ref(f"{path}()"),)
 
     def _iterator_pickles(self, value: Unpicklable) -> bool:
