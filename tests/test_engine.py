@@ -510,8 +510,25 @@ def test_cache_data_return_values(body: str, expected: list[str]) -> None:
     assert codes(source) == expected
 
 
-def test_cached_async_function_returns_a_coroutine() -> None:
-    assert codes(HEADER + "@st.cache_data\nasync def load():\n    return lambda: 1\n") == ["PKL203"]
+def test_a_cached_coroutine_function_is_judged_by_what_it_returns() -> None:
+    assert codes(HEADER + "@st.cache_data\nasync def load():\n    return lambda: 1\n") == ["PKL201"]
+    assert codes(HEADER + "@st.cache_data\nasync def load():\n    return 1\n") == []
+    assert codes(HEADER + "@st.cache_data\nasync def load():\n    yield 1\n") == ["PKL203"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "with st.spinner('x'):\n        return sqlite3.connect('db')",
+        "if flag:\n        return sqlite3.connect('db')\n    else:\n        return None",
+        "try:\n        return sqlite3.connect('db')\n    except sqlite3.Error:\n        raise",
+        "if flag:\n        return sqlite3.connect('db')\n    elif flag:\n"
+        "        return None\n    else:\n        raise ValueError",
+    ],
+)
+def test_every_return_of_a_helper_counts_wherever_it_stands(body: str) -> None:
+    source = HEADER + f"import sqlite3\nflag = True\ndef connect():\n    {body}\n"
+    assert codes(source + "st.session_state.conn = connect()\n") == ["PKL106"]
 
 
 @pytest.mark.parametrize(

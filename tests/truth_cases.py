@@ -126,6 +126,13 @@ UNPICKLABLE = [
         "from openai import OpenAI\ndef get_client():\n    return OpenAI(api_key='sk-example')\n",
     ),
     Value(
+        "connection-from-a-helper-with-try",
+        "connect()",
+        "PKL106",
+        "import sqlite3\ndef connect():\n    try:\n        return sqlite3.connect(':memory:')\n"
+        "    except sqlite3.Error:\n        raise\n",
+    ),
+    Value(
         "instance-holding-lock",
         "Worker()",
         "PKL111",
@@ -328,6 +335,16 @@ def _cache_data_cases() -> list[Case]:
             "cache_data",
         )
     )
+    for value_id, value, expected in (("data", "1", None), ("lock", "threading.Lock()", "PKL207")):
+        cases.append(
+            Case(
+                f"cache_data/async-function-returning-{value_id}",
+                "import asyncio, threading\nimport streamlit as st\n@st.cache_data\n"
+                f"async def load():\n    return {value}\nasyncio.run(load())\n",
+                expected,
+                "cache_data",
+            )
+        )
     cases.append(
         Case(
             "cache_resource/connection",

@@ -117,7 +117,8 @@ class Analysis:
             assert isinstance(node, cst.FunctionDef)
             collector = _Collector(Scope(ScopeKind.FUNCTION, function.scope, function))
             self._learn_from(node, collector)
-            if not _ends_in_return(node):
+            if _may_fall_off(node.body.body):
+                # Only a call whose every return is known stands for what it returns.
                 collector.returned.append(NOTHING_KNOWN)
             self._returned[key] = tuple(v for values in collector.returned for v in values)
         return self._returned[key]
@@ -546,11 +547,8 @@ class Analysis:
         owner = scope.owner
         if self._silent or owner is None or not owner.caches_data:
             return
-        function = owner.node
-        if isinstance(function, cst.FunctionDef) and (
-            function.asynchronous is not None or owner.yields
-        ):
-            return  # the cached value is the generator or coroutine, reported at the name
+        if owner.yields:
+            return  # the cached value is the generator, reported at the name
         found = self._evaluator.verdict(value, scope)
         if found is not None and found.kind.info.cache_fix is not None:
             self.findings.append(
@@ -562,17 +560,15 @@ class Analysis:
             )
 
     def _report_cached_generator(self, function: cst.FunctionDef, definition: Definition) -> None:
-        name = function.name.value
-        if function.asynchronous is not None:
-            what = "async generator" if definition.yields else "coroutine"
-        elif definition.yields:
-            what = "generator"
-        else:
+        """Streamlit awaits a cached coroutine function and pickles what it returns,
+        but a generator, and an async one, is what the call itself returns."""
+        if not definition.yields:
             return
+        what = "async generator" if function.asynchronous is not None else "generator"
         self.findings.append(
             Finding(
                 function.name,
-                cache_data_message(Kind.GENERATOR, f"{what} object", name),
+                cache_data_message(Kind.GENERATOR, f"{what} object", function.name.value),
                 self._top_statement,
             )
         )
@@ -661,12 +657,32 @@ def _capture_names(pattern: cst.CSTNode) -> Iterator[str]:
         stack.extend(child_nodes(node))
 
 
-def _ends_in_return(function: cst.FunctionDef) -> bool:
-    body = function.body.body
+def _may_fall_off(body: Sequence[cst.BaseStatement | cst.BaseSmallStatement]) -> bool:
+    """Whether running the block may reach its end: it does not end in a
+    ``return`` or ``raise``, or in an ``if``, ``with`` or ``try`` every way
+    through which does."""
     last = body[-1] if body else None
     if isinstance(last, cst.SimpleStatementLine):
-        return isinstance(last.body[-1], (cst.Return, cst.Raise))
-    return isinstance(last, (cst.Return, cst.Raise))
+        return not isinstance(last.body[-1], (cst.Return, cst.Raise))
+    if isinstance(last, (cst.Return, cst.Raise)):
+        return False
+    if isinstance(last, cst.With):
+        return _may_fall_off(last.body.body)
+    if isinstance(last, cst.If):
+        orelse = last.orelse
+        return (
+            _may_fall_off(last.body.body)
+            or orelse is None
+            or _may_fall_off([orelse] if isinstance(orelse, cst.If) else orelse.body.body)
+        )
+    if isinstance(last, (cst.Try, cst.TryStar)):
+        if last.finalbody is not None and not _may_fall_off(last.finalbody.body.body):
+            return False
+        ends = last.orelse.body.body if last.orelse is not None else last.body.body
+        return _may_fall_off(ends) or any(
+            _may_fall_off(handler.body.body) for handler in last.handlers
+        )
+    return True
 
 
 def is_main_guard(test: cst.BaseExpression) -> bool:

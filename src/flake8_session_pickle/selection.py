@@ -164,7 +164,7 @@ class _Statement:
     """A star import, which may bind any name."""
     essential: bool = False
     """Kept whenever the statement around it is: what the analysis reads from a
-    function beyond names (its returns, yields and last statement)."""
+    function beyond names (its returns, raises, yields and last statement)."""
     line_mates: list[_Statement] = field(default_factory=list)
     """The statements it shares a physical line with, itself included."""
     selected: bool = False
@@ -182,7 +182,9 @@ TRY_STATEMENTS: tuple[type[ast.stmt], ...] = (
     ast.Try,
     *((ast.TryStar,) if hasattr(ast, "TryStar") else ()),
 )
-_YIELDS = (ast.Yield, ast.YieldFrom)
+_ENDS_OR_YIELDS = (ast.Return, ast.Raise, ast.Yield, ast.YieldFrom)
+"""What decides what a function returns: whether its body may fall off its end,
+and whether it is a generator."""
 
 
 class _Reader:
@@ -325,7 +327,7 @@ class _Reader:
             elif node_type is ast.ClassDef:
                 assert isinstance(node, ast.ClassDef)
                 binds.add(node.name)
-            elif node_type is ast.Return or node_type in _YIELDS:
+            elif node_type in _ENDS_OR_YIELDS:
                 summary.essential = True
             elif node_type is ast.Import:
                 assert isinstance(node, ast.Import)
