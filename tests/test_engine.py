@@ -414,6 +414,7 @@ def test_issue_look_alikes_stay_silent(value: str, prelude: str) -> None:
 
 
 SCRIPT = HEADER + "st.title('app')\nclass K:\n    pass\ndef helper():\n    pass\n"
+TYPED_DICT = "from typing import TypedDict\nclass Row(TypedDict):\n    n: int\n"
 
 
 @pytest.mark.parametrize(
@@ -450,12 +451,13 @@ def test_script_values_kept_across_reruns(write: str) -> None:
         "if __name__ == '__main__':\n    st.session_state.k = K()",
         "if 'k' not in st.session_state:\n    st.session_state.k = Imported()",
         "if 'k' not in st.session_state:\n    st.session_state.k = {'n': 1}",
+        "if 'k' not in st.session_state:\n    st.session_state.k = [Row(n=1)]",
         "st.session_state.log = []\nst.session_state.log.append(K())",
         "st.session_state['log'] = []\nst.session_state.log += [K()]",
     ],
 )
 def test_script_values_replaced_every_run_are_fine(write: str) -> None:
-    assert codes(SCRIPT + "from models import Imported\n" + write + "\n") == []
+    assert codes(SCRIPT + TYPED_DICT + "from models import Imported\n" + write + "\n") == []
 
 
 def test_a_module_that_runs_nothing_is_not_an_app_script() -> None:

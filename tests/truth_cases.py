@@ -426,6 +426,12 @@ RERUN_CASES = [
         "PKL112",
     ),
     Case(
+        "rerun/guarded-typed-dict",
+        RERUN_SCRIPT + "from typing import TypedDict\nclass Row(TypedDict):\n    role: str\n"
+        "if 'rows' not in st.session_state:\n    st.session_state.rows = [Row(role='a')]\n",
+        None,
+    ),
+    Case(
         "rerun/unconditional-instance", RERUN_SCRIPT + "st.session_state.m = Message('a')\n", None
     ),
     Case("rerun/unconditional-function", RERUN_SCRIPT + "st.session_state.f = helper\n", None),

@@ -32,6 +32,7 @@ from flake8_session_pickle.sinks import Sinks, Write
 from flake8_session_pickle.streamlit_api import SESSION_STATE_PATH
 from flake8_session_pickle.verdicts import (
     ENUM_BASES,
+    TYPED_DICT_BASES,
     Evaluator,
     bind_loop_targets,
     target_names,
@@ -597,6 +598,11 @@ class Analysis:
             is_enum=any(
                 (isinstance(base, Ref) and base.path in ENUM_BASES)
                 or (isinstance(base, Definition) and base.is_enum)
+                for base in bases
+            ),
+            makes_dicts=any(
+                (isinstance(base, Ref) and base.path in TYPED_DICT_BASES)
+                or (isinstance(base, Definition) and base.makes_dicts)
                 for base in bases
             ),
         )

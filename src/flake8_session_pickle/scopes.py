@@ -51,6 +51,8 @@ class Definition:
     bases: Values = ()
     is_enum: bool = False
     """An ``enum.Enum`` subclass: its class attributes are its instances."""
+    makes_dicts: bool = False
+    """A ``TypedDict``: calling it makes a plain ``dict``."""
     caches_data: bool = False
     """A function decorated with ``st.cache_data``: Streamlit pickles what it returns."""
     wrapped: bool = False

@@ -67,6 +67,7 @@ its arguments rather than the arguments themselves, which makes a difference
 for those whose iterator pickles (a dict view)."""
 
 CLASS_FACTORIES = frozenset({"collections.namedtuple", "typing.NamedTuple"})
+TYPED_DICT_BASES = frozenset({"typing.TypedDict", "typing_extensions.TypedDict"})
 ENUM_BASES = frozenset({"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"})
 
 
@@ -304,6 +305,8 @@ class Evaluator:
 
     def _call_definition(self, definition: Definition, call: cst.Call) -> Values:
         name = definition.name
+        if definition.makes_dicts:
+            return (Ref("builtins.dict()"),)
         if definition.kind is DefinitionKind.CLASS:
             if definition.is_local:
                 return (
