@@ -192,6 +192,10 @@ def test_a_script_uses_streamlit_or_calls_its_own_functions_at_module_level(
         ("save()\nst.button('go', on_click=save)\n", set()),
         ("for _ in range(2):\n    save()\n", {"save"}),
         ("while False:\n    save()\n", set()),
+        ("def main():\n    save()\nmain()\n", {"main", "save"}),
+        ("def main():\n    if st.button('go'):\n        save()\nmain()\n", {"main"}),
+        ("def main():\n    save()\nst.button('go', on_click=main)\n", set()),
+        ("class App:\n    def run(self):\n        save()\nApp().run()\n", {"save"}),
     ],
 )
 def test_functions_every_run_are_called_unconditionally_and_nowhere_else(
@@ -209,6 +213,12 @@ def test_functions_every_run_are_called_unconditionally_and_nowhere_else(
         ("if st.button('go'):\n    App().run()\n", set()),
         ("app = App()\napp.run()\nst.button('go', on_click=app.run)\n", set()),
         ("save()\n", set()),
+        (
+            "class App:\n    def run(self):\n        self.setup()\n    def setup(self):\n"
+            "        pass\nApp().run()\n",
+            {"run", "setup"},
+        ),
+        ("def main():\n    App().run()\nmain()\n", {"run"}),
     ],
 )
 def test_methods_every_run_are_called_unconditionally_and_nowhere_else(

@@ -419,6 +419,18 @@ RERUN_CASES = [
         None,
     ),
     Case(
+        "rerun/helper-called-from-main",
+        RERUN_SCRIPT + "def init_state():\n    st.session_state.m = Message('a')\n"
+        "def main():\n    init_state()\nif __name__ == '__main__':\n    main()\n",
+        None,
+    ),
+    Case(
+        "rerun/helper-called-from-main-under-a-condition",
+        RERUN_SCRIPT + "def init_state():\n    st.session_state.m = Message('a')\n"
+        "def main():\n    if 'm' not in st.session_state:\n        init_state()\nmain()\n",
+        "PKL112",
+    ),
+    Case(
         "rerun/method-called-from-a-callback",
         RERUN_SCRIPT + "class Page:\n    def save(self):\n"
         "        st.session_state.last = Message('a')\npage = Page()\n"

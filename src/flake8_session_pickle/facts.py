@@ -53,15 +53,16 @@ class FileFacts:
 
     @cached_property
     def functions_every_run(self) -> frozenset[str]:
-        """Names called as a whole statement at module level outside any condition
-        (``main()``), and referred to nowhere else: functions the script runs in
-        full on every run."""
+        """Names of functions the script runs in full on every run: called as a
+        whole statement outside any condition (``main()``), at module level or in
+        the body of another such function or method, and referred to nowhere
+        else."""
         return self._every_run[0]
 
     @cached_property
     def methods_every_run(self) -> frozenset[str]:
-        """Likewise for the names of methods (``App().run()``, ``page.render()``),
-        referred to nowhere else as attributes."""
+        """Likewise for the names of methods (``App().run()``, ``page.render()``,
+        ``self.setup()``), referred to nowhere else as attributes."""
         return self._every_run[1]
 
     @cached_property
@@ -70,16 +71,46 @@ class FileFacts:
         methods: set[str] = set()
         calls: set[int] = set()
         _every_run_calls(self._tree.body, functions, methods, calls, self._module_names)
-        referred = {
-            node.id if isinstance(node, ast.Name) else node.attr
-            for node in ast.walk(self._tree)
-            if id(node) not in calls
-            and (
-                (isinstance(node, ast.Name) and node.id in functions)
-                or (isinstance(node, ast.Attribute) and node.attr in methods)
-            )
-        }
-        return frozenset(functions - referred), frozenset(methods - referred)
+        uses: dict[str, list[int]] = {}  # every reading of a name or attribute name
+        for node in ast.walk(self._tree):
+            if isinstance(node, ast.Name):
+                uses.setdefault(node.id, []).append(id(node))
+            elif isinstance(node, ast.Attribute):
+                uses.setdefault(f".{node.attr}", []).append(id(node))
+        definitions = self._module_level_definitions
+        followed: set[int] = set()
+        while True:
+            every_run_functions = {
+                name for name in functions if all(use in calls for use in uses.get(name, ()))
+            }
+            every_run_methods = {
+                name for name in methods if all(use in calls for use in uses.get(f".{name}", ()))
+            }
+            bodies = [
+                definition
+                for name in (*every_run_functions, *(f".{name}" for name in every_run_methods))
+                for definition in definitions.get(name, ())
+                if id(definition) not in followed
+            ]
+            if not bodies:
+                return frozenset(every_run_functions), frozenset(every_run_methods)
+            for definition in bodies:
+                followed.add(id(definition))
+                _every_run_calls(definition.body, functions, methods, calls, self._module_names)
+
+    @cached_property
+    def _module_level_definitions(self) -> dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]]:
+        """Module-level functions by name, and methods of module-level classes by
+        ``.name``."""
+        found: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+        for node, _ in _module_level_nodes(self._tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                found.setdefault(node.name, []).append(node)
+            elif isinstance(node, ast.ClassDef):
+                for method in node.body:
+                    if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        found.setdefault(f".{method.name}", []).append(method)
+        return found
 
     @cached_property
     def registered_with_copyreg(self) -> frozenset[str]:
