@@ -433,6 +433,7 @@ TYPED_DICT = "from typing import TypedDict\nclass Row(TypedDict):\n    n: int\n"
         "def on_click():\n    st.session_state.log = []\n    st.session_state.log.append(K())\n"
         "st.button('x', on_click=on_click)",
         "if st.button('x'):\n    st.session_state.log = []\nst.session_state.log.append(K())",
+        "@st.cache_resource\ndef shared():\n    return K()\nst.session_state.k = shared()",
     ],
 )
 def test_script_values_kept_across_reruns(write: str) -> None:

@@ -438,6 +438,18 @@ RERUN_CASES = [
         "PKL112",
     ),
     Case(
+        "rerun/instance-from-cache-resource",
+        RERUN_SCRIPT + "@st.cache_resource\ndef shared():\n    return Message('a')\n"
+        "st.session_state.m = shared()\n",
+        "PKL112",
+    ),
+    Case(
+        "rerun/imported-instance-from-cache-resource",
+        RERUN_SCRIPT + "from fractions import Fraction\n@st.cache_resource\ndef shared():\n"
+        "    return Fraction(1, 3)\nst.session_state.n = shared()\n",
+        None,
+    ),
+    Case(
         "rerun/guarded-typed-dict",
         RERUN_SCRIPT + "from typing import TypedDict\nclass Row(TypedDict):\n    role: str\n"
         "if 'rows' not in st.session_state:\n    st.session_state.rows = [Row(role='a')]\n",

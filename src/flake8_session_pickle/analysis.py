@@ -29,7 +29,7 @@ from flake8_session_pickle.scopes import (
     union,
 )
 from flake8_session_pickle.sinks import Sinks, Write
-from flake8_session_pickle.streamlit_api import SESSION_STATE_PATH
+from flake8_session_pickle.streamlit_api import CACHE_RESOURCE_PATHS, SESSION_STATE_PATH
 from flake8_session_pickle.verdicts import (
     ENUM_BASES,
     TYPED_DICT_BASES,
@@ -51,8 +51,7 @@ class Finding:
 _PICKLING_HOOKS = frozenset({"__getstate__", "__reduce__", "__reduce_ex__"})
 RETURN_PRESERVING_DECORATORS = frozenset(
     {
-        "streamlit.cache_resource",
-        "streamlit.experimental_singleton",
+        *CACHE_RESOURCE_PATHS,
         "functools.cache",
         "functools.lru_cache",
     }
@@ -520,6 +519,7 @@ class Analysis:
                 self._sinks(scope).caches_data(d.decorator) for d in function.decorators
             ),
             wrapped=bool(decorators),
+            keeps_results=any(paths & CACHE_RESOURCE_PATHS for paths in decorators),
         )
         # Other decorators may replace the function with anything.
         known = all(paths & RETURN_PRESERVING_DECORATORS for paths in decorators)

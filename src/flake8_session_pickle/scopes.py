@@ -55,6 +55,9 @@ class Definition:
     """A ``TypedDict``: calling it makes a plain ``dict``."""
     caches_data: bool = False
     """A function decorated with ``st.cache_data``: Streamlit pickles what it returns."""
+    keeps_results: bool = False
+    """A function decorated with ``st.cache_resource``: what it returns outlives the
+    script run that made it, so later runs get objects of earlier runs."""
     wrapped: bool = False
     """The name is bound to a decorator's wrapper, which calls the function but is
     not the function itself."""

@@ -9,6 +9,10 @@ CACHE_DATA_PATHS = frozenset({"streamlit.cache_data", "streamlit.experimental_me
 """Decorators whose function's return values are pickled; ``st.cache_resource``
 keeps its values as they are and is not one."""
 
+CACHE_RESOURCE_PATHS = frozenset({"streamlit.cache_resource", "streamlit.experimental_singleton"})
+"""Decorators whose function's return values are kept as they are, across script
+runs and sessions."""
+
 CONTAINER_WRITE_METHODS = frozenset(
     {
         "append",

@@ -81,6 +81,10 @@ def never() -> bool:
     return False
 
 
+def always() -> bool:
+    return True
+
+
 def display_path(path: str) -> str:
     return path.removeprefix("builtins.")
 
@@ -327,8 +331,12 @@ class Evaluator:
         returned = self._program.returned(definition)
         if not returned or UNKNOWN in returned:
             return NOTHING_KNOWN
+        source = f"'{name}()'"
+        if definition.keeps_results:
+            returned = tuple(self._unpicklable(value, call, always) or value for value in returned)
+            source = f"st.cache_resource function {source}"
         return tuple(
-            replace(value, what=f"{value.what} returned by '{name}()'", anchor=call)
+            replace(value, what=f"{value.what} returned by {source}", anchor=call)
             if isinstance(value, Unpicklable)
             else value
             for value in returned
