@@ -341,6 +341,18 @@ def test_an_internal_error_becomes_unanalysable(monkeypatch: pytest.MonkeyPatch)
             "        self.lock = threading.Lock()\n",
             "PKL111",
         ),
+        (
+            "holder",
+            "import threading\nclass Holder:\n    def start(self):\n"
+            "        self.lock = threading.Lock()\nholder = Holder()\nholder.start()\n",
+            "PKL111",
+        ),
+        (
+            "Holder()",
+            "import threading\nclass Holder:\n    def __init__(self):\n        self._setup()\n"
+            "    def _setup(self):\n        self.lock = threading.Lock()\n",
+            "PKL111",
+        ),
     ],
 )
 def test_issue_kinds_and_propagation(value: str, prelude: str, expected: str | None) -> None:
@@ -400,6 +412,11 @@ def test_issue_kinds_and_propagation(value: str, prelude: str, expected: str | N
             "class Plain:\n    def __init__(self, client):\n        self.client = client\n",
         ),
         ("make()", "def make(flag):\n    if flag:\n        return lambda: 1\n"),
+        (
+            "Holder()",
+            "import threading\nclass Holder:\n    def start(self):\n"
+            "        self.lock = threading.Lock()\n",
+        ),
         (
             "Leaf()",
             "import threading\nclass Root:\n    def __getstate__(self):\n        return {}\n"

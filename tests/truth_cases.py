@@ -591,6 +591,19 @@ FLOW_CASES = [
         "PKL104",
     ),
     Case(
+        "flow/attribute-set-by-a-method-nothing-calls",
+        "import threading\nimport streamlit as st\nclass Worker:\n    def start(self):\n"
+        "        self.lock = threading.Lock()\nst.session_state.w = Worker()\n",
+        None,
+    ),
+    Case(
+        "flow/attribute-set-by-a-method-the-script-calls",
+        "import threading\nimport streamlit as st\nclass Worker:\n    def start(self):\n"
+        "        self.lock = threading.Lock()\nworker = Worker()\nworker.start()\n"
+        "st.session_state.w = worker\n",
+        "PKL111",
+    ),
+    Case(
         "flow/shadowed-open",
         "import streamlit as st\ndef open(path):\n    return path\n"
         "st.session_state.k = open('f')\n",

@@ -144,7 +144,7 @@ class Analysis:
         if not isinstance(node, cst.ClassDef) or cls.is_enum or self._customises_pickling(cls):
             return None
         for statement in node.body.body:
-            if isinstance(statement, cst.FunctionDef):
+            if isinstance(statement, cst.FunctionDef) and self._may_run(statement.name.value):
                 found = self._stored_on_self(statement, cls)
                 if found is not None:
                     return found
@@ -154,6 +154,14 @@ class Analysis:
                 if found is not None:
                     return found
         return None
+
+    def _may_run(self, method: str) -> bool:
+        """Whether a method may run on an instance: Python calls special methods
+        itself (``__init__``, ``__enter__``); any other is called, or read as a
+        property, through its name."""
+        return (
+            method.startswith("__") and method.endswith("__")
+        ) or method in self._facts.attribute_names
 
     def _customises_pickling(self, cls: Definition) -> bool:
         """Whether the class may pickle differently from its ``__dict__``: it or a base

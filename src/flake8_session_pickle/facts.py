@@ -113,6 +113,13 @@ class FileFacts:
         return found
 
     @cached_property
+    def attribute_names(self) -> frozenset[str]:
+        """Every attribute name the file reads or writes (``x.start()``, ``self.client``)."""
+        return frozenset(
+            node.attr for node in ast.walk(self._tree) if isinstance(node, ast.Attribute)
+        )
+
+    @cached_property
     def registered_with_copyreg(self) -> frozenset[str]:
         """Names of classes given a reducer by ``copyreg.pickle(cls, ...)``."""
         if "copyreg" not in self._source:
