@@ -156,7 +156,6 @@ def test_value_kinds(value: str, prelude: str, expected: str | None) -> None:
         ("gen", "def gen():\n    yield 1\n"),
         ("tempfile.SpooledTemporaryFile()", "import tempfile\n"),
         ("io.BytesIO(b'x')", "import io\n"),
-        ("st.session_state.get('k', lambda: 1)", ""),
         ("[lambda_result for lambda_result in range(3)]", ""),
         ("f", "f = lambda: 1\nf = 3\n"),
         ("open_file", "def open_file(): return 1\n"),
@@ -166,6 +165,31 @@ def test_value_kinds(value: str, prelude: str, expected: str | None) -> None:
 )
 def test_look_alikes_that_pickle_are_silent(value: str, prelude: str) -> None:
     assert write(f"st.session_state.k = {value}\n", prelude) == []
+
+
+def test_a_read_with_a_default_is_not_a_write() -> None:
+    assert write("handler = st.session_state.get('k', lambda: 1)\n") == []
+    assert write("st.session_state.get('k', lambda: 1)\n") == []
+
+
+def test_what_a_read_with_a_default_gives_may_be_the_default() -> None:
+    assert write("st.session_state.k = st.session_state.get('k', lambda: 1)\n") == ["PKL101"]
+
+
+@pytest.mark.parametrize(
+    "statements",
+    [
+        "locks = st.session_state.locks\nlocks.append(threading.Lock())\n",
+        "locks = st.session_state['locks']\nlocks.append(threading.Lock())\n",
+        "st.session_state.setdefault('locks', []).append(threading.Lock())\n",
+        "st.session_state.get('locks', []).append(threading.Lock())\n",
+        "table = st.session_state.get('table', {})\ntable['lock'] = threading.Lock()\n",
+    ],
+)
+def test_writes_into_a_stored_container_reached_through_a_name_or_a_read(
+    statements: str,
+) -> None:
+    assert write(statements, "import threading\n") == ["PKL107"]
 
 
 def test_a_name_bound_in_another_function_is_a_different_name() -> None:

@@ -604,6 +604,31 @@ FLOW_CASES = [
         "PKL111",
     ),
     Case(
+        "flow/lock-added-through-a-name-for-a-stored-list",
+        "import threading\nimport streamlit as st\nif 'locks' not in st.session_state:\n"
+        "    st.session_state.locks = []\nlocks = st.session_state.locks\n"
+        "locks.append(threading.Lock())\n",
+        "PKL107",
+    ),
+    Case(
+        "flow/lambda-added-to-what-setdefault-gives",
+        "import streamlit as st\nst.session_state.setdefault('handlers', []).append(lambda: 1)\n",
+        "PKL101",
+    ),
+    Case(
+        "flow/default-of-a-read-written-back",
+        "import streamlit as st\n"
+        "st.session_state.fmt = st.session_state.get('fmt', lambda value: value)\n",
+        "PKL101",
+    ),
+    Case(
+        "rerun/instance-added-to-a-list-read-back",
+        "import streamlit as st\nclass Message:\n    pass\n"
+        "items = st.session_state.get('items', [])\nitems.append(Message())\n"
+        "st.session_state['items'] = items\n",
+        "PKL112",
+    ),
+    Case(
         "flow/shadowed-open",
         "import streamlit as st\ndef open(path):\n    return path\n"
         "st.session_state.k = open('f')\n",

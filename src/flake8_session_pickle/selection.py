@@ -82,19 +82,24 @@ class _Mentions:
         return isinstance(node, ast.Name) and node.id in self.aliases
 
     def rooted(self, node: ast.expr) -> bool:
-        """Whether the place ``node`` is reached from a mention."""
+        """Whether the place ``node`` is reached from a mention, also through what
+        reading an item gives (``st.session_state.get("log", [])``)."""
         while True:
             if self.denotes(node):
                 return True
             if isinstance(node, (ast.Attribute, ast.Subscript)):
                 node = node.value
+            elif _reads_item(node):
+                assert isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                node = node.func.value
             else:
                 return False
 
     def anywhere(self, node: ast.expr) -> bool:
         """Whether the value may be a mention: it is one, or holds one the way the
         analysis follows values (attribute and item chains, literal tuples and
-        lists, conditional and boolean expressions); calls are not followed."""
+        lists, conditional and boolean expressions); of calls, only those that
+        read an item."""
         stack = [node]
         while stack:
             current = stack.pop()
@@ -102,6 +107,9 @@ class _Mentions:
                 return True
             if isinstance(current, (ast.Attribute, ast.Subscript, ast.Starred, ast.NamedExpr)):
                 stack.append(current.value)
+            elif _reads_item(current):
+                assert isinstance(current, ast.Call) and isinstance(current.func, ast.Attribute)
+                stack.append(current.func.value)
             elif isinstance(current, (ast.Tuple, ast.List)):
                 stack.extend(current.elts)
             elif isinstance(current, ast.IfExp):
@@ -119,6 +127,16 @@ class _Mentions:
                     self.aliases.update(names)
             if len(self.aliases) == known:
                 return
+
+
+def _reads_item(node: ast.expr) -> bool:
+    """``x.get(key, ...)`` or ``x.setdefault(key, ...)``, which give an item of ``x``."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("get", "setdefault")
+        and bool(node.args)
+    )
 
 
 def _bound_names(target: ast.AST) -> list[str]:

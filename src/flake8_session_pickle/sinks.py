@@ -3,6 +3,7 @@ values of functions cached with ``st.cache_data``, both of which Streamlit pickl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -12,6 +13,7 @@ from flake8_session_pickle.streamlit_api import (
     CACHE_DATA_PATHS,
     CONTAINER_WRITE_METHODS,
 )
+from flake8_session_pickle.verdicts import item_key
 
 SESSION_STATE_DISPLAY = "st.session_state"
 _DICT_WRITE_METHODS = frozenset({"update", "setdefault", "__setitem__"})
@@ -39,14 +41,8 @@ class Write:
 
 
 _EMPTY_MODULE = cst.Module(body=[])
-
-
-def _key(expression: cst.BaseExpression) -> str:
-    if isinstance(expression, cst.SimpleString):
-        value = expression.evaluated_value
-        if isinstance(value, str):
-            return f'"{value}"'
-    return _EMPTY_MODULE.code_for_node(expression)
+_LEADING_KEY = re.compile(r'\.(\w+)|\["(\w+)"\]')
+"""The first key of a path within session state: ``.log`` or ``["log"]``."""
 
 
 class Sinks:
@@ -68,6 +64,9 @@ class Sinks:
         """How to name a place reached from session state, or None if it is not."""
         if self._is_session_state(expression):
             return SESSION_STATE_DISPLAY
+        within = self._within(expression)
+        if within is not None:
+            return SESSION_STATE_DISPLAY + within
         if isinstance(expression, cst.Attribute):
             base = self._place(expression.value)
             return None if base is None else f"{base}.{expression.attr.value}"
@@ -75,11 +74,26 @@ class Sinks:
             index = expression.slice[0].slice
             if isinstance(index, cst.Index):
                 base = self._place(expression.value)
-                return None if base is None else f"{base}[{_key(index.value)}]"
+                return None if base is None else f"{base}[{item_key(index.value)}]"
+        return None
+
+    def _within(self, expression: cst.BaseExpression) -> str | None:
+        """Where in session state an expression that denotes a place within it,
+        such as a name bound to ``st.session_state.log``, leads, as the part of
+        the path after session state (``.log``, ``["log"]``)."""
+        for path in self._paths(expression):
+            for session_path in self._session_paths:
+                rest = path.removeprefix(session_path)
+                if rest != path and rest[:1] in (".", "["):
+                    return rest
         return None
 
     def _session_key(self, expression: cst.BaseExpression) -> str | None:
         """The literal key of session state that a place is reached through."""
+        within = None if self._is_session_state(expression) else self._within(expression)
+        if within is not None:
+            leading = _LEADING_KEY.match(within)
+            return None if leading is None else leading.group(1) or leading.group(2)
         while isinstance(expression, (cst.Attribute, cst.Subscript)):
             if self._is_session_state(expression.value):
                 if isinstance(expression, cst.Attribute):
@@ -197,7 +211,7 @@ class Sinks:
     def _dict_write(self, place: str, method: str, args: Sequence[cst.Arg]) -> Iterator[Write]:
         if method in ("setdefault", "__setitem__"):
             if len(args) == 2 and not args[0].star and not args[1].star:
-                key = f"{place}[{_key(args[0].value)}]"
+                key = f"{place}[{item_key(args[0].value)}]"
                 yield Write(key, args[1].value, persists=method == "setdefault")
             return
         for arg in args:
@@ -208,7 +222,7 @@ class Sinks:
                 continue
             if arg.keyword is not None:
                 yield Write(
-                    f"{place}[{_key(cst.SimpleString(repr(arg.keyword.value)))}]", arg.value
+                    f"{place}[{item_key(cst.SimpleString(repr(arg.keyword.value)))}]", arg.value
                 )
             elif isinstance(arg.value, cst.Dict):
                 yield from self._dict_literal(place, arg.value)
@@ -219,7 +233,7 @@ class Sinks:
     def _dict_literal(place: str, literal: cst.Dict) -> Iterator[Write]:
         for element in literal.elements:
             if isinstance(element, cst.DictElement):
-                yield Write(f"{place}[{_key(element.key)}]", element.value)
+                yield Write(f"{place}[{item_key(element.key)}]", element.value)
 
     def _container_write(self, place: str, method: str, args: Sequence[cst.Arg]) -> Iterator[Write]:
         if method in ("update", "setdefault", "__setitem__"):

@@ -167,12 +167,20 @@ class Evaluator:
                 )
             )
         if isinstance(expression, cst.Call):
+            item = self._item_lookup(expression, scope, persists)
+            if item is not None:
+                return item
             return union(
                 *(
                     self._call(value, expression, scope, persists)
                     for value in self.evaluate(expression.func, scope)
                 )
             )
+        if isinstance(expression, cst.Subscript):
+            if len(expression.slice) == 1 and isinstance(expression.slice[0].slice, cst.Index):
+                key = item_key(expression.slice[0].slice.value)
+                return self._items(self.evaluate(expression.value, scope), key) or NOTHING_KNOWN
+            return NOTHING_KNOWN
         if isinstance(expression, cst.Lambda):
             return (Unpicklable(Kind.LAMBDA, "lambda", expression),)
         if isinstance(expression, cst.GeneratorExp):
@@ -201,6 +209,35 @@ class Evaluator:
                 scope.binding_scope.bind(expression.target.value, values)
             return values
         return NOTHING_KNOWN
+
+    def _item_lookup(self, call: cst.Call, scope: Scope, persists: Persists) -> Values | None:
+        """What ``x.get(key, default)`` or ``x.setdefault(key, default)`` gives,
+        where ``x`` is an object reached by a path: the item under the key, if
+        there is one, else the default."""
+        func = call.func
+        if not (
+            isinstance(func, cst.Attribute)
+            and func.attr.value in ("get", "setdefault")
+            and call.args
+            and not any(arg.star or arg.keyword for arg in call.args)
+        ):
+            return None
+        items = self._items(self.evaluate(func.value, scope), item_key(call.args[0].value))
+        if not items:
+            return None
+        if len(call.args) < 2:
+            return items
+        return union(items, self.evaluate(call.args[1].value, scope, persists))
+
+    @staticmethod
+    def _items(owners: Values, key: str) -> Values:
+        """The items under ``key`` of the objects reached by a path, as paths too:
+        ``st.session_state["log"]`` is ``streamlit.session_state["log"]``."""
+        return tuple(
+            Ref(f"{owner.path}[{key}]")
+            for owner in owners
+            if isinstance(owner, Ref) and not owner.module
+        )
 
     @staticmethod
     def _anchored(values: Values, anchor: cst.CSTNode) -> Values:
@@ -341,6 +378,18 @@ class Evaluator:
             else value
             for value in returned
         )
+
+
+_EMPTY_MODULE = cst.Module(body=[])
+
+
+def item_key(expression: cst.BaseExpression) -> str:
+    """How an item's key is spelled in a path: a string as ``"name"``, else its code."""
+    if isinstance(expression, cst.SimpleString):
+        value = expression.evaluated_value
+        if isinstance(value, str):
+            return f'"{value}"'
+    return _EMPTY_MODULE.code_for_node(expression)
 
 
 def bind_loop_targets(comp_for: cst.CompFor, scope: Scope) -> None:
