@@ -167,6 +167,25 @@ def test_look_alikes_that_pickle_are_silent(value: str, prelude: str) -> None:
     assert write(f"st.session_state.k = {value}\n", prelude) == []
 
 
+@pytest.mark.parametrize(
+    "loop",
+    [
+        "for key, value in DEFAULTS.items():\n    st.session_state.setdefault(key, value)\n",
+        "for value in DEFAULTS.values():\n    st.session_state.last = value\n",
+        "for key in DEFAULTS:\n    if key not in st.session_state:\n"
+        "        st.session_state[key] = DEFAULTS[key]\n",
+    ],
+)
+def test_a_loop_over_a_container_binds_what_it_holds(loop: str) -> None:
+    defaults = "DEFAULTS = {'messages': [], 'fmt': lambda value: value}\n"
+    expected = [] if "DEFAULTS[key]" in loop else ["PKL101"]
+    assert write(loop, defaults) == expected
+
+
+def test_a_loop_over_what_a_file_yields_binds_nothing_known() -> None:
+    assert write("for line in open('log'):\n    st.session_state.last = line\n") == []
+
+
 def test_a_read_with_a_default_is_not_a_write() -> None:
     assert write("handler = st.session_state.get('k', lambda: 1)\n") == []
     assert write("st.session_state.get('k', lambda: 1)\n") == []
@@ -475,6 +494,9 @@ TYPED_DICT = "from typing import TypedDict\nclass Row(TypedDict):\n    n: int\n"
         "st.button('x', on_click=on_click)",
         "if st.button('x'):\n    st.session_state.log = []\nst.session_state.log.append(K())",
         "@st.cache_resource\ndef shared():\n    return K()\nst.session_state.k = shared()",
+        "DEFAULT = [K()]\nif 'k' not in st.session_state:\n    st.session_state.k = DEFAULT",
+        "handlers = {'h': helper}\nst.session_state.setdefault('h', handlers)",
+        "for page in [helper]:\n    st.session_state.setdefault('page', page)",
     ],
 )
 def test_script_values_kept_across_reruns(write: str) -> None:

@@ -357,6 +357,11 @@ def _cache_data_cases() -> list[Case]:
     return cases
 
 
+RERUN_SCRIPT_HEAD = (
+    "from dataclasses import dataclass\nimport streamlit as st\nst.title('app')\n"
+    "@dataclass\nclass Message:\n    text: str\n"
+)
+
 RERUN_SCRIPT = (
     "import enum\nfrom collections import namedtuple\nfrom dataclasses import dataclass\n"
     "import streamlit as st\nst.title('app')\n"
@@ -626,6 +631,24 @@ FLOW_CASES = [
         "import streamlit as st\nclass Message:\n    pass\n"
         "items = st.session_state.get('items', [])\nitems.append(Message())\n"
         "st.session_state['items'] = items\n",
+        "PKL112",
+    ),
+    Case(
+        "flow/defaults-set-in-a-loop",
+        "import streamlit as st\nDEFAULTS = {'messages': [], 'fmt': lambda value: value}\n"
+        "for key, value in DEFAULTS.items():\n    st.session_state.setdefault(key, value)\n",
+        "PKL101",
+    ),
+    Case(
+        "flow/plain-defaults-set-in-a-loop",
+        "import streamlit as st\nDEFAULTS = {'messages': [], 'count': 0}\n"
+        "for key, value in DEFAULTS.items():\n    st.session_state.setdefault(key, value)\n",
+        None,
+    ),
+    Case(
+        "rerun/list-of-instances-bound-to-a-name",
+        RERUN_SCRIPT_HEAD + "DEFAULT = [Message('hi')]\n"
+        "if 'history' not in st.session_state:\n    st.session_state.history = DEFAULT\n",
         "PKL112",
     ),
     Case(

@@ -450,8 +450,9 @@ class Analysis:
         if isinstance(statement, cst.For):
             self._scan(statement.iter, scope)
             self._report(self._sinks(scope).loop_target(statement.target, statement.iter), scope)
+            items = self._evaluator.items_of(statement.iter, scope)
             for name in target_names(statement.target):
-                scope.bind(name, NOTHING_KNOWN)
+                scope.bind(name, items)
         else:
             self._scan(statement.test, scope)
         mark = scope.mark()

@@ -186,10 +186,10 @@ class Evaluator:
         if isinstance(expression, cst.GeneratorExp):
             return (Unpicklable(Kind.GENERATOR, "generator expression", expression),)
         if isinstance(expression, (cst.List, cst.Tuple, cst.Set)):
-            found = self._first_unpicklable(self._container_items(expression), scope, persists)
+            found = self._held(self._container_items(expression), scope, persists)
             return found or NOTHING_KNOWN
         if isinstance(expression, cst.Dict):
-            found = self._first_unpicklable(self._container_items(expression), scope, persists)
+            found = self._held(self._container_items(expression), scope, persists)
             return found or (Ref("builtins.dict()"),)
         if isinstance(expression, (cst.ListComp, cst.SetComp, cst.DictComp)):
             return self._comprehension(expression, scope, persists)
@@ -246,14 +246,39 @@ class Evaluator:
             for value in values
         )
 
-    def _first_unpicklable(
+    def items_of(self, iterable: cst.BaseExpression, scope: Scope) -> Values:
+        """What a loop over ``iterable`` may bind: what the container it is, or
+        whose ``items()``, ``values()`` or ``keys()`` it is, holds."""
+        if (
+            isinstance(iterable, cst.Call)
+            and isinstance(iterable.func, cst.Attribute)
+            and iterable.func.attr.value in ("items", "values", "keys")
+            and not iterable.args
+        ):
+            iterable = iterable.func.value
+        held = tuple(
+            replace(value, contained=False) if isinstance(value, Unpicklable) else value
+            for value in self.evaluate(iterable, scope)
+            if (isinstance(value, Unpicklable) and value.contained)
+            or isinstance(value, (Definition, Instance))
+        )
+        return union(held, NOTHING_KNOWN)
+
+    def _held(
         self, items: Iterator[cst.BaseExpression], scope: Scope, persists: Persists
     ) -> Values:
+        """What a container holds that matters to pickle: the first item pickle
+        refuses, else the classes, functions and instances of the file among its
+        items, which a later run may refuse once the container is kept."""
+        kept: list[Value] = []
         for item in items:
-            found = self.verdict(item, scope, persists)
-            if found is not None:
-                return (replace(found, contained=True),)
-        return ()
+            for value in self.evaluate(item, scope, persists):
+                found = self._unpicklable(value, item, persists)
+                if found is not None:
+                    return (replace(found, contained=True),)
+                if isinstance(value, (Definition, Instance)) and value not in kept:
+                    kept.append(value)
+        return tuple(kept)
 
     @staticmethod
     def _container_items(
@@ -282,7 +307,7 @@ class Evaluator:
             items: tuple[cst.BaseExpression, ...] = (comprehension.key, comprehension.value)
         else:
             items = (comprehension.elt,)
-        return self._first_unpicklable(iter(items), inner, persists) or NOTHING_KNOWN
+        return self._held(iter(items), inner, persists) or NOTHING_KNOWN
 
     def _lookup_path(self, path: str, anchor: cst.CSTNode) -> Ref | Unpicklable:
         entry = self._catalogue.get(path)
