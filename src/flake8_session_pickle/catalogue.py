@@ -33,6 +33,17 @@ class Entry:
 
 
 _LISTENER = "_srv = socket.create_server(('127.0.0.1', 0)); "
+_CSV_ARGUMENTS = {
+    "reader": "open('f.txt', 'w+')",
+    "DictReader": "open('f.txt', 'w+')",
+    "writer": "open('f.txt', 'w')",
+    "DictWriter": "open('f.txt', 'w'), ['a']",
+}
+_LOGGING_HANDLERS = {
+    "StreamHandler": "",
+    "FileHandler": "'f.txt'",
+    "handlers.RotatingFileHandler": "'f.txt'",
+}
 
 ENTRIES: tuple[Entry, ...] = (
     Entry("builtins.open()", Kind.OPEN_FILE, "value = open('f.txt', 'w')"),
@@ -45,10 +56,15 @@ ENTRIES: tuple[Entry, ...] = (
         "import os; value = os.fdopen(os.open('f.txt', os.O_RDWR | os.O_CREAT))",
     ),
     Entry("os.popen()", Kind.OPEN_FILE, "import os; value = os.popen('true')"),
+    Entry("os.scandir()", Kind.OPEN_FILE, "import os; value = os.scandir()"),
     Entry(
         "pathlib.Path().open()",
         Kind.OPEN_FILE,
         "import pathlib; value = pathlib.Path('f.txt').open('w')",
+    ),
+    *(
+        Entry(f"csv.{name}()", Kind.OPEN_FILE, f"import csv; value = csv.{name}({arguments})")
+        for name, arguments in _CSV_ARGUMENTS.items()
     ),
     Entry(
         "tempfile.TemporaryFile()",
@@ -71,9 +87,19 @@ ENTRIES: tuple[Entry, ...] = (
         Kind.OPEN_FILE,
         "import zipfile; value = zipfile.ZipFile('f.zip', 'w')",
     ),
+    Entry("tarfile.open()", Kind.OPEN_FILE, "import tarfile; value = tarfile.open('f.tar', 'w')"),
+    Entry("mmap.mmap()", Kind.OPEN_FILE, "import mmap; value = mmap.mmap(-1, 16)"),
     Entry("sys.stdin", Kind.OPEN_FILE, "import sys; value = sys.stdin"),
     Entry("sys.stdout", Kind.OPEN_FILE, "import sys; value = sys.stdout"),
     Entry("sys.stderr", Kind.OPEN_FILE, "import sys; value = sys.stderr"),
+    *(
+        Entry(
+            f"logging.{name}()",
+            Kind.CONCURRENCY,  # every handler holds a lock
+            f"import logging.handlers; value = logging.{name}({arguments})",
+        )
+        for name, arguments in _LOGGING_HANDLERS.items()
+    ),
     Entry("socket.socket()", Kind.SOCKET, "import socket; value = socket.socket()"),
     Entry(
         "socket.socket().makefile()",
@@ -112,8 +138,9 @@ ENTRIES: tuple[Entry, ...] = (
 )
 
 _DATABASE: tuple[Entry, ...] = (
-    Entry(
-        "sqlite3.connect()", Kind.DATABASE, "import sqlite3; value = sqlite3.connect(':memory:')"
+    *(
+        Entry(f"{name}()", Kind.DATABASE, f"import sqlite3.dbapi2; value = {name}(':memory:')")
+        for name in ("sqlite3.connect", "sqlite3.Connection", "sqlite3.dbapi2.connect")
     ),
     Entry(
         "sqlite3.connect().cursor()",
@@ -130,10 +157,13 @@ _DATABASE: tuple[Entry, ...] = (
         Kind.DATABASE,
         "import streamlit as st; value = st.connection('db', type='sql', url='sqlite://')",
     ),
-    Entry(
-        "sqlalchemy.create_engine()",
-        Kind.DATABASE,
-        "import sqlalchemy; value = sqlalchemy.create_engine('sqlite://')",
+    *(
+        Entry(
+            f"{module}.create_engine()",
+            Kind.DATABASE,
+            f"import {module}; value = {module}.create_engine('sqlite://')",
+        )
+        for module in ("sqlalchemy", "sqlalchemy.engine")
     ),
     Entry(
         "sqlalchemy.create_engine().connect()",
@@ -153,6 +183,20 @@ _DATABASE: tuple[Entry, ...] = (
         "import sqlalchemy, sqlalchemy.orm; "
         "value = sqlalchemy.orm.sessionmaker(sqlalchemy.create_engine('sqlite://'))",
     ),
+    Entry(
+        "sqlalchemy.orm.sessionmaker()()",
+        Kind.DATABASE,
+        "import sqlalchemy, sqlalchemy.orm; "
+        "value = sqlalchemy.orm.sessionmaker(sqlalchemy.create_engine('sqlite://'))()",
+        iterator_pickles=True,  # a Session, as above
+    ),
+    Entry(
+        "sqlalchemy.orm.scoped_session()",
+        Kind.DATABASE,
+        "import sqlalchemy, sqlalchemy.orm; value = sqlalchemy.orm.scoped_session("
+        "sqlalchemy.orm.sessionmaker(sqlalchemy.create_engine('sqlite://')))",
+        iterator_pickles=True,  # iterates over its current Session's copy, as above
+    ),
     Entry("duckdb.connect()", Kind.DATABASE, "import duckdb; value = duckdb.connect()"),
     Entry(
         "duckdb.connect().cursor()",
@@ -164,7 +208,10 @@ _DATABASE: tuple[Entry, ...] = (
         Kind.DATABASE,
         "import pymongo; value = pymongo.MongoClient('mongodb://127.0.0.1:1', connect=False)",
     ),
-    Entry("redis.Redis()", Kind.DATABASE, "import redis; value = redis.Redis()"),
+    *(
+        Entry(f"redis.{name}()", Kind.DATABASE, f"import redis.client; value = redis.{name}()")
+        for name in ("Redis", "StrictRedis", "client.Redis", "ConnectionPool")
+    ),
     Entry(
         "redis.from_url()",
         Kind.DATABASE,
@@ -201,6 +248,7 @@ _THREADING = (
     "Timer",
     "current_thread",
     "main_thread",
+    "local",
 )
 _THREAD_ARGUMENTS = {"Thread": "target=print", "Barrier": "2", "Timer": "1, print"}
 _MULTIPROCESSING = (
@@ -269,9 +317,29 @@ _CONCURRENCY: tuple[Entry, ...] = (
         "value = asyncio.get_event_loop()",
     ),
     Entry(
+        "selectors.DefaultSelector()",
+        Kind.CONCURRENCY,
+        "import selectors; value = selectors.DefaultSelector()",
+    ),
+    Entry(
         "subprocess.Popen()",
         Kind.CONCURRENCY,
         "import subprocess; value = subprocess.Popen(['true'])",
+    ),
+)
+
+_GENERATORS: tuple[Entry, ...] = (
+    *(
+        Entry(f"os.{name}()", Kind.GENERATOR, f"import os; value = os.{name}('.')")
+        for name in ("walk", "fwalk")
+    ),
+    *(
+        Entry(
+            f"pathlib.Path().{name}()",
+            Kind.GENERATOR,
+            f"import pathlib; value = pathlib.Path().{name}({arguments})",
+        )
+        for name, arguments in (("glob", "'*'"), ("rglob", "'*'"), ("iterdir", ""))
     ),
 )
 
@@ -296,6 +364,14 @@ _INTERPRETER: tuple[Entry, ...] = (
         Kind.INTERPRETER_OBJECT,
         "import weakref, logging; value = weakref.ref(logging.getLogger())",
     ),
+    *(
+        Entry(
+            f"weakref.{name}()",
+            Kind.INTERPRETER_OBJECT,
+            f"import weakref; value = weakref.{name}()",
+        )
+        for name in ("WeakValueDictionary", "WeakKeyDictionary", "WeakSet")
+    ),
     Entry("sys._getframe()", Kind.INTERPRETER_OBJECT, "import sys; value = sys._getframe()"),
     Entry(
         "inspect.currentframe()",
@@ -311,6 +387,39 @@ _INTERPRETER: tuple[Entry, ...] = (
         )
         for view in ("keys", "values", "items")
     ),
+    Entry(
+        "types.MappingProxyType()",
+        Kind.INTERPRETER_OBJECT,
+        "import types; value = types.MappingProxyType({'a': 1})",
+        iterator_pickles=True,
+    ),
+    Entry("os.environ", Kind.INTERPRETER_OBJECT, "import os; value = os.environ"),
+    Entry(
+        "streamlit.secrets",
+        Kind.INTERPRETER_OBJECT,
+        # iterating st.secrets without a secrets file raises, so give it one
+        "import os; os.makedirs('.streamlit', exist_ok=True); "
+        "open(os.path.join('.streamlit', 'secrets.toml'), 'w').write('key = 1\\n'); "
+        "import streamlit as st; value = st.secrets",
+        iterator_pickles=True,  # iterates over the keys of a parsed copy
+    ),
+    Entry(
+        "contextvars.ContextVar()",
+        Kind.INTERPRETER_OBJECT,
+        "import contextvars; value = contextvars.ContextVar('v')",
+    ),
+    *(
+        Entry(f"re.{name}()", Kind.INTERPRETER_OBJECT, f"import re; value = re.{name}('a', 'a')")
+        for name in ("finditer", "match", "search", "fullmatch")
+    ),
+    *(
+        Entry(
+            f"re.compile().{name}()",
+            Kind.INTERPRETER_OBJECT,
+            f"import re; value = re.compile('a').{name}('a')",
+        )
+        for name in ("finditer", "match", "search", "fullmatch")
+    ),
     *(
         Entry(
             f"hashlib.{name}()",
@@ -324,18 +433,23 @@ _INTERPRETER: tuple[Entry, ...] = (
         Kind.INTERPRETER_OBJECT,
         "import hmac; value = hmac.new(b'k', digestmod='sha256')",
     ),
+    *(
+        Entry(f"zlib.{name}()", Kind.INTERPRETER_OBJECT, f"import zlib; value = zlib.{name}()")
+        for name in ("compressobj", "decompressobj")
+    ),
 )
+
+_AZURE = "api_key='x', api_version='2024-02-01', azure_endpoint='https://localhost'"
+_AWS = "region_name='us-east-1', aws_access_key_id='x', aws_secret_access_key='y'"
 
 _CLIENTS: tuple[Entry, ...] = (
     *(
         Entry(f"openai.{name}()", Kind.CLIENT, f"import openai; value = openai.{name}(api_key='x')")
-        for name in ("OpenAI", "AsyncOpenAI")
+        for name in ("OpenAI", "AsyncOpenAI", "Client", "AsyncClient")
     ),
-    Entry(
-        "openai.AzureOpenAI()",
-        Kind.CLIENT,
-        "import openai; value = openai.AzureOpenAI(api_key='x', api_version='2024-02-01', "
-        "azure_endpoint='https://localhost')",
+    *(
+        Entry(f"openai.{name}()", Kind.CLIENT, f"import openai; value = openai.{name}({_AZURE})")
+        for name in ("AzureOpenAI", "AsyncAzureOpenAI")
     ),
     *(
         Entry(
@@ -343,7 +457,7 @@ _CLIENTS: tuple[Entry, ...] = (
             Kind.CLIENT,
             f"import anthropic; value = anthropic.{name}(api_key='x')",
         )
-        for name in ("Anthropic", "AsyncAnthropic")
+        for name in ("Anthropic", "AsyncAnthropic", "Client", "AsyncClient")
     ),
     *(
         Entry(f"httpx.{name}()", Kind.CLIENT, f"import httpx; value = httpx.{name}()")
@@ -355,22 +469,51 @@ _CLIENTS: tuple[Entry, ...] = (
             Kind.CLIENT,
             f"import langchain_openai; value = langchain_openai.{name}(api_key='x')",
         )
-        for name in ("ChatOpenAI", "OpenAIEmbeddings")
+        for name in ("ChatOpenAI", "OpenAIEmbeddings", "OpenAI")
     ),
     Entry(
-        "boto3.client()",
+        "langchain_openai.chat_models.ChatOpenAI()",
         Kind.CLIENT,
-        "import boto3; value = boto3.client('s3', region_name='us-east-1', "
-        "aws_access_key_id='x', aws_secret_access_key='y')",
+        "import langchain_openai.chat_models; "
+        "value = langchain_openai.chat_models.ChatOpenAI(api_key='x')",
     ),
-    Entry(
-        "boto3.resource()",
-        Kind.CLIENT,
-        "import boto3; value = boto3.resource('s3', region_name='us-east-1', "
-        "aws_access_key_id='x', aws_secret_access_key='y')",
+    *(
+        Entry(
+            f"langchain_openai.{name}()",
+            Kind.CLIENT,
+            f"import langchain_openai; value = langchain_openai.{name}({_AZURE})",
+        )
+        for name in ("AzureChatOpenAI", "AzureOpenAIEmbeddings")
+    ),
+    *(
+        Entry(
+            f"boto3.{name}()",
+            Kind.CLIENT,
+            f"import boto3; value = boto3.{name}('s3', {_AWS})",
+        )
+        for name in ("client", "resource")
+    ),
+    *(
+        Entry(f"{name}()", Kind.CLIENT, f"import boto3.session; value = {name}({_AWS})")
+        for name in ("boto3.Session", "boto3.session.Session")
+    ),
+    *(
+        Entry(
+            f"boto3.Session().{name}()",
+            Kind.CLIENT,
+            f"import boto3; value = boto3.Session({_AWS}).{name}('s3')",
+        )
+        for name in ("client", "resource")
     ),
 )
 
-ALL_ENTRIES: tuple[Entry, ...] = (*ENTRIES, *_DATABASE, *_CONCURRENCY, *_INTERPRETER, *_CLIENTS)
+ALL_ENTRIES: tuple[Entry, ...] = (
+    *ENTRIES,
+    *_DATABASE,
+    *_CONCURRENCY,
+    *_GENERATORS,
+    *_INTERPRETER,
+    *_CLIENTS,
+)
 
 CATALOGUE: Mapping[str, Entry] = {entry.path: entry for entry in ALL_ENTRIES}
