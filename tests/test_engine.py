@@ -346,6 +346,14 @@ def test_an_internal_error_becomes_unanalysable(monkeypatch: pytest.MonkeyPatch)
         ("chain.from_iterable([fh])", "from itertools import chain\nfh = open('f')\n", "PKL104"),
         ("operator.methodcaller('m', lambda: 1)", "import operator\n", "PKL101"),
         ("itertools.chain(d.keys())", "import itertools\nd = {'a': 1}\n", "PKL109"),
+        ("dict(f=lambda: 1)", "", "PKL101"),
+        ("list(handlers)", "handlers = [lambda: 1]\n", "PKL101"),
+        ("types.SimpleNamespace(lock=threading.Lock())", "import types, threading\n", "PKL107"),
+        ("copy.copy(table)", "import copy\ntable = {'f': lambda: 1}\n", "PKL101"),
+        ("[] + [lambda: 1]", "", "PKL101"),
+        ("[lambda: 1] * 2", "", "PKL101"),
+        ("[*handlers]", "handlers = [lambda: 1]\n", "PKL101"),
+        ("{**table}", "table = {'f': lambda: 1}\n", "PKL101"),
         (
             "partial(inner)",
             "from functools import partial\ndef f():\n    def inner(): pass\n"
@@ -423,6 +431,11 @@ def test_issue_kinds_and_propagation(value: str, prelude: str, expected: str | N
         ("zip(d.values(), d.items())", "d = {'a': 1}\n"),
         ("itertools.islice([1, 2], 1)", "import itertools\n"),
         ("sorted(n for n in [1])", ""),
+        ("sorted([3, 1], key=lambda v: v)", ""),
+        ("list(open('f'))", ""),
+        ("list(table.keys())", "table = {'a': lambda: 1}\n"),
+        ("dict(zip(['a'], [1]))", ""),
+        ("1 + 2", ""),
         ("collections.defaultdict(list)", "import collections\n"),
         ("threading.current_thread().name", "import threading\n"),
         ("st.container()", ""),
@@ -497,6 +510,9 @@ TYPED_DICT = "from typing import TypedDict\nclass Row(TypedDict):\n    n: int\n"
         "DEFAULT = [K()]\nif 'k' not in st.session_state:\n    st.session_state.k = DEFAULT",
         "handlers = {'h': helper}\nst.session_state.setdefault('h', handlers)",
         "for page in [helper]:\n    st.session_state.setdefault('page', page)",
+        "st.session_state.log = st.session_state.get('log', []) + [K()]",
+        "st.session_state.k = st.session_state.get('k', K())",
+        "st.session_state.k = st.session_state.k if 'k' in st.session_state else K()",
     ],
 )
 def test_script_values_kept_across_reruns(write: str) -> None:
@@ -518,6 +534,8 @@ def test_script_values_kept_across_reruns(write: str) -> None:
         "if 'k' not in st.session_state:\n    st.session_state.k = [Row(n=1)]",
         "st.session_state.log = []\nst.session_state.log.append(K())",
         "st.session_state['log'] = []\nst.session_state.log += [K()]",
+        "st.session_state.k = K() if st.session_state.get('n') else None",
+        "st.session_state.k = st.session_state.get('other', K())",
     ],
 )
 def test_script_values_replaced_every_run_are_fine(write: str) -> None:

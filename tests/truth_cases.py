@@ -652,6 +652,43 @@ FLOW_CASES = [
         "PKL112",
     ),
     Case(
+        "flow/lambda-in-a-dict-call",
+        "import streamlit as st\nst.session_state.handlers = dict(on_save=lambda: 1)\n",
+        "PKL101",
+    ),
+    Case(
+        "flow/lock-in-a-namespace",
+        "import threading, types\nimport streamlit as st\n"
+        "st.session_state.ns = types.SimpleNamespace(lock=threading.Lock())\n",
+        "PKL107",
+    ),
+    Case(
+        "flow/lambda-added-by-concatenation",
+        "import streamlit as st\nbase = [len]\nst.session_state.fs = base + [lambda: 1]\n",
+        "PKL101",
+    ),
+    Case(
+        "flow/sorted-with-a-key-lambda",
+        "import streamlit as st\nst.session_state.s = sorted([3, 1], key=lambda v: -v)\n",
+        None,
+    ),
+    Case(
+        "rerun/instance-added-to-what-the-key-held",
+        RERUN_SCRIPT_HEAD + "st.session_state.history = "
+        "st.session_state.get('history', []) + [Message('hi')]\n",
+        "PKL112",
+    ),
+    Case(
+        "rerun/default-instance-of-a-read-written-back",
+        RERUN_SCRIPT_HEAD + "st.session_state.m = st.session_state.get('m', Message('a'))\n",
+        "PKL112",
+    ),
+    Case(
+        "rerun/instance-from-a-read-of-another-key",
+        RERUN_SCRIPT_HEAD + "st.session_state.m = st.session_state.get('other', Message('a'))\n",
+        None,
+    ),
+    Case(
         "flow/shadowed-open",
         "import streamlit as st\ndef open(path):\n    return path\n"
         "st.session_state.k = open('f')\n",

@@ -246,8 +246,11 @@ class Analysis:
         return Sinks(paths, self._session_paths)
 
     def _report(self, writes: Iterable[Write], scope: Scope) -> None:
+        """Report the writes whose value pickle may refuse; ``scope`` is where
+        they are made."""
         if self._silent:
             return
+        sinks = self._sinks(scope)
         for write in writes:
             if (
                 write.key is not None
@@ -259,7 +262,11 @@ class Analysis:
             refilled = write.key is not None and write.key in scope.fresh_keys
 
             def persists(write: Write = write, refilled: bool = refilled) -> bool:
-                return (write.persists and not refilled) or self._persists(scope)
+                return (
+                    (write.persists and not refilled)
+                    or self._persists(scope)
+                    or sinks.reads_back(write)
+                )
 
             found = self._evaluator.verdict(write.value, scope, persists)
             if found is None or (write.iterated and not found.contained):

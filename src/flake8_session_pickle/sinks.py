@@ -81,19 +81,20 @@ class Sinks:
         """Where in session state an expression that denotes a place within it,
         such as a name bound to ``st.session_state.log``, leads, as the part of
         the path after session state (``.log``, ``["log"]``)."""
+        return next(self._places_within(expression), None)
+
+    def _places_within(self, expression: cst.BaseExpression) -> Iterator[str]:
         for path in self._paths(expression):
             for session_path in self._session_paths:
                 rest = path.removeprefix(session_path)
                 if rest != path and rest[:1] in (".", "["):
-                    return rest
-        return None
+                    yield rest
 
     def _session_key(self, expression: cst.BaseExpression) -> str | None:
         """The literal key of session state that a place is reached through."""
         within = None if self._is_session_state(expression) else self._within(expression)
         if within is not None:
-            leading = _LEADING_KEY.match(within)
-            return None if leading is None else leading.group(1) or leading.group(2)
+            return _leading_key(within)
         while isinstance(expression, (cst.Attribute, cst.Subscript)):
             if self._is_session_state(expression.value):
                 if isinstance(expression, cst.Attribute):
@@ -190,6 +191,14 @@ class Sinks:
             if self._is_session_state(owner):
                 yield Write(f"{SESSION_STATE_DISPLAY}.{_attribute_name(name)}", value)
 
+    def reads_back(self, write: Write) -> bool:
+        """Whether the value written may be, or hold, what its own key held before
+        (``st.session_state.get("log", []) + [item]``), so that what this run adds
+        is kept into later runs."""
+        return write.key is not None and any(
+            _leading_key(within) == write.key for within in self._places_within(write.value)
+        )
+
     def reaches_session_state(self, expression: cst.BaseExpression) -> bool:
         """Whether the expression is session state or a place within it."""
         return self._place(expression) is not None
@@ -259,6 +268,11 @@ class Sinks:
                     yield Write(place, element.value)
         else:
             yield Write(place, iterable, iterated=True)
+
+
+def _leading_key(within: str) -> str | None:
+    leading = _LEADING_KEY.match(within)
+    return None if leading is None else leading.group(1) or leading.group(2)
 
 
 def _attribute_name(expression: cst.BaseExpression) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Protocol
 
@@ -65,6 +65,23 @@ WRAPPERS: Mapping[str, bool] = {
 argument does, a generator included; each with whether it holds ``iter()`` of
 its arguments rather than the arguments themselves, which makes a difference
 for those whose iterator pickles (a dict view)."""
+
+ITEM_HOLDERS: Mapping[str, bool] = {
+    **dict.fromkeys(
+        (
+            *(f"builtins.{name}" for name in ("list", "tuple", "set", "frozenset", "sorted")),
+            "collections.deque",
+        ),
+        False,
+    ),
+    **dict.fromkeys(("builtins.dict", "collections.OrderedDict", "types.SimpleNamespace"), True),
+}
+"""Callables that make a new object holding the items of their positional
+arguments (a dict: the values of a mapping), each with whether it also holds the
+values of its keyword arguments (``dict(key=value)``, but not ``sorted(key=f)``)."""
+
+COPIERS = frozenset({"copy.copy", "copy.deepcopy"})
+"""Callables that return an object like their argument."""
 
 CLASS_FACTORIES = frozenset({"collections.namedtuple", "typing.NamedTuple"})
 TYPED_DICT_BASES = frozenset({"typing.TypedDict", "typing_extensions.TypedDict"})
@@ -193,6 +210,14 @@ class Evaluator:
             return found or (Ref("builtins.dict()"),)
         if isinstance(expression, (cst.ListComp, cst.SetComp, cst.DictComp)):
             return self._comprehension(expression, scope, persists)
+        if isinstance(expression, cst.BinaryOperation) and isinstance(
+            expression.operator, (cst.Add, cst.Multiply, cst.BitOr)
+        ):
+            # ``xs + [v]``, ``[v] * n`` and ``d | {k: v}`` hold the items of both.
+            return union(
+                self.evaluate(expression.left, scope, persists),
+                self.evaluate(expression.right, scope, persists),
+            )
         if isinstance(expression, cst.IfExp):
             return union(
                 self.evaluate(expression.body, scope, persists),
@@ -248,11 +273,11 @@ class Evaluator:
 
     def items_of(self, iterable: cst.BaseExpression, scope: Scope) -> Values:
         """What a loop over ``iterable`` may bind: what the container it is, or
-        whose ``items()``, ``values()`` or ``keys()`` it is, holds."""
+        whose ``items()`` or ``values()`` it is, holds."""
         if (
             isinstance(iterable, cst.Call)
             and isinstance(iterable.func, cst.Attribute)
-            and iterable.func.attr.value in ("items", "values", "keys")
+            and iterable.func.attr.value in ("items", "values")
             and not iterable.args
         ):
             iterable = iterable.func.value
@@ -265,15 +290,25 @@ class Evaluator:
         return union(held, NOTHING_KNOWN)
 
     def _held(
-        self, items: Iterator[cst.BaseExpression], scope: Scope, persists: Persists
+        self,
+        items: Iterable[tuple[cst.BaseExpression, bool]],
+        scope: Scope,
+        persists: Persists,
     ) -> Values:
         """What a container holds that matters to pickle: the first item pickle
         refuses, else the classes, functions and instances of the file among its
-        items, which a later run may refuse once the container is kept."""
+        items, which a later run may refuse once the container is kept. Each
+        expression comes with whether it is unpacked into the container
+        (``*xs``, ``**d``, ``list(xs)``), which holds its items instead."""
         kept: list[Value] = []
-        for item in items:
-            for value in self.evaluate(item, scope, persists):
-                found = self._unpicklable(value, item, persists)
+        for expression, unpacked in items:
+            values = (
+                self.items_of(expression, scope)
+                if unpacked
+                else self.evaluate(expression, scope, persists)
+            )
+            for value in values:
+                found = self._unpicklable(value, expression, persists)
                 if found is not None:
                     return (replace(found, contained=True),)
                 if isinstance(value, (Definition, Instance)) and value not in kept:
@@ -283,17 +318,17 @@ class Evaluator:
     @staticmethod
     def _container_items(
         container: cst.List | cst.Tuple | cst.Set | cst.Dict,
-    ) -> Iterator[cst.BaseExpression]:
-        # Unpacked items (``*xs``, ``**d``) are stored, not the iterable itself.
+    ) -> Iterator[tuple[cst.BaseExpression, bool]]:
         if isinstance(container, cst.Dict):
             for dict_element in container.elements:
                 if isinstance(dict_element, cst.DictElement):
-                    yield dict_element.key
-                    yield dict_element.value
+                    yield dict_element.key, False
+                    yield dict_element.value, False
+                else:
+                    yield dict_element.value, True
         else:
             for element in container.elements:
-                if isinstance(element, cst.Element):
-                    yield element.value
+                yield element.value, isinstance(element, cst.StarredElement)
 
     def _comprehension(
         self,
@@ -307,7 +342,7 @@ class Evaluator:
             items: tuple[cst.BaseExpression, ...] = (comprehension.key, comprehension.value)
         else:
             items = (comprehension.elt,)
-        return self._held(iter(items), inner, persists) or NOTHING_KNOWN
+        return self._held(((item, False) for item in items), inner, persists) or NOTHING_KNOWN
 
     def _lookup_path(self, path: str, anchor: cst.CSTNode) -> Ref | Unpicklable:
         entry = self._catalogue.get(path)
@@ -338,6 +373,20 @@ class Evaluator:
         if isinstance(callee, Ref):
             if callee.path in WRAPPERS:
                 return self._wrapper(callee.path, call, scope, persists)
+            if callee.path in ITEM_HOLDERS:
+                holds_keywords = ITEM_HOLDERS[callee.path]
+                held = self._held(
+                    (
+                        (arg.value, not arg.keyword)
+                        for arg in call.args
+                        if not arg.star and (holds_keywords or not arg.keyword)
+                    ),
+                    scope,
+                    persists,
+                )
+                return held or (Ref(f"{callee.path}()"),)
+            if callee.path in COPIERS and call.args and not call.args[0].star:
+                return self.evaluate(call.args[0].value, scope, persists)
             if callee.path in CLASS_FACTORIES:
                 return self._class_factory(call, scope)
             return (self._lookup_path(f"{callee.path}()", call),)
