@@ -513,6 +513,7 @@ TYPED_DICT = "from typing import TypedDict\nclass Row(TypedDict):\n    n: int\n"
         "st.session_state.log = st.session_state.get('log', []) + [K()]",
         "st.session_state.k = st.session_state.get('k', K())",
         "st.session_state.k = st.session_state.k if 'k' in st.session_state else K()",
+        "items = []\nitems.append(K())\nst.session_state.setdefault('items', items)",
     ],
 )
 def test_script_values_kept_across_reruns(write: str) -> None:

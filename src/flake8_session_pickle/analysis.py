@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -35,6 +35,7 @@ from flake8_session_pickle.verdicts import (
     TYPED_DICT_BASES,
     Evaluator,
     bind_loop_targets,
+    never,
     target_names,
 )
 from flake8_session_pickle.walk import child_nodes
@@ -268,8 +269,8 @@ class Analysis:
                     or sinks.reads_back(write)
                 )
 
-            found = self._evaluator.verdict(write.value, scope, persists)
-            if found is None or (write.iterated and not found.contained):
+            found = self._evaluator.verdict(write.value, scope, persists, write.iterated)
+            if found is None:
                 continue
             self.findings.append(
                 Finding(
@@ -380,17 +381,13 @@ class Analysis:
     def _add_to(
         self, name: str, stored: list[tuple[cst.BaseExpression, bool]], scope: Scope
     ) -> None:
-        """Add to the values of a container bound in this scope the unpicklable
-        values stored into it (``iterated``: its items are stored)."""
+        """Add to the values of a container bound in this scope what the values
+        stored into it hold (``iterated``: their items are stored)."""
         if name not in scope.bindings:
             return
-        found = []
-        for value, iterated in stored:
-            verdict = self._evaluator.verdict(value, scope)
-            if verdict is not None and (verdict.contained or not iterated):
-                found.append(replace(verdict, contained=True))
-        if found:
-            scope.bind(name, union(scope.bindings[name], tuple(found)))
+        held = self._evaluator.held(stored, scope, never)
+        if held:
+            scope.bind(name, union(scope.bindings[name], held))
 
     def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression, scope: Scope) -> None:
         if isinstance(target, cst.Name):

@@ -126,14 +126,24 @@ class Evaluator:
         self._catalogue = catalogue
 
     def verdict(
-        self, expression: cst.BaseExpression, scope: Scope, persists: Persists = never
+        self,
+        expression: cst.BaseExpression,
+        scope: Scope,
+        persists: Persists = never,
+        of_items: bool = False,
     ) -> Unpicklable | None:
-        """The reason the expression's value may fail to pickle, if it may.
+        """The reason the expression's value, or with ``of_items`` each of the
+        items iterating over it gives, may fail to pickle, if it may.
 
         ``persists``: the value may outlive the script run that made it, so that
         a later run pickles it after the script has redefined its classes.
         """
-        for value in self.evaluate(expression, scope, persists):
+        values = (
+            self.items_of(expression, scope)
+            if of_items
+            else self.evaluate(expression, scope, persists)
+        )
+        for value in values:
             found = self._unpicklable(value, expression, persists)
             if found is not None:
                 return found
@@ -203,10 +213,10 @@ class Evaluator:
         if isinstance(expression, cst.GeneratorExp):
             return (Unpicklable(Kind.GENERATOR, "generator expression", expression),)
         if isinstance(expression, (cst.List, cst.Tuple, cst.Set)):
-            found = self._held(self._container_items(expression), scope, persists)
+            found = self.held(self._container_items(expression), scope, persists)
             return found or NOTHING_KNOWN
         if isinstance(expression, cst.Dict):
-            found = self._held(self._container_items(expression), scope, persists)
+            found = self.held(self._container_items(expression), scope, persists)
             return found or (Ref("builtins.dict()"),)
         if isinstance(expression, (cst.ListComp, cst.SetComp, cst.DictComp)):
             return self._comprehension(expression, scope, persists)
@@ -281,15 +291,17 @@ class Evaluator:
             and not iterable.args
         ):
             iterable = iterable.func.value
-        held = tuple(
-            replace(value, contained=False) if isinstance(value, Unpicklable) else value
-            for value in self.evaluate(iterable, scope)
-            if (isinstance(value, Unpicklable) and value.contained)
-            or isinstance(value, (Definition, Instance))
-        )
-        return union(held, NOTHING_KNOWN)
+        held: list[Value] = []
+        for value in self.evaluate(iterable, scope):
+            if isinstance(value, Unpicklable) and value.contained:
+                held.append(replace(value, contained=False))
+            elif isinstance(value, Definition) and value.is_enum:
+                held.append(Instance(value))  # iterating an enum gives its members
+            elif isinstance(value, (Definition, Instance)):
+                held.append(value)
+        return union(tuple(held), NOTHING_KNOWN)
 
-    def _held(
+    def held(
         self,
         items: Iterable[tuple[cst.BaseExpression, bool]],
         scope: Scope,
@@ -342,7 +354,7 @@ class Evaluator:
             items: tuple[cst.BaseExpression, ...] = (comprehension.key, comprehension.value)
         else:
             items = (comprehension.elt,)
-        return self._held(((item, False) for item in items), inner, persists) or NOTHING_KNOWN
+        return self.held(((item, False) for item in items), inner, persists) or NOTHING_KNOWN
 
     def _lookup_path(self, path: str, anchor: cst.CSTNode) -> Ref | Unpicklable:
         entry = self._catalogue.get(path)
@@ -375,7 +387,7 @@ class Evaluator:
                 return self._wrapper(callee.path, call, scope, persists)
             if callee.path in ITEM_HOLDERS:
                 holds_keywords = ITEM_HOLDERS[callee.path]
-                held = self._held(
+                held = self.held(
                     (
                         (arg.value, not arg.keyword)
                         for arg in call.args
