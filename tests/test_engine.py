@@ -182,6 +182,57 @@ def test_a_loop_over_a_container_binds_what_it_holds(loop: str) -> None:
     assert write(loop, defaults) == expected
 
 
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "st.session_state.names = list(HANDLERS)",
+        "st.session_state.names = sorted(HANDLERS)",
+        "st.session_state.names = [*HANDLERS]",
+        "for name in HANDLERS:\n    st.session_state.last = name",
+        "for name, handler in HANDLERS.items():\n    st.session_state[name] = name",
+    ],
+)
+def test_iterating_a_dict_gives_its_keys(statement: str) -> None:
+    assert write(statement + "\n", "HANDLERS = {'save': lambda: 1}\n") == []
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "st.session_state.handlers = list(HANDLERS.values())",
+        "st.session_state.handlers = dict(HANDLERS)",
+        "st.session_state.handlers = {**HANDLERS}",
+        "for name, handler in HANDLERS.items():\n    st.session_state[name] = handler",
+        "st.session_state.update(HANDLERS)",
+    ],
+)
+def test_a_dicts_values_are_followed_where_they_go(statement: str) -> None:
+    assert write(statement + "\n", "HANDLERS = {'save': lambda: 1}\n") == ["PKL101"]
+
+
+@pytest.mark.parametrize(
+    "widget, expected",
+    [
+        ("st.sidebar.radio('Page', [home, about])", ["PKL112"]),
+        ("st.selectbox('Page', options=PAGES.values())", ["PKL112"]),
+        ("st.radio('Page', [home, about], key='page')", []),
+        ("st.radio('Page', [home, about], index=None)", []),
+        ("st.radio('Page', PAGES)", []),
+        ("st.selectbox('Mode', list(Mode))", ["PKL112"]),
+        ("st.selectbox('Format', [lambda value: value], key='format')", ["PKL101"]),
+        ("st.multiselect('Pages', [home, about])", []),
+        ("st.multiselect('Pages', [home, about], default=[home])", ["PKL112"]),
+        ("st.radio('Page', ['home', 'about'])", []),
+    ],
+)
+def test_option_widgets_keep_the_option_they_start_with(widget: str, expected: list[str]) -> None:
+    prelude = (
+        "import enum\nst.title('app')\ndef home(): pass\ndef about(): pass\n"
+        "PAGES = {'Home': home}\nclass Mode(enum.Enum):\n    A = 'a'\n"
+    )
+    assert write(widget + "\n", prelude) == expected
+
+
 def test_a_loop_over_what_a_file_yields_binds_nothing_known() -> None:
     assert write("for line in open('log'):\n    st.session_state.last = line\n") == []
 

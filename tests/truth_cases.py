@@ -461,6 +461,31 @@ RERUN_CASES = [
         None,
     ),
     Case(
+        "rerun/script-functions-offered-by-a-radio",
+        RERUN_SCRIPT + "choice = st.sidebar.radio('Page', [helper, len])\n",
+        "PKL112",
+    ),
+    Case(
+        "rerun/script-enum-offered-by-a-selectbox",
+        RERUN_SCRIPT + "mode = st.selectbox('Mode', list(Mode))\n",
+        "PKL112",
+    ),
+    Case(
+        "rerun/script-functions-offered-by-a-radio-with-a-key",
+        RERUN_SCRIPT + "choice = st.radio('Page', [helper, len], key='page')\n",
+        None,
+    ),
+    Case(
+        "rerun/pages-offered-by-their-names",
+        RERUN_SCRIPT + "PAGES = {'Home': helper}\nchoice = st.radio('Page', PAGES)\n",
+        None,
+    ),
+    Case(
+        "flow/lambda-offered-by-a-selectbox",
+        "import streamlit as st\nst.selectbox('Format', [lambda value: value], key='f')\n",
+        "PKL101",
+    ),
+    Case(
         "rerun/unconditional-instance", RERUN_SCRIPT + "st.session_state.m = Message('a')\n", None
     ),
     Case("rerun/unconditional-function", RERUN_SCRIPT + "st.session_state.f = helper\n", None),
@@ -687,6 +712,18 @@ FLOW_CASES = [
         "rerun/instance-from-a-read-of-another-key",
         RERUN_SCRIPT_HEAD + "st.session_state.m = st.session_state.get('other', Message('a'))\n",
         None,
+    ),
+    Case(
+        "flow/keys-of-a-dict-of-lambdas",
+        "import streamlit as st\nHANDLERS = {'save': lambda: 1}\n"
+        "st.session_state.names = sorted(HANDLERS)\n",
+        None,
+    ),
+    Case(
+        "flow/values-of-a-dict-of-lambdas",
+        "import streamlit as st\nHANDLERS = {'save': lambda: 1}\n"
+        "st.session_state.handlers = list(HANDLERS.values())\n",
+        "PKL101",
     ),
     Case(
         "flow/shadowed-open",

@@ -22,18 +22,20 @@ from flake8_session_pickle.scopes import (
     Definition,
     DefinitionKind,
     Ref,
+    Role,
     Scope,
     ScopeKind,
     Unpicklable,
     Values,
     union,
 )
-from flake8_session_pickle.sinks import Sinks, Write
+from flake8_session_pickle.sinks import MAPPING_WRITES, Sinks, Write
 from flake8_session_pickle.streamlit_api import CACHE_RESOURCE_PATHS, SESSION_STATE_PATH
 from flake8_session_pickle.verdicts import (
     ENUM_BASES,
     TYPED_DICT_BASES,
     Evaluator,
+    Slot,
     bind_loop_targets,
     never,
     target_names,
@@ -269,7 +271,7 @@ class Analysis:
                     or sinks.reads_back(write)
                 )
 
-            found = self._evaluator.verdict(write.value, scope, persists, write.iterated)
+            found = self._evaluator.verdict(write.value, scope, persists, write.spread)
             if found is None:
                 continue
             self.findings.append(
@@ -367,7 +369,7 @@ class Analysis:
             and isinstance(target.value, cst.Name)
             and not self._sinks(scope).reaches_session_state(target.value)
         ):
-            self._add_to(target.value.value, [(value, False)], scope)
+            self._add_to(target.value.value, [(value, Role.VALUE)], scope)
         self._bind(target, value, scope)
 
     def _fill(self, call: cst.Call, scope: Scope) -> None:
@@ -376,13 +378,19 @@ class Analysis:
         filled = self._sinks(scope).filled_by(call)
         if filled is not None:
             name, writes = filled
-            self._add_to(name, [(write.value, write.iterated) for write in writes], scope)
+            by_key = isinstance(call.func, cst.Attribute) and call.func.attr.value in MAPPING_WRITES
+            slot = Role.VALUE if by_key else Role.ITEM
+            self._add_to(
+                name,
+                [(write.value, write.spread or slot) for write in writes],
+                scope,
+            )
 
     def _add_to(
-        self, name: str, stored: list[tuple[cst.BaseExpression, bool]], scope: Scope
+        self, name: str, stored: list[tuple[cst.BaseExpression, Slot]], scope: Scope
     ) -> None:
         """Add to the values of a container bound in this scope what the values
-        stored into it hold (``iterated``: their items are stored)."""
+        stored into it hold, each with how it goes in."""
         if name not in scope.bindings:
             return
         held = self._evaluator.held(stored, scope, never)
@@ -454,9 +462,10 @@ class Analysis:
         if isinstance(statement, cst.For):
             self._scan(statement.iter, scope)
             self._report(self._sinks(scope).loop_target(statement.target, statement.iter), scope)
-            items = self._evaluator.items_of(statement.iter, scope)
-            for name in target_names(statement.target):
-                scope.bind(name, items)
+            for name, values in self._evaluator.loop_bindings(
+                statement.target, statement.iter, scope
+            ):
+                scope.bind(name, values)
         else:
             self._scan(statement.test, scope)
         mark = scope.mark()

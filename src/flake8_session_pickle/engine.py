@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from flake8_session_pickle.codes import unanalysable_message
 from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.limits import exceeded
-from flake8_session_pickle.selection import CACHE_DATA_NAMES, Selection, select
+from flake8_session_pickle.selection import SIGNS, Selection, select
 from flake8_session_pickle.settings import DEFAULT_SETTINGS, Settings
 
 
@@ -39,7 +39,7 @@ def check_source(
     Python cannot parse gets nothing (flake8 reports it as E999); a file Python
     parses but the analysis cannot handle gets one PKL000 at line 1.
     """
-    if not any(word in source for word in settings.attributes | CACHE_DATA_NAMES):
+    if not any(word in source for word in settings.attributes | SIGNS):
         return []
     if tree is None:
         try:

@@ -94,10 +94,29 @@ class Unpicklable:
     """The node of the written expression the report points at."""
     path: str | None = None
     """The qualified path it was produced by, so that its methods can be looked up."""
-    contained: bool = False
-    """Found among the items of a container rather than being the value itself, so
-    that storing the container's items (``extend``, a ``for`` target) stores it;
-    iterating the value itself (a file, a generator) stores what it yields."""
+
+
+class Role(enum.Enum):
+    """How a container holds something."""
+
+    ITEM = "item"
+    """An element of a list, tuple or set, or a key of a dict: what iterating
+    over the container gives."""
+    VALUE = "value"
+    """A value of a dict: what its ``values()`` and ``items()`` give, but not
+    iterating over it."""
+
+
+@dataclass(frozen=True)
+class Held:
+    """Something a container holds that matters to pickle: a value pickle refuses,
+    or a class, function or instance of the file, which a later run may refuse
+    once the container is kept. Pickling the container pickles it."""
+
+    value: Unpicklable | Definition | Instance
+    role: Role
+    anchor: cst.CSTNode
+    """Where it is written, for a report of the container."""
 
 
 class Unknown(enum.Enum):
@@ -108,7 +127,7 @@ class Unknown(enum.Enum):
 
 UNKNOWN = Unknown.UNKNOWN
 
-Value = Ref | Definition | Instance | Unpicklable | Unknown
+Value = Ref | Definition | Instance | Unpicklable | Held | Unknown
 Values = tuple[Value, ...]
 """Every value a name or an expression may have, in the order first seen."""
 

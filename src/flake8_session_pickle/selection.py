@@ -22,9 +22,17 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from flake8_session_pickle.streamlit_api import CACHE_DATA_PATHS, CONTAINER_WRITE_METHODS
+from flake8_session_pickle.streamlit_api import (
+    CACHE_DATA_PATHS,
+    CONTAINER_WRITE_METHODS,
+    OPTION_WIDGETS,
+)
 
 CACHE_DATA_NAMES = frozenset(path.rsplit(".", 1)[-1] for path in CACHE_DATA_PATHS)
+
+SIGNS = CACHE_DATA_NAMES | {f"{widget}(" for widget in OPTION_WIDGETS}
+"""Text a file holds, besides the session-state attributes, if it may write
+where Streamlit pickles: a file with none of them is not looked at further."""
 
 Bindings = list[tuple[list[str], ast.expr]]
 
@@ -129,6 +137,30 @@ class _Mentions:
                 return
 
 
+def _offers_options(call: ast.Call) -> bool:
+    """A call of an option widget whose starting value is not a literal."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else ""
+    if isinstance(func, ast.Name):
+        name = func.id
+    if name not in OPTION_WIDGETS:
+        return False
+    keyword, position = OPTION_WIDGETS[name]
+    values = [argument.value for argument in call.keywords if argument.arg == keyword]
+    if position is not None:
+        values.extend(call.args[position : position + 1])
+    return any(
+        not (
+            _is_constant(value)
+            or (
+                isinstance(value, (ast.List, ast.Tuple, ast.Set))
+                and all(map(_is_constant, value.elts))
+            )
+        )
+        for value in values
+    )
+
+
 def _reads_item(node: ast.expr) -> bool:
     """``x.get(key, ...)`` or ``x.setdefault(key, ...)``, which give an item of ``x``."""
     return (
@@ -177,6 +209,8 @@ class _Statement:
     receivers: list[ast.expr] = field(default_factory=list)
     """Objects a call may store a value into."""
     decorators: list[ast.expr] = field(default_factory=list)
+    widgets: list[ast.expr] = field(default_factory=list)
+    """Callees of option widgets offered options that are not all literals."""
     blocks: list[list[_Statement]] = field(default_factory=list)
     always: bool = False
     """A star import, which may bind any name."""
@@ -192,6 +226,7 @@ class _Statement:
             any(_target_rooted(target, state) for target in self.targets)
             or any(state.rooted(receiver) for receiver in self.receivers)
             or any(cache.denotes(decorator) for decorator in self.decorators)
+            or any(root_name(widget) in state.modules for widget in self.widgets)
         )
 
 
@@ -307,6 +342,8 @@ class _Reader:
                         summary.receivers.append(func.value)
                 elif isinstance(func, ast.Name) and func.id == "setattr" and node.args:
                     summary.receivers.append(node.args[0])
+                if _offers_options(node):
+                    summary.widgets.append(func)
             elif node_type is ast.Assign:
                 assert isinstance(node, ast.Assign)
                 names = [name for target in node.targets for name in _bound_names(target)]

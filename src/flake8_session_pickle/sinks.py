@@ -12,12 +12,14 @@ import libcst as cst
 from flake8_session_pickle.streamlit_api import (
     CACHE_DATA_PATHS,
     CONTAINER_WRITE_METHODS,
+    OPTION_WIDGETS,
+    STREAMLIT,
 )
-from flake8_session_pickle.verdicts import item_key
+from flake8_session_pickle.verdicts import Spread, item_key
 
 SESSION_STATE_DISPLAY = "st.session_state"
-_DICT_WRITE_METHODS = frozenset({"update", "setdefault", "__setitem__"})
-"""Methods of session state itself that store a value."""
+MAPPING_WRITES = frozenset({"update", "setdefault", "__setitem__"})
+"""Methods of session state itself, or of a dict, that store a value under a key."""
 
 _SETATTR = "builtins.setattr"
 
@@ -30,9 +32,10 @@ class Write:
     target: str
     """The place written, spelled as ``st.session_state[...]`` whatever the alias."""
     value: cst.BaseExpression
-    iterated: bool = False
-    """The value is iterated and its items stored (``extend``, a ``for`` target):
-    a file or a generator is fine, a list holding a lambda is not."""
+    spread: Spread | None = None
+    """What of the value is stored, where not the value itself: what iterating
+    over it gives (``extend``, a ``for`` target), so a file or a generator is
+    fine and a list holding a lambda is not; or its keys and values (``update``)."""
     persists: bool = False
     """The value stays stored across script runs even where the statement
     runs every time: ``setdefault``, or an item added to a stored container."""
@@ -136,7 +139,7 @@ class Sinks:
     ) -> Iterator[Write]:
         """Writes made by ``for target in iterable``, which stores each item."""
         for write in self.assignment(target, iterable):
-            yield replace(write, iterated=True)
+            yield replace(write, spread=Spread.ITEMS)
 
     def _unpacked(
         self, targets: Sequence[cst.BaseElement], value: cst.BaseExpression
@@ -171,14 +174,14 @@ class Sinks:
         ]
         if writes:
             places = ", ".join(write.target for write in writes)
-            yield replace(writes[0], target=places, iterated=True, key=None)
+            yield replace(writes[0], target=places, spread=Spread.ITEMS, key=None)
 
     def call(self, call: cst.Call) -> Iterator[Write]:
         """Writes made by a call such as ``st.session_state.update(...)``."""
         func = call.func
         if isinstance(func, cst.Attribute):
             method = func.attr.value
-            if method in _DICT_WRITE_METHODS and self._is_session_state(func.value):
+            if method in MAPPING_WRITES and self._is_session_state(func.value):
                 yield from self._dict_write(SESSION_STATE_DISPLAY, method, call.args)
             elif method in CONTAINER_WRITE_METHODS:
                 place = self._place(func.value)
@@ -190,6 +193,38 @@ class Sinks:
             owner, name, value = (arg.value for arg in call.args)
             if self._is_session_state(owner):
                 yield Write(f"{SESSION_STATE_DISPLAY}.{_attribute_name(name)}", value)
+        yield from self._widget_state(call)
+
+    def _widget_state(self, call: cst.Call) -> Iterator[Write]:
+        """A widget offering options (``st.radio("Page", [home, about])``) keeps the
+        value it starts with in session state as its state, from one run to the
+        next."""
+        func = call.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else ""
+        if isinstance(func, cst.Name):
+            name = func.value
+        if name not in OPTION_WIDGETS or not any(
+            path.startswith(f"{STREAMLIT}.") and path.endswith(f".{name}")
+            for path in self._paths(call.func)
+        ):
+            return
+        keyword, position = OPTION_WIDGETS[name]
+        arguments = {arg.keyword.value: arg.value for arg in call.args if arg.keyword}
+        positional = [arg.value for arg in call.args if not arg.keyword and not arg.star]
+        if position is not None and len(positional) > position:
+            arguments.setdefault(keyword, positional[position])
+        starts_with = arguments.get(keyword)
+        index = arguments.get("index")
+        if starts_with is None or (isinstance(index, cst.Name) and index.value == "None"):
+            return
+        # Without a key, the widget's state keeps the object of the run that chose
+        # it; with one, Streamlit hands every run an object of that run's options.
+        yield Write(
+            f"the state of st.{name}",
+            starts_with,
+            spread=Spread.ITEMS if keyword == "options" else None,
+            persists="key" not in arguments,
+        )
 
     def reads_back(self, write: Write) -> bool:
         """Whether the value written may be, or hold, what its own key held before
@@ -236,7 +271,7 @@ class Sinks:
             elif isinstance(arg.value, cst.Dict):
                 yield from self._dict_literal(place, arg.value)
             else:
-                yield Write(place, arg.value, iterated=True)
+                yield Write(place, arg.value, spread=Spread.MAPPING)
 
     @staticmethod
     def _dict_literal(place: str, literal: cst.Dict) -> Iterator[Write]:
@@ -245,7 +280,7 @@ class Sinks:
                 yield Write(f"{place}[{item_key(element.key)}]", element.value)
 
     def _container_write(self, place: str, method: str, args: Sequence[cst.Arg]) -> Iterator[Write]:
-        if method in ("update", "setdefault", "__setitem__"):
+        if method in MAPPING_WRITES:
             yield from self._dict_write(place, method, args)
         elif method == "insert":
             if len(args) == 2:
@@ -267,7 +302,7 @@ class Sinks:
                 if isinstance(element, cst.Element):
                     yield Write(place, element.value)
         else:
-            yield Write(place, iterable, iterated=True)
+            yield Write(place, iterable, spread=Spread.ITEMS)
 
 
 def _leading_key(within: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Protocol
@@ -15,8 +16,10 @@ from flake8_session_pickle.scopes import (
     UNKNOWN,
     Definition,
     DefinitionKind,
+    Held,
     Instance,
     Ref,
+    Role,
     Scope,
     ScopeKind,
     Unpicklable,
@@ -66,19 +69,33 @@ argument does, a generator included; each with whether it holds ``iter()`` of
 its arguments rather than the arguments themselves, which makes a difference
 for those whose iterator pickles (a dict view)."""
 
-ITEM_HOLDERS: Mapping[str, bool] = {
+
+class Spread(enum.Enum):
+    """How an argument or an unpacked expression fills a container."""
+
+    ITEMS = "items"
+    """With what iterating over it gives (``list(xs)``, ``[*xs]``)."""
+    MAPPING = "mapping"
+    """With its keys and values (``dict(d)``, ``{**d}``)."""
+
+
+Slot = Role | Spread
+"""How an expression goes into a container: as one item or value, or spread."""
+
+ITEM_HOLDERS: Mapping[str, tuple[Spread | None, bool]] = {
     **dict.fromkeys(
         (
             *(f"builtins.{name}" for name in ("list", "tuple", "set", "frozenset", "sorted")),
             "collections.deque",
         ),
-        False,
+        (Spread.ITEMS, False),
     ),
-    **dict.fromkeys(("builtins.dict", "collections.OrderedDict", "types.SimpleNamespace"), True),
+    **dict.fromkeys(("builtins.dict", "collections.OrderedDict"), (Spread.MAPPING, True)),
+    "types.SimpleNamespace": (None, True),
 }
-"""Callables that make a new object holding the items of their positional
-arguments (a dict: the values of a mapping), each with whether it also holds the
-values of its keyword arguments (``dict(key=value)``, but not ``sorted(key=f)``)."""
+"""Callables that make a new object holding what their positional arguments hold
+(None: they take none), each with whether it also holds the values of its
+keyword arguments (``dict(key=value)``, but not ``sorted(key=f)``)."""
 
 COPIERS = frozenset({"copy.copy", "copy.deepcopy"})
 """Callables that return an object like their argument."""
@@ -130,19 +147,19 @@ class Evaluator:
         expression: cst.BaseExpression,
         scope: Scope,
         persists: Persists = never,
-        of_items: bool = False,
+        spread: Spread | None = None,
     ) -> Unpicklable | None:
-        """The reason the expression's value, or with ``of_items`` each of the
-        items iterating over it gives, may fail to pickle, if it may.
+        """The reason the expression's value, or with ``spread`` what it spreads
+        into a container, may fail to pickle, if it may.
 
         ``persists``: the value may outlive the script run that made it, so that
         a later run pickles it after the script has redefined its classes.
         """
-        values = (
-            self.items_of(expression, scope)
-            if of_items
-            else self.evaluate(expression, scope, persists)
-        )
+        if spread is None:
+            values = self.evaluate(expression, scope, persists)
+        else:
+            roles = frozenset(Role) if spread is Spread.MAPPING else None
+            values = self.items_of(expression, scope, roles)
         for value in values:
             found = self._unpicklable(value, expression, persists)
             if found is not None:
@@ -150,10 +167,12 @@ class Evaluator:
         return None
 
     def _unpicklable(
-        self, value: Value, anchor: cst.BaseExpression, persists: Persists
+        self, value: Value, anchor: cst.CSTNode, persists: Persists
     ) -> Unpicklable | None:
         if isinstance(value, Unpicklable):
             return value
+        if isinstance(value, Held):
+            return self._unpicklable(value.value, value.anchor, persists)
         if isinstance(value, Ref) and value.module:
             return Unpicklable(Kind.MODULE, f"module '{value.path}'", anchor)
         if isinstance(value, Definition) and not value.wrapped:
@@ -213,11 +232,10 @@ class Evaluator:
         if isinstance(expression, cst.GeneratorExp):
             return (Unpicklable(Kind.GENERATOR, "generator expression", expression),)
         if isinstance(expression, (cst.List, cst.Tuple, cst.Set)):
-            found = self.held(self._container_items(expression), scope, persists)
-            return found or NOTHING_KNOWN
+            return self.held(self._container_items(expression), scope, persists) or NOTHING_KNOWN
         if isinstance(expression, cst.Dict):
-            found = self.held(self._container_items(expression), scope, persists)
-            return found or (Ref("builtins.dict()"),)
+            held = self.held(self._container_items(expression), scope, persists)
+            return (*held, Ref("builtins.dict()"))
         if isinstance(expression, (cst.ListComp, cst.SetComp, cst.DictComp)):
             return self._comprehension(expression, scope, persists)
         if isinstance(expression, cst.BinaryOperation) and isinstance(
@@ -276,71 +294,87 @@ class Evaluator:
 
     @staticmethod
     def _anchored(values: Values, anchor: cst.CSTNode) -> Values:
-        return tuple(
-            replace(value, anchor=anchor) if isinstance(value, Unpicklable) else value
-            for value in values
-        )
+        """The values, reported at ``anchor``: where they are written now."""
+        return tuple(_anchored(value, anchor) for value in values)
 
-    def items_of(self, iterable: cst.BaseExpression, scope: Scope) -> Values:
-        """What a loop over ``iterable`` may bind: what the container it is, or
-        whose ``items()`` or ``values()`` it is, holds."""
-        if (
-            isinstance(iterable, cst.Call)
-            and isinstance(iterable.func, cst.Attribute)
-            and iterable.func.attr.value in ("items", "values")
-            and not iterable.args
-        ):
-            iterable = iterable.func.value
-        held: list[Value] = []
+    def items_of(
+        self, iterable: cst.BaseExpression, scope: Scope, roles: frozenset[Role] | None = None
+    ) -> Values:
+        """What iterating over ``iterable`` gives, as far as it matters to pickle:
+        the items of a container (of a dict: its keys; through ``values()``, its
+        values; through ``items()``, both), or the members of an enum."""
+        if roles is None:
+            roles = frozenset({Role.ITEM})
+            method = _method_called(iterable, ("items", "values"))
+            if method is not None:
+                iterable = method.value
+                roles = frozenset({Role.VALUE} if method.attr.value == "values" else Role)
+        found: list[Value] = []
         for value in self.evaluate(iterable, scope):
-            if isinstance(value, Unpicklable) and value.contained:
-                held.append(replace(value, contained=False))
+            if isinstance(value, Held) and value.role in roles:
+                found.append(value.value)
             elif isinstance(value, Definition) and value.is_enum:
-                held.append(Instance(value))  # iterating an enum gives its members
-            elif isinstance(value, (Definition, Instance)):
-                held.append(value)
-        return union(tuple(held), NOTHING_KNOWN)
+                found.append(Instance(value))
+        return union(tuple(found), NOTHING_KNOWN)
+
+    def loop_bindings(
+        self, target: cst.BaseExpression, iterable: cst.BaseExpression, scope: Scope
+    ) -> Iterator[tuple[str, Values]]:
+        """What each name a ``for`` target binds may be: an item of the iterable,
+        or of a dict's ``items()`` the key and the value; unpacked otherwise,
+        nothing known, since which part goes where is not followed."""
+        if isinstance(target, cst.Name):
+            yield target.value, self.items_of(iterable, scope)
+            return
+        method = _method_called(iterable, ("items",))
+        elements = target.elements if isinstance(target, (cst.Tuple, cst.List)) else ()
+        names = [element.value.value for element in elements if isinstance(element.value, cst.Name)]
+        if method is not None and len(names) == 2 == len(elements):
+            for name, role in zip(names, (Role.ITEM, Role.VALUE), strict=True):
+                yield name, self.items_of(method.value, scope, frozenset({role}))
+            return
+        for name in target_names(target):
+            yield name, NOTHING_KNOWN
 
     def held(
         self,
-        items: Iterable[tuple[cst.BaseExpression, bool]],
+        slots: Iterable[tuple[cst.BaseExpression, Slot]],
         scope: Scope,
         persists: Persists,
-    ) -> Values:
-        """What a container holds that matters to pickle: the first item pickle
-        refuses, else the classes, functions and instances of the file among its
-        items, which a later run may refuse once the container is kept. Each
-        expression comes with whether it is unpacked into the container
-        (``*xs``, ``**d``, ``list(xs)``), which holds its items instead."""
-        kept: list[Value] = []
-        for expression, unpacked in items:
-            values = (
-                self.items_of(expression, scope)
-                if unpacked
-                else self.evaluate(expression, scope, persists)
-            )
-            for value in values:
-                found = self._unpicklable(value, expression, persists)
-                if found is not None:
-                    return (replace(found, contained=True),)
-                if isinstance(value, (Definition, Instance)) and value not in kept:
-                    kept.append(value)
-        return tuple(kept)
+    ) -> tuple[Held, ...]:
+        """What a container made of ``slots`` holds that matters to pickle."""
+        found: dict[tuple[Value, Role], Held] = {}
+        for expression, slot in slots:
+            if slot is Spread.ITEMS:
+                for value in self.items_of(expression, scope):
+                    _hold(found, value, Role.ITEM, expression)
+                continue
+            for value in self.evaluate(expression, scope, persists):
+                if isinstance(value, Held):
+                    # a container in a container: what it holds is held here too
+                    role = value.role if slot is Spread.MAPPING else slot
+                    assert isinstance(role, Role)
+                    _hold(found, value.value, role, value.anchor)
+                elif isinstance(slot, Role):
+                    module = self._unpicklable(value, expression, never)
+                    _hold(found, module if isinstance(value, Ref) else value, slot, expression)
+        return tuple(found.values())
 
     @staticmethod
     def _container_items(
         container: cst.List | cst.Tuple | cst.Set | cst.Dict,
-    ) -> Iterator[tuple[cst.BaseExpression, bool]]:
+    ) -> Iterator[tuple[cst.BaseExpression, Slot]]:
         if isinstance(container, cst.Dict):
             for dict_element in container.elements:
                 if isinstance(dict_element, cst.DictElement):
-                    yield dict_element.key, False
-                    yield dict_element.value, False
+                    yield dict_element.key, Role.ITEM
+                    yield dict_element.value, Role.VALUE
                 else:
-                    yield dict_element.value, True
+                    yield dict_element.value, Spread.MAPPING
         else:
             for element in container.elements:
-                yield element.value, isinstance(element, cst.StarredElement)
+                starred = isinstance(element, cst.StarredElement)
+                yield element.value, Spread.ITEMS if starred else Role.ITEM
 
     def _comprehension(
         self,
@@ -350,11 +384,12 @@ class Evaluator:
     ) -> Values:
         inner = Scope(ScopeKind.EXPRESSION, scope)
         bind_loop_targets(comprehension.for_in, inner)
+        slots: tuple[tuple[cst.BaseExpression, Slot], ...]
         if isinstance(comprehension, cst.DictComp):
-            items: tuple[cst.BaseExpression, ...] = (comprehension.key, comprehension.value)
+            slots = ((comprehension.key, Role.ITEM), (comprehension.value, Role.VALUE))
         else:
-            items = (comprehension.elt,)
-        return self.held(((item, False) for item in items), inner, persists) or NOTHING_KNOWN
+            slots = ((comprehension.elt, Role.ITEM),)
+        return self.held(slots, inner, persists) or NOTHING_KNOWN
 
     def _lookup_path(self, path: str, anchor: cst.CSTNode) -> Ref | Unpicklable:
         entry = self._catalogue.get(path)
@@ -386,17 +421,17 @@ class Evaluator:
             if callee.path in WRAPPERS:
                 return self._wrapper(callee.path, call, scope, persists)
             if callee.path in ITEM_HOLDERS:
-                holds_keywords = ITEM_HOLDERS[callee.path]
-                held = self.held(
-                    (
-                        (arg.value, not arg.keyword)
-                        for arg in call.args
-                        if not arg.star and (holds_keywords or not arg.keyword)
-                    ),
-                    scope,
-                    persists,
-                )
-                return held or (Ref(f"{callee.path}()"),)
+                spread, holds_keywords = ITEM_HOLDERS[callee.path]
+                slots: list[tuple[cst.BaseExpression, Slot]] = []
+                for arg in call.args:
+                    if arg.star:
+                        continue
+                    if arg.keyword is not None:
+                        if holds_keywords:
+                            slots.append((arg.value, Role.VALUE))
+                    elif spread is not None:
+                        slots.append((arg.value, spread))
+                return (*self.held(slots, scope, persists), Ref(f"{callee.path}()"))
             if callee.path in COPIERS and call.args and not call.args[0].star:
                 return self.evaluate(call.args[0].value, scope, persists)
             if callee.path in CLASS_FACTORIES:
@@ -415,7 +450,7 @@ class Evaluator:
             if wrapped is None or (iterates and self._iterator_pickles(wrapped)):
                 continue
             what = f"{display_path(path)}() of {wrapped.what}"
-            return (replace(wrapped, what=what, anchor=call, path=None, contained=False),)
+            return (replace(wrapped, what=what, anchor=call, path=None),)
         return (Ref(f"{path}()"),)
 
     def _iterator_pickles(self, value: Unpicklable) -> bool:
@@ -458,12 +493,50 @@ class Evaluator:
         if definition.keeps_results:
             returned = tuple(self._unpicklable(value, call, always) or value for value in returned)
             source = f"st.cache_resource function {source}"
-        return tuple(
-            replace(value, what=f"{value.what} returned by {source}", anchor=call)
-            if isinstance(value, Unpicklable)
-            else value
-            for value in returned
+        return tuple(_returned_by(value, source, call) for value in returned)
+
+
+def _anchored(value: Value, anchor: cst.CSTNode) -> Value:
+    if isinstance(value, Unpicklable):
+        return replace(value, anchor=anchor)
+    if isinstance(value, Held):
+        inner = value.value
+        return replace(
+            value,
+            value=replace(inner, anchor=anchor) if isinstance(inner, Unpicklable) else inner,
+            anchor=anchor,
         )
+    return value
+
+
+def _returned_by(value: Value, source: str, call: cst.Call) -> Value:
+    """The value a call returned, described as such and reported at the call."""
+    if isinstance(value, Unpicklable):
+        return replace(value, what=f"{value.what} returned by {source}", anchor=call)
+    if isinstance(value, Held):
+        inner = _returned_by(value.value, source, call)
+        assert isinstance(inner, (Unpicklable, Definition, Instance))
+        return replace(value, value=inner, anchor=call)
+    return value
+
+
+def _hold(
+    found: dict[tuple[Value, Role], Held], value: Value | None, role: Role, anchor: cst.CSTNode
+) -> None:
+    if isinstance(value, (Unpicklable, Definition, Instance)):
+        found.setdefault((value, role), Held(value, role, anchor))
+
+
+def _method_called(expression: cst.BaseExpression, names: tuple[str, ...]) -> cst.Attribute | None:
+    """``x.name()`` for one of ``names``, with no arguments: its ``x.name``."""
+    if (
+        isinstance(expression, cst.Call)
+        and isinstance(expression.func, cst.Attribute)
+        and expression.func.attr.value in names
+        and not expression.args
+    ):
+        return expression.func
+    return None
 
 
 _EMPTY_MODULE = cst.Module(body=[])
