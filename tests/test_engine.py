@@ -588,6 +588,7 @@ def test_script_values_kept_across_reruns(write: str) -> None:
         "st.session_state['log'] = []\nst.session_state.log += [K()]",
         "st.session_state.k = K() if st.session_state.get('n') else None",
         "st.session_state.k = st.session_state.get('other', K())",
+        "st.session_state.log = [K()]\nst.session_state.log = st.session_state.log + [K()]",
     ],
 )
 def test_script_values_replaced_every_run_are_fine(write: str) -> None:
@@ -708,6 +709,11 @@ def test_a_decorated_function_itself_is_not_judged() -> None:
         "if 'f' not in st.session_state:\n    st.session_state.f = load\n"
     )
     assert codes(source) == []
+
+
+def test_unpacking_into_a_place_and_a_name_reports_nothing_it_cannot_place() -> None:
+    prelude = "from openai import OpenAI\ndef make():\n    return 'gpt', OpenAI()\n"
+    assert write("st.session_state.model, client = make()\n", prelude) == []
 
 
 def test_a_with_target_stores_what_the_resource_enters_as() -> None:

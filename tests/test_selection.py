@@ -171,6 +171,7 @@ WRITE = "import streamlit as st\ndef save():\n    st.session_state.x = [1]\n"
         (WRITE + "if 'x' not in st.session_state:\n    pass\n", True),
         (WRITE + "st.session_state.x = [1]\n", True),
         (WRITE + "state = st.session_state\n", False),
+        (WRITE + "class App:\n    pass\nApp()\n", True),
         (WRITE + "state: object = st.session_state\n", False),
         (WRITE + "handler = lambda: st.session_state\n", False),
     ],

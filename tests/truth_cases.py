@@ -486,6 +486,13 @@ RERUN_CASES = [
         "PKL101",
     ),
     Case(
+        "rerun/guarded-in-a-script-that-only-calls-its-class",
+        "import streamlit as st\nclass Chat:\n    pass\nclass App:\n    def run(self):\n"
+        "        if 'chat' not in st.session_state:\n            st.session_state.chat = Chat()\n"
+        "App().run()\n",
+        "PKL112",
+    ),
+    Case(
         "rerun/unconditional-instance", RERUN_SCRIPT + "st.session_state.m = Message('a')\n", None
     ),
     Case("rerun/unconditional-function", RERUN_SCRIPT + "st.session_state.f = helper\n", None),

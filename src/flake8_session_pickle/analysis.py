@@ -266,10 +266,8 @@ class Analysis:
 
             def persists(write: Write = write, refilled: bool = refilled) -> bool:
                 return (
-                    (write.persists and not refilled)
-                    or self._persists(scope)
-                    or sinks.reads_back(write)
-                )
+                    (write.persists or sinks.reads_back(write)) and not refilled
+                ) or self._persists(scope)
 
             found = self._evaluator.verdict(write.value, scope, persists, write.spread)
             if found is None:

@@ -23,7 +23,8 @@ class FileFacts:
     @cached_property
     def is_script(self) -> bool:
         """Whether the file runs as a Streamlit app script: at module level, outside
-        any function or class body, it calls Streamlit or one of its own functions,
+        any function or class body, it calls Streamlit or one of its own functions
+        or classes (``App().run()``),
         or otherwise uses Streamlit (``if "k" not in st.session_state:``), which an
         imported module's top level, run once per process, has no reason to do.
         Binding a name to a part of Streamlit (``state = st.session_state``) is not
@@ -45,10 +46,12 @@ class FileFacts:
 
     @cached_property
     def _module_level_functions(self) -> frozenset[str]:
+        """The file's module-level functions and classes: calling a class runs
+        its ``__init__``."""
         return frozenset(
             node.name
             for node, _ in _module_level_nodes(self._tree)
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
         )
 
     @cached_property

@@ -145,8 +145,9 @@ class Sinks:
         self, targets: Sequence[cst.BaseElement], value: cst.BaseExpression
     ) -> Iterator[Write]:
         """Writes made by unpacking ``value`` into ``targets``: element by element
-        where the value is a literal sequence, else the value's items into every
-        place, named together since which item goes where is not known."""
+        where the value is a literal sequence, else, when every target is a place
+        in session state, the value's items into all of them, named together
+        since which item goes where is not known."""
         stars = [i for i, target in enumerate(targets) if isinstance(target, cst.StarredElement)]
         if isinstance(value, (cst.Tuple, cst.List)) and not any(
             isinstance(element, cst.StarredElement) for element in value.elements
@@ -172,7 +173,9 @@ class Sinks:
             for write in self.assignment(target.value, value)
             if write.value is value
         ]
-        if writes:
+        # Where a plain name takes some of the items, which ones reach session
+        # state is not known.
+        if writes and len(writes) == len(targets):
             places = ", ".join(write.target for write in writes)
             yield replace(writes[0], target=places, spread=Spread.ITEMS, key=None)
 
