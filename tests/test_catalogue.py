@@ -29,7 +29,10 @@ for path, snippet in json.loads(sys.stdin.read()):
     except Exception as error:
         results[path] = {"value": f"could not build: {type(error).__name__}: {error}"}
         continue
-    results[path] = {"value": outcome(lambda: namespace["value"])}
+    value = namespace["value"]
+    results[path] = {"value": outcome(lambda: value)}
+    if hasattr(type(value), "__enter__"):
+        results[path]["enters_as_itself"] = value.__enter__() is value
     try:
         iterator = iter(namespace["value"])
     except TypeError:
@@ -62,6 +65,13 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 @pytest.mark.parametrize("entry", WITH_EVIDENCE, ids=lambda entry: entry.path)
 def test_pickle_refuses_what_the_evidence_builds(entry: Entry, outcomes: dict[str, Any]) -> None:
     assert outcomes[entry.path]["value"] == "refused"
+
+
+@pytest.mark.parametrize("entry", WITH_EVIDENCE, ids=lambda entry: entry.path)
+def test_a_context_manager_enters_as_itself_only_where_the_entry_says(
+    entry: Entry, outcomes: dict[str, Any]
+) -> None:
+    assert outcomes[entry.path].get("enters_as_itself", True) is entry.enters_as_itself
 
 
 @pytest.mark.parametrize("entry", WITH_EVIDENCE, ids=lambda entry: entry.path)

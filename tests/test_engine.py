@@ -716,8 +716,29 @@ def test_unpacking_into_a_place_and_a_name_reports_nothing_it_cannot_place() -> 
     assert write("st.session_state.model, client = make()\n", prelude) == []
 
 
+@pytest.mark.parametrize(
+    "subclass_init, expected",
+    [
+        ("        self.n = 1\n", []),
+        ("        super().__init__()\n        self.n = 1\n", ["PKL111"]),
+    ],
+)
+def test_a_base_method_a_subclass_overrides_runs_only_through_super(
+    subclass_init: str, expected: list[str]
+) -> None:
+    classes = (
+        "import threading\nclass Base:\n    def __init__(self):\n"
+        "        self.lock = threading.Lock()\n"
+        "class Bot(Base):\n    def __init__(self):\n" + subclass_init
+    )
+    assert write("st.session_state.bot = Bot()\n", classes) == expected
+
+
 def test_a_with_target_stores_what_the_resource_enters_as() -> None:
     assert write("with open('log') as st.session_state.fh:\n    pass\n") == ["PKL104"]
+    assert write("with open('log') as fh:\n    st.session_state.fh = fh\n") == ["PKL104"]
+    lock = "with threading.Lock() as held:\n    st.session_state.held = held\n"
+    assert write(lock, "import threading\n") == []
     assert write("with st.spinner() as st.session_state.fh:\n    pass\n") == []
 
 

@@ -733,6 +733,26 @@ FLOW_CASES = [
         "PKL101",
     ),
     Case(
+        "flow/lock-of-a-base-init-the-subclass-overrides",
+        "import threading\nimport streamlit as st\nclass Base:\n    def __init__(self):\n"
+        "        self.lock = threading.Lock()\nclass Bot(Base):\n    def __init__(self):\n"
+        "        self.n = 1\nst.session_state.bot = Bot()\n",
+        None,
+    ),
+    Case(
+        "flow/lock-of-a-base-init-called-through-super",
+        "import threading\nimport streamlit as st\nclass Base:\n    def __init__(self):\n"
+        "        self.lock = threading.Lock()\nclass Bot(Base):\n    def __init__(self):\n"
+        "        super().__init__()\nst.session_state.bot = Bot()\n",
+        "PKL111",
+    ),
+    Case(
+        "flow/what-a-lock-enters-as",
+        "import threading\nimport streamlit as st\nwith threading.Lock() as held:\n"
+        "    st.session_state.held = held\n",
+        None,
+    ),
+    Case(
         "flow/shadowed-open",
         "import streamlit as st\ndef open(path):\n    return path\n"
         "st.session_state.k = open('f')\n",

@@ -140,20 +140,29 @@ class Analysis:
                 )
         return self._states[key]
 
-    def _unpicklable_attribute(self, cls: Definition) -> tuple[str, Unpicklable] | None:
+    def _unpicklable_attribute(
+        self, cls: Definition, overridden: frozenset[str] = frozenset()
+    ) -> tuple[str, Unpicklable] | None:
         """The first attribute the class or its bases in the file store on ``self``
-        that pickle refuses, unless the class customises pickling."""
+        that pickle refuses, unless the class customises pickling. ``overridden``:
+        methods a subclass defines again without calling them through ``super()``,
+        which never run on its instances."""
         node = cls.node
         if not isinstance(node, cst.ClassDef) or cls.is_enum or self._customises_pickling(cls):
             return None
-        for statement in node.body.body:
-            if isinstance(statement, cst.FunctionDef) and self._may_run(statement.name.value):
-                found = self._stored_on_self(statement, cls)
+        methods = [
+            statement for statement in node.body.body if isinstance(statement, cst.FunctionDef)
+        ]
+        for method in methods:
+            name = method.name.value
+            if name not in overridden and self._may_run(name):
+                found = self._stored_on_self(method, cls)
                 if found is not None:
                     return found
+        hidden = overridden | {method.name.value for method in methods if not _calls_super(method)}
         for base in cls.bases:
             if isinstance(base, Definition):
-                found = self._unpicklable_attribute(base)
+                found = self._unpicklable_attribute(base, hidden)
                 if found is not None:
                     return found
         return None
@@ -500,17 +509,22 @@ class Analysis:
             self._scan(item.item, scope)
             if item.asname is None:
                 continue
-            # The resources in the catalogue return themselves from ``__enter__``.
             entered = tuple(
                 value
                 for value in self._evaluator.evaluate(item.item, scope)
-                if isinstance(value, Unpicklable) and value.path is not None
+                if isinstance(value, Unpicklable) and self._enters_as_itself(value)
             )
             if entered:
                 self._report(self._sinks(scope).assignment(item.asname.name, item.item), scope)
             for name in target_names(item.asname.name):
                 scope.bind(name, entered or NOTHING_KNOWN)
         self._suite(statement.body, scope)
+
+    def _enters_as_itself(self, value: Unpicklable) -> bool:
+        """Whether ``with value as name`` binds the value itself: true of the
+        resources of the catalogue that say so."""
+        entry = self._evaluator.entry(value)
+        return entry is not None and entry.enters_as_itself
 
     def _match(self, statement: cst.Match, scope: Scope) -> None:
         self._scan(statement.subject, scope)
@@ -670,6 +684,25 @@ def _parameter_names(parameters: cst.Parameters) -> Iterator[str]:
     for star in (parameters.star_arg, parameters.star_kwarg):
         if isinstance(star, cst.Param):
             yield star.name.value
+
+
+def _calls_super(method: cst.FunctionDef) -> bool:
+    """Whether the method calls its namesake in a base class (``super().name()``)."""
+    name = method.name.value
+    stack = child_nodes(method.body)
+    while stack:
+        node = stack.pop()
+        if (
+            type(node) is cst.Attribute
+            and isinstance(node, cst.Attribute)
+            and node.attr.value == name
+            and isinstance(node.value, cst.Call)
+            and isinstance(node.value.func, cst.Name)
+            and node.value.func.value == "super"
+        ):
+            return True
+        stack.extend(child_nodes(node))
+    return False
 
 
 def _capture_names(pattern: cst.CSTNode) -> Iterator[str]:

@@ -26,6 +26,9 @@ class Entry:
     kind: Kind
     evidence: str = ""
     citation: str = ""
+    enters_as_itself: bool = True
+    """Where it is a context manager, ``with value as name`` binds ``name`` to the
+    value itself; a lock binds ``True``. The test suite checks this too."""
     iterator_pickles: bool = False
     """``iter()`` of it gives an iterator over a copy of its items that pickles
     (a dict view), so a lazy iterator over it (``enumerate(d.items())``) is fine; the
@@ -251,6 +254,9 @@ _THREADING = (
     "local",
 )
 _THREAD_ARGUMENTS = {"Thread": "target=print", "Barrier": "2", "Timer": "1, print"}
+_ACQUIRED_ON_ENTRY = frozenset({"Lock", "RLock", "Condition", "Semaphore", "BoundedSemaphore"})
+"""Synchronisation objects whose ``__enter__`` returns whether they were acquired."""
+
 _MULTIPROCESSING = (
     "Process",
     "Queue",
@@ -271,6 +277,7 @@ _CONCURRENCY: tuple[Entry, ...] = (
             f"threading.{name}()",
             Kind.CONCURRENCY,
             f"import threading; value = threading.{name}({_THREAD_ARGUMENTS.get(name, '')})",
+            enters_as_itself=name not in _ACQUIRED_ON_ENTRY,
         )
         for name in _THREADING
     ),
@@ -284,6 +291,7 @@ _CONCURRENCY: tuple[Entry, ...] = (
             Kind.CONCURRENCY,
             "import multiprocessing; "
             f"value = multiprocessing.{name}({'target=print' if name == 'Process' else ''})",
+            enters_as_itself=name not in _ACQUIRED_ON_ENTRY,
         )
         for name in _MULTIPROCESSING
     ),
@@ -359,6 +367,11 @@ _HASHES = (
 
 _INTERPRETER: tuple[Entry, ...] = (
     Entry("builtins.memoryview()", Kind.INTERPRETER_OBJECT, "value = memoryview(b'data')"),
+    Entry(
+        "itertools.pairwise()",
+        Kind.INTERPRETER_OBJECT,
+        "import itertools; value = itertools.pairwise([1, 2])",
+    ),
     Entry(
         "weakref.ref()",
         Kind.INTERPRETER_OBJECT,

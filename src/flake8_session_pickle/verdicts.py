@@ -447,15 +447,16 @@ class Evaluator:
         iterates = WRAPPERS[path]
         for arg in call.args:
             wrapped = None if arg.star else self.verdict(arg.value, scope, persists)
-            if wrapped is None or (iterates and self._iterator_pickles(wrapped)):
+            entry = None if wrapped is None else self.entry(wrapped)
+            if wrapped is None or (iterates and entry is not None and entry.iterator_pickles):
                 continue
             what = f"{display_path(path)}() of {wrapped.what}"
             return (replace(wrapped, what=what, anchor=call, path=None),)
         return (Ref(f"{path}()"),)
 
-    def _iterator_pickles(self, value: Unpicklable) -> bool:
-        entry = None if value.path is None else self._catalogue.get(value.path)
-        return entry is not None and entry.iterator_pickles
+    def entry(self, value: Unpicklable) -> Entry | None:
+        """The catalogue's row for a value it produced."""
+        return None if value.path is None else self._catalogue.get(value.path)
 
     @staticmethod
     def _class_factory(call: cst.Call, scope: Scope) -> Values:
