@@ -223,12 +223,17 @@ def test_a_dicts_values_are_followed_where_they_go(statement: str) -> None:
         ("st.multiselect('Pages', [home, about])", []),
         ("st.multiselect('Pages', [home, about], default=[home])", ["PKL112"]),
         ("st.radio('Page', ['home', 'about'])", []),
+        ("st.selectbox('Mode', list(Mode), key='mode')", ["PKL112"]),
+        ("st.radio('Point', [Point(1)], key='point')", ["PKL112"]),
+        ("st.radio('Plain', [Plain()], key='plain')", []),
     ],
 )
 def test_option_widgets_keep_the_option_they_start_with(widget: str, expected: list[str]) -> None:
     prelude = (
-        "import enum\nst.title('app')\ndef home(): pass\ndef about(): pass\n"
+        "import enum\nfrom dataclasses import dataclass\nst.title('app')\n"
+        "def home(): pass\ndef about(): pass\n"
         "PAGES = {'Home': home}\nclass Mode(enum.Enum):\n    A = 'a'\n"
+        "@dataclass\nclass Point:\n    x: int\nclass Plain:\n    pass\n"
     )
     assert write(widget + "\n", prelude) == expected
 

@@ -476,6 +476,22 @@ RERUN_CASES = [
         None,
     ),
     Case(
+        "rerun/dataclass-instances-offered-by-a-radio-with-a-key",
+        RERUN_SCRIPT + "choice = st.radio('Message', [Message('a'), Message('b')], key='m')\n",
+        "PKL112",
+    ),
+    Case(
+        "rerun/script-enum-offered-by-a-selectbox-with-a-key",
+        RERUN_SCRIPT + "mode = st.selectbox('Mode', list(Mode), key='mode')\n",
+        "PKL112",
+    ),
+    Case(
+        "rerun/plain-instances-offered-by-a-selectbox-with-a-key",
+        RERUN_SCRIPT + "class Plain:\n    pass\n"
+        "choice = st.selectbox('Plain', [Plain(), Plain()], key='plain')\n",
+        None,
+    ),
+    Case(
         "rerun/pages-offered-by-their-names",
         RERUN_SCRIPT + "PAGES = {'Home': helper}\nchoice = st.radio('Page', PAGES)\n",
         None,

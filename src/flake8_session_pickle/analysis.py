@@ -21,17 +21,20 @@ from flake8_session_pickle.scopes import (
     NOTHING_KNOWN,
     Definition,
     DefinitionKind,
+    Instance,
     Ref,
     Role,
     Scope,
     ScopeKind,
     Unpicklable,
+    Value,
     Values,
     union,
 )
 from flake8_session_pickle.sinks import MAPPING_WRITES, Sinks, Write
 from flake8_session_pickle.streamlit_api import CACHE_RESOURCE_PATHS, SESSION_STATE_PATH
 from flake8_session_pickle.verdicts import (
+    CLASS_FACTORIES,
     ENUM_BASES,
     TYPED_DICT_BASES,
     Evaluator,
@@ -273,10 +276,16 @@ class Analysis:
                 scope.fresh_keys.add(write.key)
             refilled = write.key is not None and write.key in scope.fresh_keys
 
-            def persists(write: Write = write, refilled: bool = refilled) -> bool:
+            def persists(value: Value, write: Write = write, refilled: bool = refilled) -> bool:
                 return (
-                    (write.persists or sinks.reads_back(write)) and not refilled
-                ) or self._persists(scope)
+                    ((write.persists or sinks.reads_back(write)) and not refilled)
+                    or self._persists(scope)
+                    or (
+                        write.persists_if_equal
+                        and isinstance(value, Instance)
+                        and value.of.compares_by_value
+                    )
+                )
 
             found = self._evaluator.verdict(write.value, scope, persists, write.spread)
             if found is None:
@@ -622,6 +631,11 @@ class Analysis:
         )
         body = Scope(ScopeKind.CLASS, scope)
         self._suite(class_def.body, body)
+        dataclass = any(
+            "dataclasses.dataclass" in self._decorator_paths(decorator.decorator, scope)
+            and not _keyword_is_false(decorator.decorator, "eq")
+            for decorator in class_def.decorators
+        )
         definition = Definition(
             class_def,
             class_def.name.value,
@@ -637,6 +651,13 @@ class Analysis:
             makes_dicts=any(
                 (isinstance(base, Ref) and base.path in TYPED_DICT_BASES)
                 or (isinstance(base, Definition) and base.makes_dicts)
+                for base in bases
+            ),
+            compares_by_value=dataclass
+            or "__eq__" in body.bindings
+            or any(
+                (isinstance(base, Ref) and base.path in ENUM_BASES | CLASS_FACTORIES)
+                or (isinstance(base, Definition) and base.compares_by_value)
                 for base in bases
             ),
         )
@@ -684,6 +705,17 @@ def _parameter_names(parameters: cst.Parameters) -> Iterator[str]:
     for star in (parameters.star_arg, parameters.star_kwarg):
         if isinstance(star, cst.Param):
             yield star.name.value
+
+
+def _keyword_is_false(decorator: cst.BaseExpression, keyword: str) -> bool:
+    """``@decorator(keyword=False)``."""
+    return isinstance(decorator, cst.Call) and any(
+        arg.keyword is not None
+        and arg.keyword.value == keyword
+        and isinstance(arg.value, cst.Name)
+        and arg.value.value == "False"
+        for arg in decorator.args
+    )
 
 
 def _calls_super(method: cst.FunctionDef) -> bool:

@@ -51,6 +51,9 @@ class Definition:
     bases: Values = ()
     is_enum: bool = False
     """An ``enum.Enum`` subclass: its class attributes are its instances."""
+    compares_by_value: bool = False
+    """Its instances compare equal by value (a dataclass, an enum, a namedtuple,
+    a class defining ``__eq__``), not only to themselves."""
     makes_dicts: bool = False
     """A ``TypedDict``: calling it makes a plain ``dict``."""
     caches_data: bool = False

@@ -39,6 +39,10 @@ class Write:
     persists: bool = False
     """The value stays stored across script runs even where the statement
     runs every time: ``setdefault``, or an item added to a stored container."""
+    persists_if_equal: bool = False
+    """An instance stays stored across script runs when it compares equal to the
+    one a later run makes: the value of a widget with a key, which Streamlit
+    keeps while it is still among the options."""
     key: str | None = None
     """The session-state key the place is under, where it is a literal."""
 
@@ -221,12 +225,14 @@ class Sinks:
         if starts_with is None or (isinstance(index, cst.Name) and index.value == "None"):
             return
         # Without a key, the widget's state keeps the object of the run that chose
-        # it; with one, Streamlit hands every run an object of that run's options.
+        # it; with one, only while it equals one of that run's options.
+        keyed = "key" in arguments
         yield Write(
             f"the state of st.{name}",
             starts_with,
             spread=Spread.ITEMS if keyword == "options" else None,
-            persists="key" not in arguments,
+            persists=not keyed,
+            persists_if_equal=keyed,
         )
 
     def reads_back(self, write: Write) -> bool:

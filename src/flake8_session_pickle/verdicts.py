@@ -105,17 +105,17 @@ TYPED_DICT_BASES = frozenset({"typing.TypedDict", "typing_extensions.TypedDict"}
 ENUM_BASES = frozenset({"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"})
 
 
-Persists = Callable[[], bool]
-"""Whether the value being judged may outlive the script run that made it, so
-that a later run pickles it after the script has redefined its classes; asked
-only when the answer matters."""
+Persists = Callable[[Value], bool]
+"""Whether a class, function or instance of the script being judged may outlive
+the script run that made it, so that a later run pickles it after the script
+has redefined its classes; asked only when the answer matters."""
 
 
-def never() -> bool:
+def never(value: Value) -> bool:
     return False
 
 
-def always() -> bool:
+def always(value: Value) -> bool:
     return True
 
 
@@ -182,7 +182,7 @@ class Evaluator:
                     f"{value.kind.value} '{value.name}' defined inside a function",
                     anchor,
                 )
-            if persists() and self._program.is_script:
+            if persists(value) and self._program.is_script:
                 return Unpicklable(
                     Kind.SCRIPT_DEFINED,
                     f"{value.kind.value} '{value.name}' defined in the app script",
@@ -192,7 +192,7 @@ class Evaluator:
             state = self._program.unpicklable_state(value.of)
             if state is not None:
                 return replace(state, anchor=anchor)
-            if not value.of.is_local and persists() and self._program.is_script:
+            if not value.of.is_local and persists(value) and self._program.is_script:
                 return Unpicklable(
                     Kind.SCRIPT_DEFINED,
                     f"instance of class '{value.of.name}' defined in the app script",
@@ -463,7 +463,9 @@ class Evaluator:
         if call.args and isinstance(call.args[0].value, cst.SimpleString):
             name = call.args[0].value.evaluated_value
             if isinstance(name, str):
-                return (Definition(call, name, DefinitionKind.CLASS, scope),)
+                return (
+                    Definition(call, name, DefinitionKind.CLASS, scope, compares_by_value=True),
+                )
         return NOTHING_KNOWN
 
     def _call_definition(self, definition: Definition, call: cst.Call) -> Values:
