@@ -5,9 +5,11 @@ A module-level statement is selected when it holds a candidate write: a write
 whose target, receiver or ``setattr`` owner is reached through
 ``<module>.session_state`` (the module imported under any name) or a name bound
 from such an expression, unless every value it writes is a literal constant,
-which pickles; or a function decorated with ``<module>.cache_data`` or a name
-bound to it. An object that merely has a ``session_state`` attribute
-(``self.session_state``) does not count, as it does not for the analysis.
+which pickles; a function decorated with ``<module>.cache_data`` or a name
+bound to it; or a call of an option widget (``st.radio``) whose starting value
+is not a literal, which the widget keeps in session state. An object that
+merely has a ``session_state`` attribute (``self.session_state``) does not
+count, as it does not for the analysis.
 
 The analysis follows values only through names, so a statement is also selected
 when it binds a name that a selected statement reads, anywhere in it; star
