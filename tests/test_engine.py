@@ -739,6 +739,24 @@ def test_a_base_method_a_subclass_overrides_runs_only_through_super(
     assert write("st.session_state.bot = Bot()\n", classes) == expected
 
 
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        ("    lock: object = field(default_factory=threading.Lock)\n", ["PKL111"]),
+        ("    on_save: object = lambda: 1\n", ["PKL111"]),
+        ("    lock: object = field(default_factory=lambda: threading.Lock())\n", ["PKL111"]),
+        ("    items: list = field(default_factory=list)\n    n: int = 0\n", []),
+        ("    lock: ClassVar[object] = threading.Lock()\n", []),
+    ],
+)
+def test_a_dataclass_field_default_is_instance_state(fields: str, expected: list[str]) -> None:
+    classes = (
+        "import threading\nfrom dataclasses import dataclass, field\nfrom typing import ClassVar\n"
+        "@dataclass\nclass Worker:\n" + fields
+    )
+    assert write("st.session_state.worker = Worker()\n", classes) == expected
+
+
 def test_a_with_target_stores_what_the_resource_enters_as() -> None:
     assert write("with open('log') as st.session_state.fh:\n    pass\n") == ["PKL104"]
     assert write("with open('log') as fh:\n    st.session_state.fh = fh\n") == ["PKL104"]

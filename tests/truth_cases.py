@@ -769,6 +769,20 @@ FLOW_CASES = [
         None,
     ),
     Case(
+        "flow/lock-made-by-a-dataclass-field-factory",
+        "import threading\nfrom dataclasses import dataclass, field\nimport streamlit as st\n"
+        "@dataclass\nclass Worker:\n    lock: object = field(default_factory=threading.Lock)\n"
+        "st.session_state.worker = Worker()\n",
+        "PKL111",
+    ),
+    Case(
+        "flow/list-made-by-a-dataclass-field-factory",
+        "from dataclasses import dataclass, field\nimport streamlit as st\n"
+        "@dataclass\nclass Worker:\n    items: list = field(default_factory=list)\n"
+        "st.session_state.worker = Worker()\n",
+        None,
+    ),
+    Case(
         "flow/shadowed-open",
         "import streamlit as st\ndef open(path):\n    return path\n"
         "st.session_state.k = open('f')\n",

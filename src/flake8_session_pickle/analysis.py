@@ -153,6 +153,10 @@ class Analysis:
         node = cls.node
         if not isinstance(node, cst.ClassDef) or cls.is_enum or self._customises_pickling(cls):
             return None
+        if cls.is_dataclass:
+            found = self._unpicklable_field(node, cls)
+            if found is not None:
+                return found
         methods = [
             statement for statement in node.body.body if isinstance(statement, cst.FunctionDef)
         ]
@@ -169,6 +173,40 @@ class Analysis:
                 if found is not None:
                     return found
         return None
+
+    def _unpicklable_field(
+        self, node: cst.ClassDef, cls: Definition
+    ) -> tuple[str, Unpicklable] | None:
+        """The first field of a dataclass whose default, which every instance made
+        without it gets, pickle refuses: ``f: object = lambda: 1``, or what
+        ``field(default_factory=threading.Lock)`` makes."""
+        for line in node.body.body:
+            for statement in getattr(line, "body", ()):
+                if not (
+                    isinstance(statement, cst.AnnAssign)
+                    and isinstance(statement.target, cst.Name)
+                    and statement.value is not None
+                    and "ClassVar"
+                    not in _EMPTY_MODULE.code_for_node(statement.annotation.annotation)
+                ):
+                    continue
+                for value in self._field_defaults(statement.value, cls.scope):
+                    found = self._evaluator.verdict_of(value, statement.value)
+                    if found is not None:
+                        return statement.target.value, found
+        return None
+
+    def _field_defaults(self, value: cst.BaseExpression, scope: Scope) -> Values:
+        if isinstance(value, cst.Call) and "dataclasses.field" in self._decorator_paths(
+            value.func, scope
+        ):
+            arguments = {arg.keyword.value: arg.value for arg in value.args if arg.keyword}
+            if "default_factory" in arguments:
+                return self._evaluator.called(arguments["default_factory"], scope)
+            if "default" in arguments:
+                return self._evaluator.evaluate(arguments["default"], scope)
+            return NOTHING_KNOWN
+        return self._evaluator.evaluate(value, scope)
 
     def _may_run(self, method: str) -> bool:
         """Whether a method may run on an instance: Python calls special methods
@@ -653,6 +691,7 @@ class Analysis:
                 or (isinstance(base, Definition) and base.makes_dicts)
                 for base in bases
             ),
+            is_dataclass=dataclass,
             compares_by_value=dataclass
             or "__eq__" in body.bindings
             or any(
@@ -705,6 +744,9 @@ def _parameter_names(parameters: cst.Parameters) -> Iterator[str]:
     for star in (parameters.star_arg, parameters.star_kwarg):
         if isinstance(star, cst.Param):
             yield star.name.value
+
+
+_EMPTY_MODULE = cst.Module(body=[])
 
 
 def _keyword_is_false(decorator: cst.BaseExpression, keyword: str) -> bool:

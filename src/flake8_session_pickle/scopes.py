@@ -51,6 +51,9 @@ class Definition:
     bases: Values = ()
     is_enum: bool = False
     """An ``enum.Enum`` subclass: its class attributes are its instances."""
+    is_dataclass: bool = False
+    """Decorated with ``dataclasses.dataclass``: its annotated class attributes are
+    the defaults of its instances' attributes."""
     compares_by_value: bool = False
     """Its instances compare equal by value (a dataclass, an enum, a namedtuple,
     a class defining ``__eq__``), not only to themselves."""

@@ -166,6 +166,10 @@ class Evaluator:
                 return found
         return None
 
+    def verdict_of(self, value: Value, anchor: cst.CSTNode) -> Unpicklable | None:
+        """Why a value pickle may refuse in any run, reported at ``anchor``."""
+        return self._unpicklable(value, anchor, never)
+
     def _unpicklable(
         self, value: Value, anchor: cst.CSTNode, persists: Persists
     ) -> Unpicklable | None:
@@ -262,6 +266,15 @@ class Evaluator:
                 scope.binding_scope.bind(expression.target.value, values)
             return values
         return NOTHING_KNOWN
+
+    def called(self, factory: cst.BaseExpression, scope: Scope) -> Values:
+        """What calling ``factory`` with no arguments returns (a lambda: its body)."""
+        if isinstance(factory, cst.Lambda):
+            return self.evaluate(factory.body, scope)
+        call = cst.Call(func=factory)
+        return union(
+            *(self._call(value, call, scope, never) for value in self.evaluate(factory, scope))
+        )
 
     def _item_lookup(self, call: cst.Call, scope: Scope, persists: Persists) -> Values | None:
         """What ``x.get(key, default)`` or ``x.setdefault(key, default)`` gives,
