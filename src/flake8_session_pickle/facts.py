@@ -74,12 +74,7 @@ class FileFacts:
         methods: set[str] = set()
         calls: set[int] = set()
         _every_run_calls(self._tree.body, functions, methods, calls, self._module_names)
-        uses: dict[str, list[int]] = {}  # every reading of a name or attribute name
-        for node in ast.walk(self._tree):
-            if isinstance(node, ast.Name):
-                uses.setdefault(node.id, []).append(id(node))
-            elif isinstance(node, ast.Attribute):
-                uses.setdefault(f".{node.attr}", []).append(id(node))
+        uses = self._uses
         definitions = self._module_level_definitions
         followed: set[int] = set()
         while True:
@@ -118,9 +113,19 @@ class FileFacts:
     @cached_property
     def attribute_names(self) -> frozenset[str]:
         """Every attribute name the file reads or writes (``x.start()``, ``self.client``)."""
-        return frozenset(
-            node.attr for node in ast.walk(self._tree) if isinstance(node, ast.Attribute)
-        )
+        return frozenset(use[1:] for use in self._uses if use.startswith("."))
+
+    @cached_property
+    def _uses(self) -> dict[str, list[int]]:
+        """Every use of a name, and of an attribute name as ``.name``, with the
+        ``id`` of each node that uses it."""
+        uses: dict[str, list[int]] = {}
+        for node in ast.walk(self._tree):
+            if isinstance(node, ast.Name):
+                uses.setdefault(node.id, []).append(id(node))
+            elif isinstance(node, ast.Attribute):
+                uses.setdefault(f".{node.attr}", []).append(id(node))
+        return uses
 
     @cached_property
     def registered_with_copyreg(self) -> frozenset[str]:
