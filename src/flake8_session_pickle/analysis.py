@@ -40,6 +40,7 @@ from flake8_session_pickle.verdicts import (
     Evaluator,
     Slot,
     bind_loop_targets,
+    code_of,
     never,
     target_names,
 )
@@ -186,8 +187,7 @@ class Analysis:
                     isinstance(statement, cst.AnnAssign)
                     and isinstance(statement.target, cst.Name)
                     and statement.value is not None
-                    and "ClassVar"
-                    not in _EMPTY_MODULE.code_for_node(statement.annotation.annotation)
+                    and "ClassVar" not in code_of(statement.annotation.annotation)
                 ):
                     continue
                 for value in self._field_defaults(statement.value, cls.scope):
@@ -744,9 +744,6 @@ def _parameter_names(parameters: cst.Parameters) -> Iterator[str]:
     for star in (parameters.star_arg, parameters.star_kwarg):
         if isinstance(star, cst.Param):
             yield star.name.value
-
-
-_EMPTY_MODULE = cst.Module(body=[])
 
 
 def _keyword_is_false(decorator: cst.BaseExpression, keyword: str) -> bool:

@@ -15,7 +15,7 @@ from flake8_session_pickle.streamlit_api import (
     OPTION_WIDGETS,
     STREAMLIT,
 )
-from flake8_session_pickle.verdicts import Spread, item_key
+from flake8_session_pickle.verdicts import Spread, code_of, item_key
 
 SESSION_STATE_DISPLAY = "st.session_state"
 MAPPING_WRITES = frozenset({"update", "setdefault", "__setitem__"})
@@ -47,7 +47,6 @@ class Write:
     """The session-state key the place is under, where it is a literal."""
 
 
-_EMPTY_MODULE = cst.Module(body=[])
 _LEADING_KEY = re.compile(r'\.(\w+)|\["(\w+)"\]')
 """The first key of a path within session state: ``.log`` or ``["log"]``."""
 
@@ -324,4 +323,4 @@ def _attribute_name(expression: cst.BaseExpression) -> str:
         value = expression.evaluated_value
         if isinstance(value, str):
             return value
-    return f"<{_EMPTY_MODULE.code_for_node(expression)}>"
+    return f"<{code_of(expression)}>"

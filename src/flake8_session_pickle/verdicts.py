@@ -558,13 +558,18 @@ def _method_called(expression: cst.BaseExpression, names: tuple[str, ...]) -> cs
 _EMPTY_MODULE = cst.Module(body=[])
 
 
+def code_of(expression: cst.BaseExpression) -> str:
+    """The expression's source text, without its surroundings."""
+    return _EMPTY_MODULE.code_for_node(expression)
+
+
 def item_key(expression: cst.BaseExpression) -> str:
     """How an item's key is spelled in a path: a string as ``"name"``, else its code."""
     if isinstance(expression, cst.SimpleString):
         value = expression.evaluated_value
         if isinstance(value, str):
             return f'"{value}"'
-    return _EMPTY_MODULE.code_for_node(expression)
+    return code_of(expression)
 
 
 def bind_loop_targets(comp_for: cst.CompFor, scope: Scope) -> None:
