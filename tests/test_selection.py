@@ -21,7 +21,7 @@ FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("*.py"))
 
 def selection_of(source: str) -> Selection | None:
     tree = ast.parse(source)
-    return select(tree, source, DEFAULT_SETTINGS.modules, DEFAULT_SETTINGS.attributes)
+    return select(tree, source, DEFAULT_SETTINGS.sinks)
 
 
 def selected_lines(source: str) -> list[str]:
@@ -32,7 +32,7 @@ def selected_lines(source: str) -> list[str]:
 
 def reports(source: str, everything: bool) -> list[Violation]:
     tree = ast.parse(source)
-    selection = select(tree, source, DEFAULT_SETTINGS.modules, DEFAULT_SETTINGS.attributes)
+    selection = select(tree, source, DEFAULT_SETTINGS.sinks)
     if selection is None:
         return []
     if everything:

@@ -11,8 +11,12 @@ from dataclasses import dataclass
 from flake8_session_pickle.codes import unanalysable_message
 from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.limits import exceeded
-from flake8_session_pickle.selection import SIGNS, Selection, select
+from flake8_session_pickle.selection import Selection, select
 from flake8_session_pickle.settings import DEFAULT_SETTINGS, Settings
+
+
+class InternalError(Exception):
+    """The analysis failed on a file; raised instead of PKL000 in strict mode."""
 
 
 @dataclass(frozen=True, order=True)
@@ -30,16 +34,23 @@ class Violation:
 
 
 def check_source(
-    source: str, tree: ast.Module | None = None, settings: Settings = DEFAULT_SETTINGS
+    source: str,
+    tree: ast.Module | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    strict: bool = False,
 ) -> list[Violation]:
     """Report the unpicklable values ``source`` writes into session state or
     returns from ``st.cache_data`` functions.
 
     ``tree`` is Python's own parse of ``source`` when the caller has one. A file
     Python cannot parse gets nothing (flake8 reports it as E999); a file Python
-    parses but the analysis cannot handle gets one PKL000 at line 1.
+    parses but the analysis cannot handle gets one PKL000 at line 1, for one of
+    the reasons the PKL000 page lists. Any other failure is an internal error:
+    PKL000 too, since an exception would abort the user's whole lint run, or,
+    with ``strict``, :class:`InternalError`, so that tests can see it.
     """
-    if not any(word in source for word in settings.attributes | SIGNS):
+    if not any(word in source for word in settings.gate_words):
         return []
     if tree is None:
         try:
@@ -48,15 +59,17 @@ def check_source(
             return []
     try:
         return _check(tree, source, settings)
-    except RecursionError:
-        return [_unanalysable("it is nested too deeply for the analysis")]
-    except Exception as error:  # a plugin that raises aborts the user's whole lint run
+    except Exception as error:
+        if strict:
+            raise InternalError(f"{type(error).__name__}: {error}") from error
+        if isinstance(error, RecursionError):
+            return [_unanalysable("it is nested too deeply for the analysis")]
         return [_unanalysable(f"internal error {type(error).__name__}: {error}")]
 
 
 def _check(tree: ast.Module, source: str, settings: Settings) -> list[Violation]:
     with paused_garbage_collection():
-        selection = select(tree, source, settings.modules, settings.attributes)
+        selection = select(tree, source, settings.sinks)
         if selection is None:
             return []
         if reason := exceeded(selection.tree, source):
@@ -98,7 +111,7 @@ def analyse(
         except cst.ParserSyntaxError as error:
             return [_unanalysable(f"libcst cannot parse it ({_first_line(error.message)})")]
     facts = FileFacts(tree, source, selection.module_names)
-    findings = Analysis(facts, settings.session_paths, settings.catalogue).run(
+    findings = Analysis(facts, settings.knowledge, settings.sinks).run(
         statement for module, _ in units for statement in module.body
     )
     if not findings:

@@ -11,6 +11,7 @@ from functools import cached_property
 from flake8_session_pickle.selection import TRY_STATEMENTS, root_name
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+_FUNCTIONS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef})
 
 
 class FileFacts:
@@ -110,22 +111,47 @@ class FileFacts:
                         found.setdefault(f".{method.name}", []).append(method)
         return found
 
-    @cached_property
-    def attribute_names(self) -> frozenset[str]:
-        """Every attribute name the file reads or writes (``x.start()``, ``self.client``)."""
-        return frozenset(use[1:] for use in self._uses if use.startswith("."))
+    @property
+    def attribute_names_outside_self(self) -> frozenset[str]:
+        """Every attribute name the file reads or writes on something other than
+        a method's own instance (``app.run()``, ``self.client.close()``, but not
+        ``self.setup()``): the methods those names lead to may be called by any
+        code, while what a method calls on ``self`` runs only if it does."""
+        return self._index[1]
 
-    @cached_property
+    @property
     def _uses(self) -> dict[str, list[int]]:
         """Every use of a name, and of an attribute name as ``.name``, with the
         ``id`` of each node that uses it."""
+        return self._index[0]
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, list[int]], frozenset[str]]:
         uses: dict[str, list[int]] = {}
-        for node in ast.walk(self._tree):
-            if isinstance(node, ast.Name):
+        outside_self: set[str] = set()
+        stack: list[tuple[ast.AST, str | None, bool]] = [(self._tree, None, False)]
+        while stack:
+            node, self_name, in_class_body = stack.pop()
+            node_type = type(node)
+            if node_type is ast.Name:
+                assert isinstance(node, ast.Name)
                 uses.setdefault(node.id, []).append(id(node))
-            elif isinstance(node, ast.Attribute):
+            elif node_type is ast.Attribute:
+                assert isinstance(node, ast.Attribute)
                 uses.setdefault(f".{node.attr}", []).append(id(node))
-        return uses
+                receiver = node.value
+                if not (isinstance(receiver, ast.Name) and receiver.id == self_name):
+                    outside_self.add(node.attr)
+            inner_self, inner_class_body = self_name, False
+            if node_type is ast.ClassDef:
+                inner_self, inner_class_body = None, True
+            elif in_class_body and node_type in _FUNCTIONS:
+                assert isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+                inner_self = _self_parameter(node)
+            stack.extend(
+                (child, inner_self, inner_class_body) for child in ast.iter_child_nodes(node)
+            )
+        return uses, frozenset(outside_self)
 
     @cached_property
     def registered_with_copyreg(self) -> frozenset[str]:
@@ -233,3 +259,15 @@ def _dotted_name(node: ast.expr) -> str | None:
         base = _dotted_name(node.value)
         return None if base is None else f"{base}.{node.attr}"
     return None
+
+
+def _self_parameter(method: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """The parameter a method's instance is bound to; None for a static or class
+    method."""
+    if any(
+        isinstance(decorator, ast.Name) and decorator.id in ("staticmethod", "classmethod")
+        for decorator in method.decorator_list
+    ):
+        return None
+    parameters = [*method.args.posonlyargs, *method.args.args]
+    return parameters[0].arg if parameters else None

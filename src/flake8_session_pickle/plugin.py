@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -15,8 +16,8 @@ from flake8_session_pickle.settings import (
     SettingsError,
     parse_names,
     parse_unpicklable,
+    warnings,
 )
-from flake8_session_pickle.streamlit_api import SESSION_STATE_PATH
 
 
 class Plugin:
@@ -38,16 +39,17 @@ class Plugin:
             default="",
             parse_from_config=True,
             comma_separated_list=True,
-            help="Callables whose results pickle refuses, each with its code, "
-            "e.g. 'mylib.Client:PKL110,mylib.open_log:PKL104'.",
+            help="Types, and what callables or methods return, that pickle refuses, "
+            "each with its code, e.g. 'mylib.Client:PKL110,mylib.open_log():PKL104,"
+            "mylib.Store.cursor():PKL106'.",
         )
         option_manager.add_option(
             "--pkl-picklable",
             default="",
             parse_from_config=True,
             comma_separated_list=True,
-            help="Callables whose results pickle, overriding the built-in catalogue, "
-            "e.g. 'redis.Redis'.",
+            help="Types, and what callables or methods return, that pickle takes, "
+            "overriding the built-in knowledge, e.g. 'redis.Redis'.",
         )
         option_manager.add_option(
             "--pkl-session-targets",
@@ -62,13 +64,15 @@ class Plugin:
     def parse_options(cls, options: argparse.Namespace) -> None:
         try:
             cls.settings = Settings(
-                session_paths=frozenset({SESSION_STATE_PATH})
+                session_paths=DEFAULT_SETTINGS.session_paths
                 | parse_names(options.pkl_session_targets, "--pkl-session-targets"),
                 unpicklable=parse_unpicklable(options.pkl_unpicklable, "--pkl-unpicklable"),
                 picklable=parse_names(options.pkl_picklable, "--pkl-picklable"),
             )
         except SettingsError as error:
             raise SystemExit(f"flake8-session-pickle: {error}") from None
+        for warning in warnings(cls.settings):
+            print(f"flake8-session-pickle: warning: {warning}", file=sys.stderr)
 
     def run(self) -> Iterator[tuple[int, int, str, type[Any]]]:
         tree = self._tree if isinstance(self._tree, ast.Module) else None

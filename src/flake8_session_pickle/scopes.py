@@ -1,4 +1,4 @@
-"""What a name means at a point of the program: abstract values and scopes.
+"""What a name means at a point of the program: scopes of abstract values.
 
 The analysis runs the program's statements in order over abstract values, so
 ``f = lambda: 1; f = 3`` leaves ``f`` bound to ``3`` only, and a name bound in
@@ -9,146 +9,14 @@ from __future__ import annotations
 
 import builtins
 import enum
-from dataclasses import dataclass, field
-from functools import cached_property
+from typing import TYPE_CHECKING
 
-import libcst as cst
+from flake8_session_pickle.values import NOTHING_KNOWN, Named, Values, union
 
-from flake8_session_pickle.codes import Kind
-from flake8_session_pickle.walk import contains_yield
-
-
-@dataclass(frozen=True)
-class Ref:
-    """An object reached by a qualified path, e.g. ``streamlit.session_state``.
-
-    ``()`` in a path stands for "what calling it returned":
-    ``pathlib.Path().open`` is the ``open`` method of a ``Path`` instance.
-    """
-
-    path: str
-    module: bool = False
-    """Bound by ``import``: certainly a module object."""
-
-
-class DefinitionKind(enum.Enum):
-    FUNCTION = "function"
-    CLASS = "class"
-
-
-@dataclass(eq=False)
-class Definition:
-    """A function or class defined in the checked file."""
-
-    node: cst.FunctionDef | cst.ClassDef | cst.Call
-    """A ``def``, a ``class``, or a call that makes a class (``namedtuple(...)``)."""
-    name: str
-    kind: DefinitionKind
-    scope: Scope
-    """The scope the definition stands in."""
-    namespace: dict[str, Values] = field(default_factory=dict)
-    """A class body's bindings, for attribute look-ups on the class."""
-    bases: Values = ()
-    is_enum: bool = False
-    """An ``enum.Enum`` subclass: its class attributes are its instances."""
-    is_dataclass: bool = False
-    """Decorated with ``dataclasses.dataclass``: its annotated class attributes are
-    the defaults of its instances' attributes."""
-    compares_by_value: bool = False
-    """Its instances compare equal by value (a dataclass, an enum, a namedtuple,
-    a class defining ``__eq__``), not only to themselves."""
-    makes_dicts: bool = False
-    """A ``TypedDict``: calling it makes a plain ``dict``."""
-    caches_data: bool = False
-    """A function decorated with ``st.cache_data``: Streamlit pickles what it returns."""
-    keeps_results: bool = False
-    """A function decorated with ``st.cache_resource``: what it returns outlives the
-    script run that made it, so later runs get objects of earlier runs."""
-    wrapped: bool = False
-    """The name is bound to a decorator's wrapper, which calls the function but is
-    not the function itself."""
-
-    @property
-    def is_local(self) -> bool:
-        """Defined inside a function body: pickle cannot find it by qualified name."""
-        return self.scope.in_function
-
-    @property
-    def is_module_level(self) -> bool:
-        return self.scope.kind is ScopeKind.MODULE
-
-    @cached_property
-    def yields(self) -> bool:
-        """A function whose own body yields: calling it makes a generator."""
-        return isinstance(self.node, cst.FunctionDef) and contains_yield(self.node)
-
-
-@dataclass(frozen=True)
-class Instance:
-    """An instance of a class defined in the checked file."""
-
-    of: Definition
-
-
-@dataclass(frozen=True)
-class Unpicklable:
-    """A value pickle refuses, with what to say about it and where it shows."""
-
-    kind: Kind
-    what: str
-    anchor: cst.CSTNode
-    """The node of the written expression the report points at."""
-    path: str | None = None
-    """The qualified path it was produced by, so that its methods can be looked up."""
-
-
-class Role(enum.Enum):
-    """How a container holds something."""
-
-    ITEM = "item"
-    """An element of a list, tuple or set, or a key of a dict: what iterating
-    over the container gives."""
-    VALUE = "value"
-    """A value of a dict: what its ``values()`` and ``items()`` give, but not
-    iterating over it."""
-
-
-@dataclass(frozen=True)
-class Held:
-    """Something a container holds that matters to pickle: a value pickle refuses,
-    or a class, function or instance of the file, which a later run may refuse
-    once the container is kept. Pickling the container pickles it."""
-
-    value: Unpicklable | Definition | Instance
-    role: Role
-    anchor: cst.CSTNode
-    """Where it is written, for a report of the container."""
-
-
-class Unknown(enum.Enum):
-    """A value the analysis cannot tell anything about."""
-
-    UNKNOWN = 0
-
-
-UNKNOWN = Unknown.UNKNOWN
-
-Value = Ref | Definition | Instance | Unpicklable | Held | Unknown
-Values = tuple[Value, ...]
-"""Every value a name or an expression may have, in the order first seen."""
-
-NOTHING_KNOWN: Values = (UNKNOWN,)
+if TYPE_CHECKING:
+    from flake8_session_pickle.values import Definition
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
-
-
-def union(*alternatives: Values) -> Values:
-    merged: list[Value] = []
-    for values in alternatives:
-        for value in values:
-            if value not in merged:
-                merged.append(value)
-    return tuple(merged)
 
 
 class ScopeKind(enum.Enum):
@@ -173,9 +41,9 @@ class Scope:
         """Every binding so far, in order, with what the name was bound to before it
         (None: nothing), so that a branch is undone and joined at the cost of the
         names it bound, whatever the size of the scope."""
-        self.fresh_keys: set[str] = set()
-        """Session-state keys this scope has set to a new container on every run,
-        so that what is added to them afterwards does not outlive the run."""
+        self.fresh: set[object] = set()
+        """Places this scope has set to a new container on every run, so that what
+        is added to them afterwards does not outlive the run."""
         self.conditional = 0
         """How many conditions (``if``, ``while``, ``except``, ``case``) enclose
         the statement being run, within this scope."""
@@ -211,7 +79,7 @@ class Scope:
                 return scope.bindings[name]
             scope = scope.parent
         if name in _BUILTIN_NAMES:
-            return (Ref(f"builtins.{name}"),)
+            return (Named(f"builtins.{name}"),)
         return NOTHING_KNOWN
 
     def mark(self) -> int:

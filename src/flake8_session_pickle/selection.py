@@ -1,13 +1,13 @@
 """Which statements of a file the analysis needs, decided on Python's own ``ast``,
 so that libcst parses only those, and files without any are never parsed.
 
-A module-level statement is selected when it holds a candidate write: a write
-whose target, receiver or ``setattr`` owner is reached through
-``<module>.session_state`` (the module imported under any name) or a name bound
-from such an expression, unless every value it writes is a literal constant,
-which pickles; a function decorated with ``<module>.cache_data`` or a name
-bound to it; or a call of an option widget (``st.radio``) whose starting value
-is not a literal, which the widget keeps in session state. An object that
+A module-level statement is selected when a sink says it may write into it
+(:meth:`~flake8_session_pickle.sinks.Sink.selects`), given what the statement
+does: its assignment targets (unless every value it writes is a literal
+constant, which pickles), the objects its calls may store into (also the owner
+of ``setattr``), its decorators and its calls; and which expressions denote the
+sink's roots: ``<module>.session_state`` (the module imported under any name)
+or a name bound from such an expression, ``<module>.cache_data``. An object that
 merely has a ``session_state`` attribute (``self.session_state``) does not
 count, as it does not for the analysis.
 
@@ -22,19 +22,14 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from flake8_session_pickle.streamlit_api import (
-    CACHE_DATA_PATHS,
-    CONTAINER_WRITE_METHODS,
-    OPTION_WIDGETS,
-)
+from flake8_session_pickle.knowledge.language import ITEM_READS, STORING_METHODS
 
-CACHE_DATA_NAMES = frozenset(path.rsplit(".", 1)[-1] for path in CACHE_DATA_PATHS)
-
-SIGNS = CACHE_DATA_NAMES | {f"{widget}(" for widget in OPTION_WIDGETS}
-"""Text a file holds, besides the session-state attributes, if it may write
-where Streamlit pickles: a file with none of them is not looked at further."""
+if TYPE_CHECKING:
+    from flake8_session_pickle.sinks import Sink
 
 Bindings = list[tuple[list[str], ast.expr]]
 
@@ -139,36 +134,12 @@ class _Mentions:
                 return
 
 
-def _offers_options(call: ast.Call) -> bool:
-    """A call of an option widget whose starting value is not a literal."""
-    func = call.func
-    name = func.attr if isinstance(func, ast.Attribute) else ""
-    if isinstance(func, ast.Name):
-        name = func.id
-    if name not in OPTION_WIDGETS:
-        return False
-    keyword, position = OPTION_WIDGETS[name]
-    values = [argument.value for argument in call.keywords if argument.arg == keyword]
-    if position is not None:
-        values.extend(call.args[position : position + 1])
-    return any(
-        not (
-            _is_constant(value)
-            or (
-                isinstance(value, (ast.List, ast.Tuple, ast.Set))
-                and all(map(_is_constant, value.elts))
-            )
-        )
-        for value in values
-    )
-
-
 def _reads_item(node: ast.expr) -> bool:
     """``x.get(key, ...)`` or ``x.setdefault(key, ...)``, which give an item of ``x``."""
     return (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
-        and node.func.attr in ("get", "setdefault")
+        and node.func.attr in ITEM_READS
         and bool(node.args)
     )
 
@@ -188,7 +159,7 @@ def _follow_module_aliases(modules: set[str], bindings: Bindings) -> None:
             return
 
 
-def _is_constant(value: ast.expr | None) -> bool:
+def is_constant(value: ast.expr | None) -> bool:
     """A literal that is not a container: writing it can neither fail to pickle
     nor start a fresh container."""
     if isinstance(value, ast.UnaryOp):
@@ -211,8 +182,7 @@ class _Statement:
     receivers: list[ast.expr] = field(default_factory=list)
     """Objects a call may store a value into."""
     decorators: list[ast.expr] = field(default_factory=list)
-    widgets: list[ast.expr] = field(default_factory=list)
-    """Callees of option widgets offered options that are not all literals."""
+    calls: list[ast.Call] = field(default_factory=list)
     blocks: list[list[_Statement]] = field(default_factory=list)
     always: bool = False
     """A star import, which may bind any name."""
@@ -223,13 +193,8 @@ class _Statement:
     """The statements it shares a physical line with, itself included."""
     selected: bool = False
 
-    def writes(self, state: _Mentions, cache: _Mentions) -> bool:
-        return (
-            any(_target_rooted(target, state) for target in self.targets)
-            or any(state.rooted(receiver) for receiver in self.receivers)
-            or any(cache.denotes(decorator) for decorator in self.decorators)
-            or any(root_name(widget) in state.modules for widget in self.widgets)
-        )
+    def writes(self, found: _Found) -> bool:
+        return any(sink.selects(self, mentions) for sink, mentions in found.mentions)
 
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -336,16 +301,15 @@ class _Reader:
             elif node_type is ast.Call:
                 assert isinstance(node, ast.Call)
                 func = node.func
-                if isinstance(func, ast.Attribute) and func.attr in CONTAINER_WRITE_METHODS:
+                summary.calls.append(node)
+                if isinstance(func, ast.Attribute) and func.attr in STORING_METHODS:
                     if isinstance(func.value, ast.Name):
                         binds.add(func.value.id)  # fills the container the name holds
                     values = (*node.args, *(keyword.value for keyword in node.keywords))
-                    if not all(map(_is_constant, values)):
+                    if not all(map(is_constant, values)):
                         summary.receivers.append(func.value)
                 elif isinstance(func, ast.Name) and func.id == "setattr" and node.args:
                     summary.receivers.append(node.args[0])
-                if _offers_options(node):
-                    summary.widgets.append(func)
             elif node_type is ast.Assign:
                 assert isinstance(node, ast.Assign)
                 names = [name for target in node.targets for name in _bound_names(target)]
@@ -355,13 +319,13 @@ class _Reader:
                     for target in node.targets
                     if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
                 )
-                if not _is_constant(node.value):
+                if not is_constant(node.value):
                     summary.targets.extend(node.targets)
             elif node_type is ast.AnnAssign or node_type is ast.AugAssign:
                 assert isinstance(node, (ast.AnnAssign, ast.AugAssign))
                 if node.value is not None:
                     found.bindings.append((_bound_names(node.target), node.value))
-                    if not _is_constant(node.value):
+                    if not is_constant(node.value):
                         summary.targets.append(node.target)
             elif node_type is ast.NamedExpr:
                 assert isinstance(node, ast.NamedExpr)
@@ -439,7 +403,7 @@ def _import_from(
         summary.binds.add(name)
         if from_app:
             found.module_names.add(name)  # may be a submodule, like ``from myapp import state``
-            for mentions in (found.state, found.cache):
+            for _, mentions in found.mentions:
                 if alias.name in mentions.attributes:
                     mentions.aliases.add(name)
 
@@ -447,30 +411,25 @@ def _import_from(
 class _Found:
     """What the whole file binds, gathered while its statements are read."""
 
-    def __init__(self, attributes: frozenset[str]) -> None:
+    def __init__(self, sinks: Sequence[Sink]) -> None:
         self.module_names: set[str] = set()
-        self.state = _Mentions(attributes, self.module_names)
-        self.cache = _Mentions(CACHE_DATA_NAMES, self.module_names)
+        self.mentions = [(sink, _Mentions(sink.attributes, self.module_names)) for sink in sinks]
         self.bindings: Bindings = []
 
 
-def select(
-    tree: ast.Module, source: str, modules: frozenset[str], attributes: frozenset[str]
-) -> Selection | None:
+def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | None:
     """The statements of ``tree`` (Python's parse of ``source``) the analysis needs,
-    or None when the file holds no candidate write. ``modules``: top-level packages
-    a session state comes from (``streamlit``); ``attributes``: the last part of
-    each session-state path (``session_state``)."""
-    found = _Found(attributes)
+    or None when the file holds no candidate write into any of the sinks."""
+    found = _Found(sinks)
     lines = LINE.findall(source)
-    reader = _Reader(modules, found, lines)
+    reader = _Reader(frozenset(module for sink in sinks for module in sink.modules), found, lines)
     body = reader.block(tree.body, None)
     if not found.module_names:
         return None
     _follow_module_aliases(found.module_names, found.bindings)
-    for mentions in (found.state, found.cache):
+    for _, mentions in found.mentions:
         mentions.follow(found.bindings)
-    chosen = [s for s in reader.statements if s.writes(found.state, found.cache)]
+    chosen = [s for s in reader.statements if s.writes(found)]
     if not chosen:
         return None
     chosen.extend(statement for statement in body if statement.always)
@@ -565,13 +524,3 @@ def line_groups(body: list[ast.stmt], lines: list[str]) -> list[list[int]]:
 def first_line(statement: ast.stmt) -> int:
     decorators = getattr(statement, "decorator_list", None)
     return decorators[0].lineno if decorators else statement.lineno
-
-
-def _target_rooted(target: ast.expr, mentions: _Mentions) -> bool:
-    """Whether an assignment target writes into a place reached from session state;
-    a bare name only rebinds the name."""
-    if isinstance(target, (ast.Tuple, ast.List)):
-        return any(_target_rooted(element, mentions) for element in target.elts)
-    if isinstance(target, ast.Starred):
-        return _target_rooted(target.value, mentions)
-    return not isinstance(target, ast.Name) and mentions.rooted(target)

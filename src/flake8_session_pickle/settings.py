@@ -1,15 +1,26 @@
-"""What a user can configure, and the checks that turn option text into settings."""
+"""What a user can configure, and the checks that turn option text into settings.
+
+The user's names go into the same tables as the plugin's own knowledge: a type
+(``mylib.Client``), what a callable returns (``mylib.connect()``) or what a
+method of a type returns (``mylib.Store.open()``), in the notation of
+:mod:`flake8_session_pickle.knowledge.rows`.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from flake8_session_pickle.catalogue import CATALOGUE, Entry
 from flake8_session_pickle.codes import PREFIX, Kind
-from flake8_session_pickle.streamlit_api import SESSION_STATE_PATH
+from flake8_session_pickle.knowledge import KNOWLEDGE, ROWS, Knowledge, is_producer
+from flake8_session_pickle.knowledge.rows import Made, TypeRow
+from flake8_session_pickle.knowledge.streamlit import SESSION_STATE
+
+if TYPE_CHECKING:
+    from flake8_session_pickle.sinks import Sink
 
 CONFIGURABLE_KINDS = (
     Kind.GENERATOR,
@@ -20,9 +31,10 @@ CONFIGURABLE_KINDS = (
     Kind.INTERPRETER_OBJECT,
     Kind.CLIENT,
 )
-"""Kinds a user may give a callable: those that say what a call returns."""
+"""Kinds a user may give a name: those that say what an object is."""
 
-_QUALIFIED_NAME = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$")
+_CODE = re.compile(rf"{PREFIX}[12](\d\d)", re.IGNORECASE)
+_FORMS = "'package.Client', 'package.connect()' or 'package.Client.method()'"
 
 
 class SettingsError(ValueError):
@@ -31,58 +43,100 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class Settings:
-    session_paths: frozenset[str] = field(default_factory=lambda: frozenset({SESSION_STATE_PATH}))
-    """Qualified paths of objects that are Streamlit's session state."""
+    session_paths: frozenset[str] = field(default_factory=lambda: frozenset({SESSION_STATE}))
+    """Qualified names of objects that are Streamlit's session state."""
     unpicklable: tuple[tuple[str, Kind], ...] = ()
-    """Extra callables whose results pickle refuses, with their kind."""
+    """Types, callables' results and methods' results that pickle refuses, with
+    their kind."""
     picklable: frozenset[str] = frozenset()
-    """Callables whose results are known to pickle, overriding the catalogue."""
-
-    @property
-    def modules(self) -> frozenset[str]:
-        return frozenset(path.split(".", 1)[0] for path in self.session_paths)
-
-    @property
-    def attributes(self) -> frozenset[str]:
-        return frozenset(path.rsplit(".", 1)[-1] for path in self.session_paths)
+    """Types and producers whose values pickle, overriding the knowledge tables."""
 
     @cached_property
-    def catalogue(self) -> Mapping[str, Entry]:
+    def knowledge(self) -> Knowledge:
         if not self.unpicklable and not self.picklable:
-            return CATALOGUE
-        merged = dict(CATALOGUE)
-        for name, kind in self.unpicklable:
-            merged[f"{name}()"] = Entry(f"{name}()", kind, citation="user configuration")
-        for name in self.picklable:
-            merged.pop(f"{name}()", None)
-        return merged
+            return KNOWLEDGE
+        rows = [
+            TypeRow(name, kind, made_by=(Made(name),) if name.endswith("()") else ())
+            for name, kind in self.unpicklable
+        ]
+        return KNOWLEDGE.with_user_rows(rows, self.picklable)
+
+    @cached_property
+    def sinks(self) -> Sequence[Sink]:
+        from flake8_session_pickle.sinks import sinks
+
+        return sinks(self.session_paths)
+
+    @cached_property
+    def gate_words(self) -> frozenset[str]:
+        """Text a file holds if it may write into a sink."""
+        return frozenset(word for sink in self.sinks for word in sink.gate_words)
 
 
 DEFAULT_SETTINGS = Settings()
 
 
-def _qualified_name(text: str, option: str) -> str:
-    if not _QUALIFIED_NAME.match(text):
-        raise SettingsError(f"{option}: {text!r} is not a qualified name such as 'package.Client'")
-    return text
-
-
 def parse_unpicklable(values: Iterable[str], option: str) -> tuple[tuple[str, Kind], ...]:
-    """``pkg.Client:PKL110`` items: calling ``pkg.Client`` returns a client."""
+    """``pkg.Client:PKL110`` items: values of ``pkg.Client`` are clients."""
     kinds = {kind.info.number: kind for kind in CONFIGURABLE_KINDS}
     allowed = ", ".join(f"{PREFIX}1{number:02d}" for number in kinds)
     parsed = []
     for value in values:
-        name, _, code = value.strip().partition(":")
-        match = re.fullmatch(rf"{PREFIX}[12](\d\d)", code.strip())
-        if match is None or int(match.group(1)) not in kinds:
+        if not value.strip():
+            continue
+        name, colon, code = (part.strip() for part in value.rpartition(":"))
+        if not colon:
             raise SettingsError(
-                f"{option}: {value!r} needs a code after the name, one of {allowed} "
-                f"(e.g. 'package.Client:{PREFIX}110')"
+                f"{option}: {value.strip()!r} needs a code after the name and a colon, "
+                f"e.g. '{value.strip()}:{PREFIX}110'; one of {allowed}"
             )
-        parsed.append((_qualified_name(name.strip(), option), kinds[int(match.group(1))]))
+        match = _CODE.fullmatch(code)
+        if match is None:
+            raise SettingsError(
+                f"{option}: {value.strip()!r}: {code!r} is not a code of this plugin; "
+                f"use one of {allowed}"
+            )
+        if code != code.upper():
+            raise SettingsError(
+                f"{option}: {value.strip()!r}: write the code in capitals, {code.upper()!r}"
+            )
+        number = int(match.group(1))
+        if number not in kinds:
+            raise SettingsError(
+                f"{option}: {value.strip()!r}: {code} names a kind the plugin recognises "
+                f"by the code itself, not by a name; use one of {allowed}"
+            )
+        parsed.append((_producer(name, option), kinds[number]))
     return tuple(parsed)
 
 
 def parse_names(values: Iterable[str], option: str) -> frozenset[str]:
-    return frozenset(_qualified_name(value.strip(), option) for value in values if value.strip())
+    return frozenset(_producer(value.strip(), option) for value in values if value.strip())
+
+
+def _producer(text: str, option: str) -> str:
+    if not is_producer(text):
+        raise SettingsError(f"{option}: {text!r} is not a name such as {_FORMS}")
+    return text
+
+
+def warnings(settings: Settings) -> list[str]:
+    """What in the settings can never take effect."""
+    found = [
+        f"--pkl-session-targets: {path!r} names no module; name the object where "
+        "a module of yours binds it, e.g. 'myapp.state.session'"
+        for path in sorted(settings.session_paths)
+        if "." not in path
+    ]
+    known = {
+        name
+        for row in ROWS
+        for name in (row.name, *row.aliases, *(made.by for made in row.made_by))
+    }
+    found.extend(
+        f"--pkl-picklable: {name!r} is nothing the plugin takes as unpicklable, so "
+        "saying it pickles changes nothing"
+        for name in sorted(settings.picklable)
+        if name not in known and f"{name}()" not in known
+    )
+    return found

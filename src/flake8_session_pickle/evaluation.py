@@ -1,0 +1,541 @@
+"""What an expression may evaluate to, over abstract values."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Iterator
+from dataclasses import replace
+from typing import Protocol
+
+import libcst as cst
+
+from flake8_session_pickle.knowledge import Knowledge, Production
+from flake8_session_pickle.knowledge.language import CLASS_FACTORIES, ITEM_READS, SAME_AS_ARGUMENT
+from flake8_session_pickle.knowledge.rows import Holding
+from flake8_session_pickle.scopes import Scope, ScopeKind
+from flake8_session_pickle.values import (
+    NOTHING_KNOWN,
+    UNKNOWN,
+    AnyKey,
+    Attribute,
+    Constant,
+    Definition,
+    DefinitionKind,
+    Held,
+    Instance,
+    Key,
+    Lambda,
+    Member,
+    Module,
+    Named,
+    Object,
+    Place,
+    Role,
+    Spread,
+    Unknown,
+    Value,
+    Values,
+    display_name,
+    union,
+)
+
+Slot = Role | Spread
+"""How an expression goes into a container: as one item or value, or spread."""
+
+_CONSTANT_NAMES = {"None": None, "True": True, "False": False}
+
+
+class Program(Protocol):
+    """What the evaluator asks of the analysis of the whole file."""
+
+    def returned(self, function: Definition) -> Values:
+        """What calling a function defined in the file may return."""
+
+
+class Evaluator:
+    def __init__(self, program: Program, knowledge: Knowledge, roots: frozenset[str]) -> None:
+        self._program = program
+        self.knowledge = knowledge
+        self._roots = roots
+        """Qualified names of the objects whose places a sink watches."""
+
+    def named(self, name: str) -> Value:
+        """The object reached by a qualified name: the root of a watched place, an
+        object the knowledge tables know, or just the name."""
+        if name in self._roots:
+            return Place(name)
+        production = self.knowledge.object(name)
+        if production is not None:
+            return self._produced(production, display_name(name), None, None)
+        return Named(name)
+
+    def evaluate(self, expression: cst.BaseExpression, scope: Scope) -> Values:
+        expression_type = type(expression)
+        if expression_type is cst.Name:
+            assert isinstance(expression, cst.Name)
+            if expression.value in _CONSTANT_NAMES:
+                return (Constant(_CONSTANT_NAMES[expression.value]),)
+            return anchored(scope.lookup(expression.value), expression)
+        if expression_type is cst.Attribute:
+            assert isinstance(expression, cst.Attribute)
+            return union(
+                *(
+                    self._attribute(value, expression.attr.value, expression)
+                    for value in self.evaluate(expression.value, scope)
+                )
+            )
+        if expression_type is cst.Call:
+            assert isinstance(expression, cst.Call)
+            item = self._item_read(expression, scope)
+            if item is not None:
+                return item
+            return union(
+                *(
+                    self._call(value, expression, scope)
+                    for value in self.evaluate(expression.func, scope)
+                )
+            )
+        if expression_type is cst.Subscript:
+            assert isinstance(expression, cst.Subscript)
+            if len(expression.slice) == 1 and isinstance(expression.slice[0].slice, cst.Index):
+                segment = self.segment(expression.slice[0].slice.value, scope)
+                return self._items(self.evaluate(expression.value, scope), segment)
+            return NOTHING_KNOWN
+        if expression_type is cst.Lambda:
+            assert isinstance(expression, cst.Lambda)
+            return (Lambda(expression),)
+        if expression_type is cst.GeneratorExp:
+            return (Object("builtins.generator", "", described_as="generator expression"),)
+        if expression_type in _SEQUENCES:
+            assert isinstance(expression, (cst.List, cst.Tuple, cst.Set))
+            holds = self.held(_container_items(expression), scope)
+            return (Object(_SEQUENCES[expression_type], "", holds),)
+        if expression_type is cst.Dict:
+            assert isinstance(expression, cst.Dict)
+            return (Object("builtins.dict", "", self.held(_dict_items(expression), scope)),)
+        if expression_type in _COMPREHENSIONS:
+            assert isinstance(expression, (cst.ListComp, cst.SetComp, cst.DictComp))
+            return self._comprehension(expression, scope)
+        if expression_type is cst.BinaryOperation:
+            assert isinstance(expression, cst.BinaryOperation)
+            if isinstance(expression.operator, (cst.Add, cst.Multiply, cst.BitOr)):
+                # ``xs + [v]``, ``[v] * n`` and ``d | {k: v}`` hold the items of both.
+                return union(
+                    self.evaluate(expression.left, scope), self.evaluate(expression.right, scope)
+                )
+            return NOTHING_KNOWN
+        if expression_type is cst.IfExp:
+            assert isinstance(expression, cst.IfExp)
+            return union(
+                self.evaluate(expression.body, scope), self.evaluate(expression.orelse, scope)
+            )
+        if expression_type is cst.BooleanOperation:
+            assert isinstance(expression, cst.BooleanOperation)
+            return union(
+                self.evaluate(expression.left, scope), self.evaluate(expression.right, scope)
+            )
+        if expression_type is cst.NamedExpr:
+            assert isinstance(expression, cst.NamedExpr)
+            values = self.evaluate(expression.value, scope)
+            if isinstance(expression.target, cst.Name):
+                scope.binding_scope.bind(expression.target.value, values)
+            return values
+        constant = literal(expression)
+        if constant is not _NOT_LITERAL:
+            return (Constant(constant),)
+        return NOTHING_KNOWN
+
+    def segment(self, key: cst.BaseExpression, scope: Scope) -> Key | AnyKey:
+        """The segment of a place an item's key leads to: a literal key, or a name
+        bound to one, else any key."""
+        values = self.evaluate(key, scope)
+        if len(values) == 1 and isinstance(values[0], Constant):
+            return Key(values[0].value)
+        return AnyKey()
+
+    def enters_as_itself(self, value: Value) -> bool:
+        """Whether ``with value as name`` binds the value itself: true of the
+        refused types whose rows say so."""
+        if not isinstance(value, Object):
+            return False
+        row = self.knowledge.type(value.type)
+        return row is not None and row.kind is not None and row.enters_as_itself
+
+    def called(self, factory: cst.BaseExpression, scope: Scope) -> Values:
+        """What calling ``factory`` with no arguments returns (a lambda: its body)."""
+        if isinstance(factory, cst.Lambda):
+            return self.evaluate(factory.body, scope)
+        call = cst.Call(func=factory)
+        return union(*(self._call(value, call, scope) for value in self.evaluate(factory, scope)))
+
+    def _item_read(self, call: cst.Call, scope: Scope) -> Values | None:
+        """What ``x.get(key, default)`` or ``x.setdefault(key, default)`` gives,
+        where ``x`` is a watched place: the item under the key, or the default."""
+        func = call.func
+        if not (
+            isinstance(func, cst.Attribute)
+            and func.attr.value in ITEM_READS
+            and call.args
+            and not any(arg.star or arg.keyword for arg in call.args)
+        ):
+            return None
+        owners = self.evaluate(func.value, scope)
+        if not any(isinstance(owner, Place) for owner in owners):
+            return None
+        items = self._items(owners, self.segment(call.args[0].value, scope))
+        if len(call.args) < 2:
+            return items
+        return union(items, self.evaluate(call.args[1].value, scope))
+
+    @staticmethod
+    def _items(owners: Values, segment: Attribute | Key | AnyKey) -> Values:
+        """What is found under a key of the owners: a place within a watched place."""
+        found = tuple(owner.child(segment) for owner in owners if isinstance(owner, Place))
+        return found or NOTHING_KNOWN
+
+    def items_of(
+        self, iterable: cst.BaseExpression, scope: Scope, roles: frozenset[Role] | None = None
+    ) -> Values:
+        """What iterating over ``iterable`` gives, as far as it matters to pickle:
+        the items of a container (of a dict: its keys; through ``values()``, its
+        values; through ``items()``, both), or the members of an enum."""
+        if roles is None:
+            roles = frozenset({Role.ITEM})
+            method = _method_called(iterable, ("items", "values"))
+            if method is not None:
+                iterable = method.value
+                roles = frozenset({Role.VALUE} if method.attr.value == "values" else Role)
+        found: list[Value] = []
+        for value in self.evaluate(iterable, scope):
+            found.extend(self._iterated(value, roles))
+        return union(tuple(found), NOTHING_KNOWN)
+
+    @staticmethod
+    def _iterated(value: Value, roles: frozenset[Role]) -> Iterator[Value]:
+        if isinstance(value, Object):
+            for held in value.holds:
+                if held.role in roles:
+                    yield held.value
+        elif isinstance(value, Definition) and value.is_enum:
+            yield Instance(value)
+
+    def loop_bindings(
+        self, target: cst.BaseExpression, iterable: cst.BaseExpression, scope: Scope
+    ) -> Iterator[tuple[str, Values]]:
+        """What each name a ``for`` target binds may be: an item of the iterable,
+        or of a dict's ``items()`` the key and the value; unpacked otherwise,
+        nothing known, since which part goes where is not followed."""
+        if isinstance(target, cst.Name):
+            yield target.value, self.items_of(iterable, scope)
+            return
+        method = _method_called(iterable, ("items",))
+        elements = target.elements if isinstance(target, (cst.Tuple, cst.List)) else ()
+        names = [element.value.value for element in elements if isinstance(element.value, cst.Name)]
+        if method is not None and len(names) == 2 == len(elements):
+            for name, role in zip(names, (Role.ITEM, Role.VALUE), strict=True):
+                yield name, self.items_of(method.value, scope, frozenset({role}))
+            return
+        for name in target_names(target):
+            yield name, NOTHING_KNOWN
+
+    def held(
+        self, slots: Iterable[tuple[cst.BaseExpression, Slot]], scope: Scope
+    ) -> tuple[Held, ...]:
+        """What an object made of ``slots`` holds that matters to pickle."""
+        found: dict[tuple[Value, Role], Held] = {}
+        for expression, slot in slots:
+            if slot is Spread.ITEMS:
+                for value in self.items_of(expression, scope):
+                    self._hold(found, value, Role.ITEM, expression)
+                continue
+            for value in self.evaluate(expression, scope):
+                if slot is Spread.MAPPING:
+                    if isinstance(value, Object):
+                        for held in value.holds:
+                            found.setdefault((held.value, held.role), held)
+                else:
+                    assert isinstance(slot, Role)
+                    self._hold(found, value, slot, expression)
+        return tuple(found.values())
+
+    def _hold(
+        self, found: dict[tuple[Value, Role], Held], value: Value, role: Role, anchor: cst.CSTNode
+    ) -> None:
+        if self.matters(value):
+            found.setdefault((value, role), Held(value, role, anchor))
+
+    def matters(self, value: Value) -> bool:
+        """Whether pickling may refuse the value, in this run or a later one."""
+        if isinstance(value, (Constant, Named, Place, Unknown)):
+            return False
+        if isinstance(value, Object) and not value.holds:
+            row = self.knowledge.type(value.type)
+            return row is None or not row.pickles
+        return True
+
+    def _comprehension(
+        self, comprehension: cst.ListComp | cst.SetComp | cst.DictComp, scope: Scope
+    ) -> Values:
+        inner = Scope(ScopeKind.EXPRESSION, scope)
+        bind_loop_targets(comprehension.for_in, inner)
+        slots: tuple[tuple[cst.BaseExpression, Slot], ...]
+        if isinstance(comprehension, cst.DictComp):
+            slots = ((comprehension.key, Role.ITEM), (comprehension.value, Role.VALUE))
+        else:
+            slots = ((comprehension.elt, Role.ITEM),)
+        kind = _COMPREHENSIONS[type(comprehension)]
+        return (Object(kind, "", self.held(slots, inner)),)
+
+    def _attribute(self, value: Value, attribute: str, anchor: cst.Attribute) -> Values:
+        if isinstance(value, (Module, Named)):
+            return (self.named(f"{value.name}.{attribute}"),)
+        if isinstance(value, Place):
+            return (value.child(Attribute(attribute)),)
+        if isinstance(value, Object):
+            production = self.knowledge.attribute(value.type, attribute)
+            if production is not None:
+                return (self._produced(production, f"{value.made_by}.{attribute}", None, None),)
+            return (Member(value, attribute),)
+        if isinstance(value, Definition) and value.kind is DefinitionKind.CLASS:
+            if attribute not in value.namespace:
+                return NOTHING_KNOWN
+            if value.is_enum:
+                return (Instance(value),)
+            return anchored(value.namespace[attribute], anchor)
+        if isinstance(value, Instance) and any(
+            isinstance(method, Definition) and method.kind is DefinitionKind.FUNCTION
+            for method in value.of.namespace.get(attribute, ())
+        ):
+            # pickle stores a bound method as its instance and the method's name
+            return (value,)
+        return NOTHING_KNOWN
+
+    def _call(self, callee: Value, call: cst.Call, scope: Scope) -> Values:
+        if isinstance(callee, Named):
+            name = callee.name
+            if name in SAME_AS_ARGUMENT and call.args and not call.args[0].star:
+                return self.evaluate(call.args[0].value, scope)
+            if name in CLASS_FACTORIES:
+                return self._class_factory(call, scope)
+            production = self.knowledge.called(name)
+            if production is not None:
+                return (self._produced(production, f"{display_name(name)}()", call, scope),)
+            return NOTHING_KNOWN
+        if isinstance(callee, Member):
+            production = self.knowledge.method(callee.owner.type, callee.name)
+            if production is not None:
+                made_by = f"{callee.owner.made_by}.{callee.name}()"
+                return (self._produced(production, made_by, call, scope),)
+            return NOTHING_KNOWN
+        if isinstance(callee, Object):
+            production = self.knowledge.method(callee.type, "__call__")
+            if production is not None:
+                return (self._produced(production, f"{callee.made_by}()", call, scope),)
+            return NOTHING_KNOWN
+        if isinstance(callee, Definition):
+            return self._call_definition(callee, call)
+        return NOTHING_KNOWN
+
+    def _produced(
+        self, production: Production, made_by: str, call: cst.Call | None, scope: Scope | None
+    ) -> Object:
+        """The object a producer makes, holding what it keeps of the call."""
+        holds = (
+            self._arguments_held(production.holds, call, scope)
+            if production.holds is not None and call is not None and scope is not None
+            else ()
+        )
+        made = Object(production.row.name, made_by, holds)
+        if production.made.tuple_of and call is not None:
+            return Object("builtins.tuple", made_by, (Held(made, Role.ITEM, call),))
+        return made
+
+    def _arguments_held(self, holding: Holding, call: cst.Call, scope: Scope) -> tuple[Held, ...]:
+        slots: list[tuple[cst.BaseExpression, Slot]] = []
+        iterated = holding is Holding.ITERATORS
+        for arg in call.args:
+            if arg.star:
+                continue
+            if arg.keyword is not None:
+                if holding in (Holding.ARGUMENTS, Holding.ITERATORS):
+                    slots.append((arg.value, Role.ITEM))
+                elif holding in (Holding.MAPPING, Holding.KEYWORDS):
+                    slots.append((arg.value, Role.VALUE))
+            elif holding in (Holding.ARGUMENTS, Holding.ITERATORS):
+                slots.append((arg.value, Role.ITEM))
+            elif holding is Holding.ITEMS:
+                slots.append((arg.value, Spread.ITEMS))
+            elif holding is Holding.MAPPING:
+                slots.append((arg.value, Spread.MAPPING))
+        held = self.held(slots, scope)
+        if iterated:
+            return tuple(replace(h, iterated=True) for h in held)
+        return held
+
+    @staticmethod
+    def _class_factory(call: cst.Call, scope: Scope) -> Values:
+        if call.args and isinstance(call.args[0].value, cst.SimpleString):
+            name = call.args[0].value.evaluated_value
+            if isinstance(name, str):
+                return (
+                    Definition(call, name, DefinitionKind.CLASS, scope, compares_by_value=True),
+                )
+        return NOTHING_KNOWN
+
+    def _call_definition(self, definition: Definition, call: cst.Call) -> Values:
+        name = definition.name
+        if definition.makes_dicts:
+            return (Object("builtins.dict", f"{name}()"),)
+        if definition.kind is DefinitionKind.CLASS:
+            return (Instance(definition),)
+        if definition.is_async:
+            kind = "async_generator" if definition.yields else "coroutine"
+            what = "async generator" if definition.yields else "coroutine"
+            return (Object(f"builtins.{kind}", "", described_as=f"{what} object of '{name}()'"),)
+        if definition.yields:
+            return (
+                Object("builtins.generator", "", described_as=f"generator object of '{name}()'"),
+            )
+        returned = self._program.returned(definition)
+        if not returned or UNKNOWN in returned:
+            return NOTHING_KNOWN
+        source = f"'{name}()'"
+        if definition.keeps_results:
+            returned = tuple(kept(value) for value in returned)
+            source = f"st.cache_resource function {source}"
+        return tuple(returned_by(value, f"returned by {source}", call) for value in returned)
+
+
+_SEQUENCES: dict[type[cst.CSTNode], str] = {
+    cst.List: "builtins.list",
+    cst.Tuple: "builtins.tuple",
+    cst.Set: "builtins.set",
+}
+_COMPREHENSIONS: dict[type[cst.CSTNode], str] = {
+    cst.ListComp: "builtins.list",
+    cst.SetComp: "builtins.set",
+    cst.DictComp: "builtins.dict",
+}
+
+
+def _container_items(
+    container: cst.List | cst.Tuple | cst.Set,
+) -> Iterator[tuple[cst.BaseExpression, Slot]]:
+    for element in container.elements:
+        starred = isinstance(element, cst.StarredElement)
+        yield element.value, Spread.ITEMS if starred else Role.ITEM
+
+
+def _dict_items(container: cst.Dict) -> Iterator[tuple[cst.BaseExpression, Slot]]:
+    for element in container.elements:
+        if isinstance(element, cst.DictElement):
+            yield element.key, Role.ITEM
+            yield element.value, Role.VALUE
+        else:
+            yield element.value, Spread.MAPPING
+
+
+def anchored(values: Values, anchor: cst.CSTNode) -> Values:
+    """The values, reported at ``anchor``: where they are written now."""
+    return tuple(_anchored(value, anchor) for value in values)
+
+
+def _anchored(value: Value, anchor: cst.CSTNode) -> Value:
+    if isinstance(value, Object) and value.holds:
+        return replace(
+            value,
+            holds=tuple(
+                Held(_anchored(held.value, anchor), held.role, anchor, held.iterated)
+                for held in value.holds
+            ),
+        )
+    return value
+
+
+def returned_by(value: Value, via: str, call: cst.Call) -> Value:
+    """The value a call returned, described as such and reported at the call."""
+    if isinstance(value, (Lambda, Object)) and not value.via:
+        value = replace(value, via=via)
+    if isinstance(value, Object) and value.holds:
+        return replace(
+            value,
+            holds=tuple(
+                Held(returned_by(held.value, via, call), held.role, call, held.iterated)
+                for held in value.holds
+            ),
+        )
+    return value
+
+
+def kept(value: Value) -> Value:
+    """A value that outlives the script run that made it, and what it holds."""
+    if isinstance(value, Instance):
+        return replace(value, kept=True)
+    if isinstance(value, Object) and value.holds:
+        return replace(
+            value,
+            holds=tuple(replace(held, value=kept(held.value)) for held in value.holds),
+        )
+    return value
+
+
+_NOT_LITERAL = object()
+
+
+def literal(expression: cst.BaseExpression) -> Hashable | object:
+    """The value of a literal that is not a container, or ``_NOT_LITERAL``."""
+    if isinstance(expression, (cst.SimpleString, cst.ConcatenatedString)):
+        value = expression.evaluated_value
+        return _NOT_LITERAL if value is None else value
+    if isinstance(expression, (cst.Integer, cst.Float, cst.Imaginary)):
+        return expression.evaluated_value
+    if (
+        isinstance(expression, cst.UnaryOperation)
+        and isinstance(expression.operator, cst.Minus)
+        and isinstance(expression.expression, (cst.Integer, cst.Float))
+    ):
+        return -expression.expression.evaluated_value
+    if isinstance(expression, cst.Tuple) and all(
+        isinstance(element, cst.Element) for element in expression.elements
+    ):
+        items = tuple(literal(element.value) for element in expression.elements)
+        return _NOT_LITERAL if _NOT_LITERAL in items else items
+    return _NOT_LITERAL
+
+
+def _method_called(expression: cst.BaseExpression, names: tuple[str, ...]) -> cst.Attribute | None:
+    """``x.name()`` for one of ``names``, with no arguments: its ``x.name``."""
+    if (
+        isinstance(expression, cst.Call)
+        and isinstance(expression.func, cst.Attribute)
+        and expression.func.attr.value in names
+        and not expression.args
+    ):
+        return expression.func
+    return None
+
+
+_EMPTY_MODULE = cst.Module(body=[])
+
+
+def code_of(expression: cst.CSTNode) -> str:
+    """The expression's source text, without its surroundings."""
+    return _EMPTY_MODULE.code_for_node(expression)
+
+
+def bind_loop_targets(comp_for: cst.CompFor, scope: Scope) -> None:
+    current: cst.CompFor | None = comp_for
+    while current is not None:
+        for name in target_names(current.target):
+            scope.bind(name, NOTHING_KNOWN)
+        current = current.inner_for_in
+
+
+def target_names(target: cst.BaseExpression) -> Iterator[str]:
+    """The plain names an assignment target binds."""
+    if isinstance(target, cst.Name):
+        yield target.value
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        for element in target.elements:
+            yield from target_names(element.value)
+    elif isinstance(target, cst.StarredElement):
+        yield from target_names(target.value)

@@ -1,0 +1,674 @@
+"""Runs a program's statements over abstract values and tells a listener what they do.
+
+Statements are taken in order within a scope; the two arms of a branch are run
+from the same state and joined. The interpreter binds names and follows what
+containers held by names hold; everything else it reports as events (values
+stored into parts of objects, calls, returns, definitions), and its listener
+decides what they mean: a sink, the class model, what a function returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from flake8_session_pickle.evaluation import (
+    Evaluator,
+    bind_loop_targets,
+    target_names,
+)
+from flake8_session_pickle.events import (
+    Called,
+    Defined,
+    Listener,
+    Returned,
+    Stored,
+    StoreForm,
+    Target,
+)
+from flake8_session_pickle.knowledge.language import (
+    CLASS_FACTORIES,
+    DATACLASS_DECORATORS,
+    ENUM_BASES,
+    RETURN_PRESERVING_DECORATORS,
+    STORING_METHODS,
+    TYPED_DICT_BASES,
+    Stores,
+)
+from flake8_session_pickle.knowledge.streamlit import CACHE_RESOURCE
+from flake8_session_pickle.scopes import Scope, ScopeKind
+from flake8_session_pickle.values import (
+    NOTHING_KNOWN,
+    AnyKey,
+    Attribute,
+    Constant,
+    Definition,
+    DefinitionKind,
+    Instance,
+    Key,
+    Module,
+    Named,
+    Object,
+    Place,
+    Role,
+    Segment,
+    Spread,
+    Values,
+)
+from flake8_session_pickle.walk import child_nodes
+
+_KEEPS_RETURNS = RETURN_PRESERVING_DECORATORS | CACHE_RESOURCE
+_SETATTR = "builtins.setattr"
+
+
+class Interpreter:
+    def __init__(self, evaluator: Evaluator, listener: Listener) -> None:
+        self._evaluator = evaluator
+        self._listener = listener
+
+    # Entry points.
+
+    def run(
+        self, statements: Sequence[cst.BaseStatement | cst.BaseSmallStatement], scope: Scope
+    ) -> None:
+        for statement in statements:
+            self.statement(statement, scope)
+
+    def run_function(
+        self, function: cst.FunctionDef, scope: Scope, receiver: Instance | None = None
+    ) -> None:
+        """Run a function body in ``scope``, its parameters unknown but the first,
+        bound to ``receiver`` where given."""
+        names = list(_parameter_names(function.params))
+        for index, name in enumerate(names):
+            scope.bind(name, (receiver,) if index == 0 and receiver is not None else NOTHING_KNOWN)
+        self._suite(function.body, scope)
+
+    # Statements.
+
+    def _suite(self, suite: cst.BaseSuite, scope: Scope) -> None:
+        self.run(suite.body, scope)
+
+    def statement(self, statement: cst.CSTNode, scope: Scope) -> None:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                self._small_statement(small, scope)
+        elif isinstance(statement, cst.If):
+            self._if(statement, scope)
+        elif isinstance(statement, (cst.For, cst.While)):
+            self._loop(statement, scope)
+        elif isinstance(statement, (cst.Try, cst.TryStar)):
+            self._try(statement, scope)
+        elif isinstance(statement, cst.With):
+            self._with(statement, scope)
+        elif isinstance(statement, cst.FunctionDef):
+            self._function_definition(statement, scope)
+        elif isinstance(statement, cst.ClassDef):
+            self._class_definition(statement, scope)
+        elif isinstance(statement, cst.Match):
+            self._match(statement, scope)
+        elif isinstance(statement, cst.BaseSmallStatement):
+            self._small_statement(statement, scope)
+
+    def _small_statement(self, statement: cst.BaseSmallStatement, scope: Scope) -> None:
+        if isinstance(statement, cst.Assign):
+            self.scan(statement.value, scope)
+            for assign_target in statement.targets:
+                self._assign(assign_target.target, statement.value, scope)
+        elif isinstance(statement, cst.AnnAssign):
+            if statement.value is not None:
+                self.scan(statement.value, scope)
+                self._assign(statement.target, statement.value, scope)
+        elif isinstance(statement, cst.AugAssign):
+            self.scan(statement.value, scope)
+            if isinstance(statement.operator, (cst.AddAssign, cst.BitOrAssign)):
+                self._augmented(statement.target, statement.value, scope)
+            for name in target_names(statement.target):
+                scope.bind(name, NOTHING_KNOWN)
+        elif isinstance(statement, cst.Return):
+            if statement.value is not None:
+                self.scan(statement.value, scope)
+            self._listener.heard(Returned(statement.value, scope))
+        elif isinstance(statement, cst.Expr):
+            self.scan(statement.value, scope)
+        elif isinstance(statement, cst.Import):
+            self._import(statement, scope)
+        elif isinstance(statement, cst.ImportFrom):
+            self._import_from(statement, scope)
+        elif isinstance(statement, cst.Del):
+            for name in target_names(statement.target):
+                scope.bind(name, NOTHING_KNOWN)
+
+    def _assign(self, target: cst.BaseExpression, value: cst.BaseExpression, scope: Scope) -> None:
+        if isinstance(target, (cst.Tuple, cst.List)):
+            self._unpack(target.elements, value, scope)
+            return
+        stored = self._target(target, scope)
+        if stored is not None:
+            self._listener.heard(Stored((stored,), value, None, StoreForm.SET, scope))
+            if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name):
+                self._fill(target.value.value, stored.owners, [(value, Role.VALUE)], scope)
+        self._bind(target, value, scope)
+
+    def _target(self, target: cst.BaseExpression, scope: Scope) -> Target | None:
+        """The part of an object an assignment target stores into."""
+        if isinstance(target, cst.Attribute):
+            owners = self._evaluator.evaluate(target.value, scope)
+            return Target(owners, Attribute(target.attr.value), target)
+        if isinstance(target, cst.Subscript):
+            owners = self._evaluator.evaluate(target.value, scope)
+            if len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+                segment = self._evaluator.segment(target.slice[0].slice.value, scope)
+                return Target(owners, segment, target)
+            return None
+        return None
+
+    def _unpack(
+        self, targets: Sequence[cst.BaseElement], value: cst.BaseExpression, scope: Scope
+    ) -> None:
+        """Store by unpacking ``value`` into ``targets``: element by element where
+        the value is a literal sequence, else the value's items into all of them
+        at once, since which item goes where is not known."""
+        stars = [i for i, target in enumerate(targets) if isinstance(target, cst.StarredElement)]
+        if isinstance(value, (cst.Tuple, cst.List)) and not any(
+            isinstance(element, cst.StarredElement) for element in value.elements
+        ):
+            items = [element.value for element in value.elements]
+            star = stars[0] if stars else len(targets)
+            after = len(targets) - star - 1 if stars else 0
+            if len(items) >= len(targets) - len(stars) and len(stars) <= 1:
+                rest = items[star : len(items) - after]
+                for index, target in enumerate(targets):
+                    if index < star:
+                        self._assign(target.value, items[index], scope)
+                    elif index > star:
+                        self._assign(target.value, items[index - len(targets)], scope)
+                    else:
+                        self._assign(
+                            target.value, cst.List([cst.Element(item) for item in rest]), scope
+                        )
+                return
+        stored = [self._target(target.value, scope) for target in targets]
+        places = tuple(target for target in stored if target is not None)
+        if places:
+            self._listener.heard(
+                Stored(
+                    places,
+                    value,
+                    Spread.ITEMS,
+                    StoreForm.SET,
+                    scope,
+                    unpacked_into_names=len(places) < len(targets),
+                )
+            )
+        for target in targets:
+            for name in target_names(target.value):
+                scope.bind(name, NOTHING_KNOWN)
+
+    def _augmented(
+        self, target: cst.BaseExpression, value: cst.BaseExpression, scope: Scope
+    ) -> None:
+        """``target += value`` adds the items of ``value``."""
+        if isinstance(target, (cst.Attribute, cst.Subscript)):
+            owner = target.value
+            segment: Segment
+            if isinstance(target, cst.Attribute):
+                segment = Attribute(target.attr.value)
+            elif len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+                segment = self._evaluator.segment(target.slice[0].slice.value, scope)
+            else:
+                return
+            places = tuple(
+                owner_value.child(segment)
+                for owner_value in self._evaluator.evaluate(owner, scope)
+                if isinstance(owner_value, Place)
+            )
+            if places:
+                self._add_items(Target(places, None, target), value, scope)
+
+    def _add_items(self, target: Target, iterable: cst.BaseExpression, scope: Scope) -> None:
+        """Store what ``extend`` or ``+=`` adds: a literal's elements one by one,
+        else whatever the iterable yields."""
+        if isinstance(iterable, (cst.List, cst.Tuple, cst.Set)):
+            for element in iterable.elements:
+                if isinstance(element, cst.Element):
+                    self._listener.heard(
+                        Stored((target,), element.value, None, StoreForm.ADD, scope)
+                    )
+        else:
+            self._listener.heard(Stored((target,), iterable, Spread.ITEMS, StoreForm.ADD, scope))
+
+    def _fill(
+        self,
+        name: str,
+        owners: Values,
+        stored: list[tuple[cst.BaseExpression, Role | Spread]],
+        scope: Scope,
+    ) -> None:
+        """Add to the containers bound to a name of this scope what the values
+        stored into them hold, so that storing the container reports it."""
+        if name not in scope.bindings or any(isinstance(owner, Place) for owner in owners):
+            return
+        held = self._evaluator.held(stored, scope)
+        if not held:
+            return
+        filled = tuple(
+            Object(value.type, value.made_by, (*value.holds, *held), value.via)
+            if isinstance(value, Object)
+            else value
+            for value in scope.bindings[name]
+        )
+        if not any(isinstance(value, Object) for value in filled):
+            filled = (*filled, Object("builtins.list", "", held))
+        scope.bind(name, filled)
+
+    def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression, scope: Scope) -> None:
+        if isinstance(target, cst.Name):
+            scope.bind(target.value, self._evaluator.evaluate(value, scope))
+        else:
+            for name in target_names(target):
+                scope.bind(name, NOTHING_KNOWN)
+
+    def _import(self, statement: cst.Import, scope: Scope) -> None:
+        for alias in statement.names:
+            full_name = get_full_name_for_node(alias.name)
+            if full_name is None:
+                continue
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                scope.bind(alias.asname.name.value, (Module(full_name),))
+            else:
+                top = full_name.split(".", 1)[0]
+                scope.bind(top, (Module(top),))
+
+    def _import_from(self, statement: cst.ImportFrom, scope: Scope) -> None:
+        if isinstance(statement.names, cst.ImportStar):
+            return
+        module = (get_full_name_for_node(statement.module) if statement.module else None) or ""
+        base = "." * len(statement.relative) + module
+        for alias in statement.names:
+            name = get_full_name_for_node(alias.name)
+            if name is None:
+                continue
+            bound = name
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                bound = alias.asname.name.value
+            qualified = f"{base}.{name}" if module else f"{base}{name}"
+            scope.bind(bound, (self._evaluator.named(qualified),))
+
+    def _conditional_suite(self, suite: cst.BaseSuite, scope: Scope) -> None:
+        scope.conditional += 1
+        try:
+            self._suite(suite, scope)
+        finally:
+            scope.conditional -= 1
+
+    def _if(self, statement: cst.If, scope: Scope) -> None:
+        self.scan(statement.test, scope)
+        mark = scope.mark()
+        if is_main_guard(statement.test):
+            self._suite(statement.body, scope)  # Streamlit runs the script as __main__
+        else:
+            self._conditional_suite(statement.body, scope)
+        after_body = scope.rewind(mark)
+        if isinstance(statement.orelse, cst.If):
+            self._if(statement.orelse, scope)
+        elif isinstance(statement.orelse, cst.Else):
+            self._conditional_suite(statement.orelse.body, scope)
+        scope.merge(after_body, scope.rewind(mark))
+
+    def _loop(self, statement: cst.For | cst.While, scope: Scope) -> None:
+        if isinstance(statement, cst.For):
+            self.scan(statement.iter, scope)
+            self._loop_target(statement.target, statement.iter, scope)
+            for name, values in self._evaluator.loop_bindings(
+                statement.target, statement.iter, scope
+            ):
+                scope.bind(name, values)
+        else:
+            self.scan(statement.test, scope)
+        mark = scope.mark()
+        if isinstance(statement, cst.While):
+            self._conditional_suite(statement.body, scope)
+        else:
+            self._suite(statement.body, scope)
+        if statement.orelse is not None:
+            self._suite(statement.orelse.body, scope)
+        scope.merge({}, scope.rewind(mark))
+
+    def _loop_target(
+        self, target: cst.BaseExpression, iterable: cst.BaseExpression, scope: Scope
+    ) -> None:
+        """``for target in iterable`` stores each item into the target."""
+        elements = target.elements if isinstance(target, (cst.Tuple, cst.List)) else None
+        stored = (
+            [self._target(element.value, scope) for element in elements]
+            if elements is not None
+            else [self._target(target, scope)]
+        )
+        places = tuple(part for part in stored if part is not None)
+        if places:
+            self._listener.heard(
+                Stored(
+                    places,
+                    iterable,
+                    Spread.ITEMS,
+                    StoreForm.SET,
+                    scope,
+                    unpacked_into_names=len(places) < len(stored),
+                )
+            )
+
+    def _try(self, statement: cst.Try | cst.TryStar, scope: Scope) -> None:
+        mark = scope.mark()
+        self._suite(statement.body, scope)
+        after_body = scope.rewind(mark)
+        outcomes = []
+        for handler in statement.handlers:
+            scope.merge({}, after_body)  # the body may have stopped anywhere
+            if handler.name is not None:
+                for name in target_names(handler.name.name):
+                    scope.bind(name, NOTHING_KNOWN)
+            self._conditional_suite(handler.body, scope)
+            outcomes.append(scope.rewind(mark))
+        for name, values in after_body.items():
+            scope.bind(name, values)
+        if statement.orelse is not None:
+            self._suite(statement.orelse.body, scope)
+        scope.merge(scope.rewind(mark), *outcomes)
+        if statement.finalbody is not None:
+            self._suite(statement.finalbody.body, scope)
+
+    def _with(self, statement: cst.With, scope: Scope) -> None:
+        for item in statement.items:
+            self.scan(item.item, scope)
+            if item.asname is None:
+                continue
+            entered = tuple(
+                value
+                for value in self._evaluator.evaluate(item.item, scope)
+                if self._evaluator.enters_as_itself(value)
+            )
+            if entered:
+                target = item.asname.name
+                if isinstance(target, (cst.Tuple, cst.List)):
+                    self._unpack(target.elements, item.item, scope)
+                else:
+                    stored = self._target(target, scope)
+                    if stored is not None:
+                        self._listener.heard(
+                            Stored((stored,), item.item, None, StoreForm.SET, scope)
+                        )
+            for name in target_names(item.asname.name):
+                scope.bind(name, entered or NOTHING_KNOWN)
+        self._suite(statement.body, scope)
+
+    def _match(self, statement: cst.Match, scope: Scope) -> None:
+        self.scan(statement.subject, scope)
+        mark = scope.mark()
+        outcomes: list[dict[str, Values]] = [{}]  # no case may match
+        for case in statement.cases:
+            for name in _capture_names(case.pattern):
+                scope.bind(name, NOTHING_KNOWN)
+            if case.guard is not None:
+                self.scan(case.guard, scope)
+            self._conditional_suite(case.body, scope)
+            outcomes.append(scope.rewind(mark))
+        scope.merge(*outcomes)
+
+    def _function_definition(self, function: cst.FunctionDef, scope: Scope) -> None:
+        for decorator in function.decorators:
+            self.scan(decorator.decorator, scope)
+        decorators = tuple(self._decorator_names(d.decorator, scope) for d in function.decorators)
+        definition = Definition(
+            function,
+            function.name.value,
+            DefinitionKind.FUNCTION,
+            scope,
+            decorators=decorators,
+            wrapped=bool(decorators),
+            keeps_results=any(names & CACHE_RESOURCE for names in decorators),
+        )
+        # Other decorators may replace the function with anything.
+        known = all(names & _KEEPS_RETURNS for names in decorators)
+        scope.bind(function.name.value, (definition,) if known else NOTHING_KNOWN)
+        self._listener.heard(Defined(definition, function, scope))
+
+    def _decorator_names(self, decorator: cst.BaseExpression, scope: Scope) -> frozenset[str]:
+        """What a decorator, or the factory of ``@decorator(...)``, may be."""
+        if isinstance(decorator, cst.Call):
+            decorator = decorator.func
+        return frozenset(
+            value.name
+            for value in self._evaluator.evaluate(decorator, scope)
+            if isinstance(value, Named)
+        )
+
+    def _class_definition(self, class_def: cst.ClassDef, scope: Scope) -> None:
+        bases = tuple(
+            value
+            for base in class_def.bases
+            if not base.keyword
+            for value in self._evaluator.evaluate(base.value, scope)
+        )
+        body = Scope(ScopeKind.CLASS, scope)
+        self._suite(class_def.body, body)
+        decorators = tuple(
+            self._decorator_names(decorator.decorator, scope) for decorator in class_def.decorators
+        )
+        dataclass = any(
+            names & DATACLASS_DECORATORS and not _keyword_is_false(decorator.decorator, "eq")
+            for names, decorator in zip(decorators, class_def.decorators, strict=True)
+        )
+        base_names = {base.name for base in bases if isinstance(base, Named)}
+        definition = Definition(
+            class_def,
+            class_def.name.value,
+            DefinitionKind.CLASS,
+            scope,
+            namespace=body.bindings,
+            bases=bases or (Named("builtins.object"),),
+            decorators=decorators,
+            is_enum=bool(base_names & ENUM_BASES)
+            or any(isinstance(base, Definition) and base.is_enum for base in bases),
+            makes_dicts=bool(base_names & TYPED_DICT_BASES)
+            or any(isinstance(base, Definition) and base.makes_dicts for base in bases),
+            is_dataclass=dataclass,
+            compares_by_value=dataclass
+            or "__eq__" in body.bindings
+            or bool(base_names & (ENUM_BASES | CLASS_FACTORIES))
+            or any(isinstance(base, Definition) and base.compares_by_value for base in bases),
+        )
+        scope.bind(class_def.name.value, (definition,))
+
+    # Expressions: calls that store somewhere inside them, and ``:=`` bindings.
+
+    def scan(self, expression: cst.CSTNode, scope: Scope) -> None:
+        stack: list[tuple[cst.CSTNode, Scope]] = [(expression, scope)]
+        while stack:
+            node, current = stack.pop()
+            node_type = type(node)
+            if node_type is cst.Call:
+                assert isinstance(node, cst.Call)
+                self._call(node, current)
+            elif node_type is cst.NamedExpr:
+                assert isinstance(node, cst.NamedExpr)
+                if isinstance(node.target, cst.Name):
+                    current.binding_scope.bind(
+                        node.target.value, self._evaluator.evaluate(node.value, current)
+                    )
+            elif node_type is cst.Lambda:
+                assert isinstance(node, cst.Lambda)
+                inner = Scope(ScopeKind.LAMBDA, current)
+                for name in _parameter_names(node.params):
+                    inner.bind(name, NOTHING_KNOWN)
+                stack.append((node.body, inner))
+                continue
+            elif node_type in _COMPREHENSIONS:
+                assert isinstance(node, (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp))
+                inner = Scope(ScopeKind.EXPRESSION, current)
+                bind_loop_targets(node.for_in, inner)
+                stack.extend((child, inner) for child in reversed(child_nodes(node)))
+                continue
+            stack.extend((child, current) for child in reversed(child_nodes(node)))
+
+    def _call(self, call: cst.Call, scope: Scope) -> None:
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value in STORING_METHODS:
+            self._storing_call(call, func, scope)
+        elif (
+            isinstance(func, cst.Name)
+            and len(call.args) == 3
+            and not any(a.star for a in call.args)
+        ):
+            self._setattr(call, scope)
+        name = func.attr.value if isinstance(func, cst.Attribute) else ""
+        if isinstance(func, cst.Name):
+            name = func.value
+        evaluator = self._evaluator
+        self._listener.heard(
+            Called(
+                name,
+                lambda: evaluator.evaluate(func, scope),
+                tuple(arg.value for arg in call.args if not arg.keyword and not arg.star),
+                {arg.keyword.value: arg.value for arg in call.args if arg.keyword},
+                lambda expression: evaluator.evaluate(expression, scope),
+                scope,
+            )
+        )
+
+    def _setattr(self, call: cst.Call, scope: Scope) -> None:
+        if _SETATTR not in {
+            value.name
+            for value in self._evaluator.evaluate(call.func, scope)
+            if isinstance(value, Named)
+        }:
+            return
+        owner, name, value = (arg.value for arg in call.args)
+        attribute = self._evaluator.evaluate(name, scope)
+        segment: Segment = AnyKey()
+        if len(attribute) == 1 and isinstance(attribute[0], Constant):
+            segment = Attribute(str(attribute[0].value))
+        owners = self._evaluator.evaluate(owner, scope)
+        target = Target(owners, segment, owner, segment_written=False)
+        self._listener.heard(Stored((target,), value, None, StoreForm.SET, scope))
+
+    def _storing_call(self, call: cst.Call, func: cst.Attribute, scope: Scope) -> None:
+        """Stores made by a method that stores into its receiver, such as
+        ``x.append(v)`` or ``x.update(k=v)``."""
+        owners = self._evaluator.evaluate(func.value, scope)
+        method = func.attr.value
+        args = call.args
+        stores = STORING_METHODS[method]
+        whole = Target(owners, None, func.value)
+        filled: list[tuple[cst.BaseExpression, Role | Spread]] = []
+        if stores is Stores.ONE:
+            if len(args) == 1 and not args[0].star:
+                self._listener.heard(Stored((whole,), args[0].value, None, StoreForm.ADD, scope))
+                filled.append((args[0].value, Role.ITEM))
+        elif stores is Stores.SECOND:
+            if len(args) == 2 and not any(arg.star for arg in args):
+                self._listener.heard(Stored((whole,), args[1].value, None, StoreForm.ADD, scope))
+                filled.append((args[1].value, Role.ITEM))
+        elif stores is Stores.ITEMS:
+            for arg in args:
+                if not arg.star:
+                    self._add_items(whole, arg.value, scope)
+                    filled.append((arg.value, Spread.ITEMS))
+        else:
+            filled.extend(self._stores_by_key(func.value, owners, method, args, scope))
+        if isinstance(func.value, cst.Name):
+            self._fill(func.value.value, owners, filled, scope)
+
+    def _stores_by_key(
+        self,
+        receiver: cst.BaseExpression,
+        owners: Values,
+        method: str,
+        args: Sequence[cst.Arg],
+        scope: Scope,
+    ) -> Iterator[tuple[cst.BaseExpression, Role | Spread]]:
+        """Stores made by ``update``, ``setdefault`` or ``__setitem__``, and what
+        each adds to the receiver, by role."""
+
+        def store(
+            segment: Segment | None,
+            value: cst.BaseExpression,
+            spread: Spread | None = None,
+            form: StoreForm = StoreForm.SET,
+        ) -> None:
+            target = Target(owners, segment, receiver, segment_written=False)
+            self._listener.heard(Stored((target,), value, spread, form, scope))
+
+        if method in ("setdefault", "__setitem__"):
+            if len(args) == 2 and not args[0].star and not args[1].star:
+                form = StoreForm.SET_IF_ABSENT if method == "setdefault" else StoreForm.SET
+                store(self._evaluator.segment(args[0].value, scope), args[1].value, form=form)
+                yield args[0].value, Role.ITEM
+                yield args[1].value, Role.VALUE
+            return
+        for arg in args:
+            literal = arg.value if isinstance(arg.value, cst.Dict) else None
+            if arg.star == "**" and literal is None:
+                continue
+            if literal is not None and (arg.star == "**" or (not arg.star and arg.keyword is None)):
+                for element in literal.elements:
+                    if isinstance(element, cst.DictElement):
+                        store(self._evaluator.segment(element.key, scope), element.value)
+                        yield element.key, Role.ITEM
+                        yield element.value, Role.VALUE
+            elif arg.star:
+                continue
+            elif arg.keyword is not None:
+                store(Key(arg.keyword.value), arg.value)
+                yield arg.value, Role.VALUE
+            else:
+                store(None, arg.value, Spread.MAPPING)
+                yield arg.value, Spread.MAPPING
+
+
+_COMPREHENSIONS = frozenset({cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp})
+
+
+def _parameter_names(parameters: cst.Parameters) -> Iterator[str]:
+    for parameter in (*parameters.posonly_params, *parameters.params, *parameters.kwonly_params):
+        yield parameter.name.value
+    for star in (parameters.star_arg, parameters.star_kwarg):
+        if isinstance(star, cst.Param):
+            yield star.name.value
+
+
+def _keyword_is_false(decorator: cst.BaseExpression, keyword: str) -> bool:
+    """``@decorator(keyword=False)``."""
+    return isinstance(decorator, cst.Call) and any(
+        arg.keyword is not None
+        and arg.keyword.value == keyword
+        and isinstance(arg.value, cst.Name)
+        and arg.value.value == "False"
+        for arg in decorator.args
+    )
+
+
+def _capture_names(pattern: cst.CSTNode) -> Iterator[str]:
+    stack = [pattern]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.MatchAs, cst.MatchStar)) and node.name is not None:
+            yield node.name.value
+        elif isinstance(node, cst.MatchMapping) and node.rest is not None:
+            yield node.rest.value
+        stack.extend(child_nodes(node))
+
+
+def is_main_guard(test: cst.BaseExpression) -> bool:
+    """``__name__ == "__main__"``, which holds whenever Streamlit runs the script."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    target = test.comparisons[0]
+    if not isinstance(target.operator, cst.Equal):
+        return False
+    sides = (test.left, target.comparator)
+    return any(isinstance(side, cst.Name) and side.value == "__name__" for side in sides) and any(
+        isinstance(side, cst.SimpleString) and side.evaluated_value == "__main__" for side in sides
+    )

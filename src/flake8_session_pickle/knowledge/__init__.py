@@ -1,0 +1,141 @@
+"""What the plugin knows about the objects programs make, as data with evidence.
+
+The tables are the modules of this package: :mod:`.stdlib` and
+:mod:`.libraries` hold one :class:`~.rows.TypeRow` per type, :mod:`.streamlit`
+Streamlit's API and types, :mod:`.language` how Python treats classes, functions
+and containers. :class:`Knowledge` indexes the rows, with the user's own
+additions, for the analysis to ask what a call, a method or an attribute gives.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from flake8_session_pickle.knowledge import libraries, stdlib, streamlit
+from flake8_session_pickle.knowledge.rows import Holding, Made, TypeRow
+
+ROWS: tuple[TypeRow, ...] = (*stdlib.ALL, *streamlit.TYPES, *libraries.ALL)
+
+_PRODUCER = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?:\(\))?")
+"""A producer in the notation of :mod:`.rows`: a qualified name, ``()`` for a call."""
+
+
+def is_producer(text: str) -> bool:
+    return _PRODUCER.fullmatch(text) is not None
+
+
+@dataclass(frozen=True)
+class Production:
+    """A value a producer makes: of the row's type, made as ``made`` says."""
+
+    row: TypeRow
+    made: Made
+
+    @property
+    def holds(self) -> Holding | None:
+        return self.made.holds
+
+
+class Knowledge:
+    """The rows, indexed by what makes their values."""
+
+    def __init__(self, rows: Iterable[TypeRow], python: tuple[int, int] | None = None) -> None:
+        python = python or (sys.version_info.major, sys.version_info.minor)
+        rows = tuple(rows)
+        self._rows = rows
+        self._python = python
+        self._types: dict[str, TypeRow] = {}
+        for row in rows:
+            for name in (row.name, *row.aliases):
+                self._types[name] = row
+        self._calls: dict[str, Production] = {}
+        self._methods: dict[tuple[str, str], Production] = {}
+        self._attributes: dict[tuple[str, str], Production] = {}
+        self._objects: dict[str, Production] = {}
+        for row in rows:
+            for made in row.made_by:
+                if made.before_python is None or python < made.before_python:
+                    self._index(Production(row, made))
+
+    def _index(self, production: Production) -> None:
+        text = production.made.by
+        called = text.endswith("()")
+        path = text.removesuffix("()")
+        owner, _, member = path.rpartition(".")
+        owner_row = self._types.get(owner)
+        if owner_row is not None:
+            table = self._methods if called else self._attributes
+            table[owner_row.name, member] = production
+        elif called:
+            self._calls[path] = production
+        else:
+            self._objects[path] = production
+
+    def type(self, name: str) -> TypeRow | None:
+        """The row of a type, by its name or an alias."""
+        return self._types.get(name)
+
+    def called(self, name: str) -> Production | None:
+        """What calling the object reached by the qualified name makes: a factory's
+        product, one of its values for a type, or what a method reached through
+        its class makes (``Store.from_documents()``)."""
+        production = self._calls.get(name)
+        if production is not None:
+            return production
+        row = self._types.get(name)
+        if row is not None:
+            return Production(row, Made(f"{name}()"))
+        owner, _, member = name.rpartition(".")
+        owner_row = self._types.get(owner)
+        return None if owner_row is None else self._methods.get((owner_row.name, member))
+
+    def method(self, type_name: str, name: str) -> Production | None:
+        """What calling a method of a value of the type makes; ``__call__`` for
+        calling the value itself."""
+        return self._methods.get((type_name, name))
+
+    def attribute(self, type_name: str, name: str) -> Production | None:
+        return self._attributes.get((type_name, name))
+
+    def object(self, name: str) -> Production | None:
+        """The object reached by the qualified name, where it is a known value
+        (``sys.stdout``) rather than a callable or a type."""
+        return self._objects.get(name)
+
+    def with_user_rows(self, unpicklable: Iterable[TypeRow], picklable: Iterable[str]) -> Knowledge:
+        """These tables with the user's additions: rows for what they name as
+        unpicklable, and what they name as picklable taken as pickling."""
+        picklable = frozenset(picklable)
+        rows: list[TypeRow] = []
+        for row in self._rows:
+            if picklable & {row.name, *row.aliases}:
+                row = replace(row, kind=None, pickles=True)
+            made_by = tuple(
+                made
+                for made in row.made_by
+                if made.by not in picklable and made.by.removesuffix("()") not in picklable
+            )
+            rows.append(replace(row, made_by=made_by))
+        index = {
+            name: position for position, row in enumerate(rows) for name in (row.name, *row.aliases)
+        }
+        for added in unpicklable:
+            position = index.get(added.name)
+            if position is not None:
+                rows[position] = replace(rows[position], kind=added.kind, pickles=False)
+                continue
+            for made in added.made_by:
+                owner = made.by.removesuffix("()").rpartition(".")[0]
+                if made.by.endswith("()") and owner and owner not in index:
+                    # so that a method named on a type the tables lack is found on its values
+                    index[owner] = len(rows)
+                    rows.append(TypeRow(owner))
+            index[added.name] = len(rows)
+            rows.append(added)
+        return Knowledge(rows, self._python)
+
+
+KNOWLEDGE = Knowledge(ROWS)

@@ -1,0 +1,68 @@
+"""How Python itself treats classes, functions and containers, where it matters to pickle."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+
+SAME_AS_ARGUMENT = frozenset({"copy.copy", "copy.deepcopy"})
+"""Callables that return an object like their first argument."""
+
+CLASS_FACTORIES = frozenset({"collections.namedtuple", "typing.NamedTuple"})
+"""Calling or deriving from these makes a class whose instances compare by value."""
+
+TYPED_DICT_BASES = frozenset({"typing.TypedDict", "typing_extensions.TypedDict"})
+"""Deriving from these makes a class whose calls make plain ``dict`` objects."""
+
+ENUM_BASES = frozenset({"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"})
+"""Deriving from these makes an enum: its class attributes are its instances."""
+
+NEUTRAL_BASES = frozenset({"builtins.object", "abc.ABC"})
+"""Bases that change nothing about how an instance pickles; any other base from
+outside the file may customise pickling."""
+
+PICKLING_HOOKS = frozenset({"__getstate__", "__reduce__", "__reduce_ex__"})
+"""Methods that replace what pickle stores of an instance."""
+
+REDUCER_REGISTRIES = frozenset({"copyreg.pickle"})
+"""Callables that give a class a reducer of its own: ``copyreg.pickle(cls, reduce)``."""
+
+RETURN_PRESERVING_DECORATORS = frozenset({"functools.cache", "functools.lru_cache"})
+"""Decorators whose wrapper returns the very objects the function returns."""
+
+DATACLASS_DECORATORS = frozenset({"dataclasses.dataclass"})
+DATACLASS_FIELD = "dataclasses.field"
+"""``field(default=..., default_factory=...)``: the default of a dataclass's field."""
+
+NOT_BOUND_TO_INSTANCE = frozenset({"builtins.staticmethod", "builtins.classmethod"})
+"""Decorators of methods whose first parameter is not the instance."""
+
+
+class Stores(enum.Enum):
+    """What a method that stores into its receiver stores."""
+
+    ONE = "one"
+    """Its one argument: ``append(v)``, ``add(v)``."""
+    SECOND = "second"
+    """Its second argument: ``insert(i, v)``."""
+    ITEMS = "items"
+    """What iterating over each argument gives: ``extend(xs)``."""
+    BY_KEY = "by key"
+    """Values under keys: ``update(d, k=v)``, ``setdefault(k, v)``, ``__setitem__(k, v)``."""
+
+
+STORING_METHODS: Mapping[str, Stores] = {
+    "append": Stores.ONE,
+    "appendleft": Stores.ONE,
+    "add": Stores.ONE,
+    "insert": Stores.SECOND,
+    "extend": Stores.ITEMS,
+    "extendleft": Stores.ITEMS,
+    "update": Stores.BY_KEY,
+    "setdefault": Stores.BY_KEY,
+    "__setitem__": Stores.BY_KEY,
+}
+"""Methods of lists, sets, deques and dicts that store a value into their receiver."""
+
+ITEM_READS = frozenset({"get", "setdefault"})
+"""Methods of a mapping that give the item under their first argument."""

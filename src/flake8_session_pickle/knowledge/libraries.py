@@ -1,0 +1,220 @@
+"""Types of third-party packages."""
+
+from __future__ import annotations
+
+from flake8_session_pickle.codes import Kind
+from flake8_session_pickle.knowledge.rows import Made, TypeRow
+
+_AZURE = "api_key='x', api_version='2024-02-01', azure_endpoint='https://localhost'"
+_AWS = "region_name='us-east-1', aws_access_key_id='x', aws_secret_access_key='y'"
+_SQLITE_ENGINE = "sqlalchemy.create_engine('sqlite://')"
+
+
+def _client(module: str, name: str, arguments: str, *aliases: str) -> TypeRow:
+    """A client class that ``module`` exports as ``name`` and ``aliases``."""
+    return TypeRow(
+        f"{module}.{name}",
+        Kind.CLIENT,
+        made_by=(
+            Made(f"{module}.{name}()", f"import {module}; value = {module}.{name}({arguments})"),
+        ),
+        aliases=tuple(f"{module}.{alias}" for alias in aliases),
+        package=module,
+    )
+
+
+CLIENTS: tuple[TypeRow, ...] = (
+    _client("openai", "OpenAI", "api_key='x'", "Client"),
+    _client("openai", "AsyncOpenAI", "api_key='x'", "AsyncClient"),
+    _client("openai", "AzureOpenAI", _AZURE),
+    _client("openai", "AsyncAzureOpenAI", _AZURE),
+    _client("anthropic", "Anthropic", "api_key='x'", "Client"),
+    _client("anthropic", "AsyncAnthropic", "api_key='x'", "AsyncClient"),
+    _client("httpx", "Client", ""),
+    _client("httpx", "AsyncClient", ""),
+    TypeRow(
+        "langchain_openai.ChatOpenAI",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "langchain_openai.ChatOpenAI()",
+                "import langchain_openai; value = langchain_openai.ChatOpenAI(api_key='x')",
+            ),
+        ),
+        aliases=("langchain_openai.chat_models.ChatOpenAI",),
+        package="langchain_openai",
+    ),
+    _client("langchain_openai", "OpenAIEmbeddings", "api_key='x'"),
+    _client("langchain_openai", "OpenAI", "api_key='x'"),
+    _client("langchain_openai", "AzureChatOpenAI", _AZURE),
+    _client("langchain_openai", "AzureOpenAIEmbeddings", _AZURE),
+    TypeRow(
+        "botocore.client.BaseClient",
+        Kind.CLIENT,
+        made_by=(
+            Made("boto3.client()", f"import boto3; value = boto3.client('s3', {_AWS})"),
+            Made(
+                "boto3.session.Session.client()",
+                f"import boto3; value = boto3.Session({_AWS}).client('s3')",
+            ),
+        ),
+        package="boto3",
+    ),
+    TypeRow(
+        "boto3.resources.base.ServiceResource",
+        Kind.CLIENT,
+        made_by=(
+            Made("boto3.resource()", f"import boto3; value = boto3.resource('s3', {_AWS})"),
+            Made(
+                "boto3.session.Session.resource()",
+                f"import boto3; value = boto3.Session({_AWS}).resource('s3')",
+            ),
+        ),
+        package="boto3",
+    ),
+    TypeRow(
+        "boto3.session.Session",
+        Kind.CLIENT,
+        made_by=(Made("boto3.Session()", f"import boto3; value = boto3.Session({_AWS})"),),
+        package="boto3",
+    ),
+)
+
+DATABASES: tuple[TypeRow, ...] = (
+    TypeRow(
+        "sqlalchemy.engine.Engine",
+        Kind.DATABASE,
+        made_by=tuple(
+            Made(
+                f"{module}.create_engine()",
+                f"import {module}; value = {module}.create_engine('sqlite://')",
+            )
+            for module in ("sqlalchemy", "sqlalchemy.engine")
+        ),
+        package="sqlalchemy",
+    ),
+    TypeRow(
+        "sqlalchemy.engine.Connection",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "sqlalchemy.engine.Engine.connect()",
+                f"import sqlalchemy; value = {_SQLITE_ENGINE}.connect()",
+            ),
+        ),
+        package="sqlalchemy",
+    ),
+    TypeRow(
+        "sqlalchemy.orm.Session",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "sqlalchemy.orm.Session()",
+                "import sqlalchemy, sqlalchemy.orm; "
+                f"value = sqlalchemy.orm.Session({_SQLITE_ENGINE})",
+            ),
+            Made(
+                "sqlalchemy.orm.sessionmaker.__call__()",
+                "import sqlalchemy, sqlalchemy.orm; "
+                f"value = sqlalchemy.orm.sessionmaker({_SQLITE_ENGINE})()",
+            ),
+        ),
+        iterator_pickles=True,  # iterates over a copy of the objects it holds
+        package="sqlalchemy",
+    ),
+    TypeRow(
+        "sqlalchemy.orm.sessionmaker",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "sqlalchemy.orm.sessionmaker()",
+                "import sqlalchemy, sqlalchemy.orm; "
+                f"value = sqlalchemy.orm.sessionmaker({_SQLITE_ENGINE})",
+            ),
+        ),
+        package="sqlalchemy",
+    ),
+    TypeRow(
+        "sqlalchemy.orm.scoped_session",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "sqlalchemy.orm.scoped_session()",
+                "import sqlalchemy, sqlalchemy.orm; value = sqlalchemy.orm.scoped_session("
+                f"sqlalchemy.orm.sessionmaker({_SQLITE_ENGINE}))",
+            ),
+        ),
+        iterator_pickles=True,  # iterates over its current Session's copy, as above
+        package="sqlalchemy",
+    ),
+    TypeRow(
+        "duckdb.DuckDBPyConnection",
+        Kind.DATABASE,
+        made_by=(
+            Made("duckdb.connect()", "import duckdb; value = duckdb.connect()"),
+            Made(
+                "duckdb.DuckDBPyConnection.cursor()",
+                "import duckdb; value = duckdb.connect().cursor()",
+            ),
+        ),
+        package="duckdb",
+    ),
+    TypeRow(
+        "pymongo.MongoClient",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "pymongo.MongoClient()",
+                "import pymongo; "
+                "value = pymongo.MongoClient('mongodb://127.0.0.1:1', connect=False)",
+            ),
+        ),
+        package="pymongo",
+    ),
+    TypeRow(
+        "redis.client.Redis",
+        Kind.DATABASE,
+        made_by=(
+            Made("redis.Redis()", "import redis; value = redis.Redis()"),
+            Made("redis.from_url()", "import redis; value = redis.from_url('redis://127.0.0.1:1')"),
+        ),
+        aliases=("redis.Redis", "redis.StrictRedis", "redis.client.StrictRedis"),
+        package="redis",
+    ),
+    TypeRow(
+        "redis.connection.ConnectionPool",
+        Kind.DATABASE,
+        made_by=(Made("redis.ConnectionPool()", "import redis; value = redis.ConnectionPool()"),),
+        aliases=("redis.ConnectionPool",),
+        package="redis",
+    ),
+    TypeRow(
+        "pymysql.connections.Connection",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "pymysql.connect()",
+                "import pymysql; value = pymysql.connect(host='127.0.0.1', defer_connect=True)",
+            ),
+        ),
+        package="pymysql",
+    ),
+    TypeRow(
+        "psycopg2.extensions.connection",
+        Kind.DATABASE,
+        made_by=(Made("psycopg2.connect()"),),
+        citation="\"TypeError: cannot pickle 'psycopg2.extensions.connection' object\" in "
+        "https://github.com/agno-agi/agno/issues/1667 and https://github.com/rq/rq/issues/1240",
+        package="psycopg2",
+    ),
+    TypeRow(
+        "mysql.connector.connection.MySQLConnection",
+        Kind.DATABASE,
+        made_by=(Made("mysql.connector.connect()"),),
+        citation='"TypeError: can\'t pickle _mysql_connector.MySQL objects" in '
+        "https://github.com/uqfoundation/pathos/issues/186",
+        package="mysql.connector",
+    ),
+)
+
+ALL: tuple[TypeRow, ...] = (*CLIENTS, *DATABASES)

@@ -1,0 +1,101 @@
+"""The shape of what the plugin knows about types: one row per type, with how
+values of it are made and whether pickle takes them, and the evidence.
+
+A producer names where a value comes from, in the notation users also write
+in ``--pkl-unpicklable``:
+
+- ``sqlite3.connect()``: what calling a callable reached by qualified name returns;
+- ``sqlite3.Connection.cursor()``: what calling a method of the type's values
+  returns (or, for a class or static method, of the class itself);
+- ``sys.stdout``: an object reached by qualified name;
+- ``pandas.DataFrame.style``: an attribute of the type's values.
+
+Whether ``a.B.c`` is a method of the type ``a.B`` or a callable ``c`` of the
+module ``a.B`` is decided by whether ``a.B`` names a type of the tables.
+
+Calling a type makes one of its values: a row's own name, and its aliases,
+are producers of it without being listed.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from flake8_session_pickle.codes import Kind
+
+
+class Holding(enum.Enum):
+    """How what a producer makes holds the arguments of the call that made it, so
+    that it pickles only if they do."""
+
+    ARGUMENTS = "arguments"
+    """Each argument as it is (``functools.partial(f, x)``)."""
+    ITERATORS = "iterators"
+    """An iterator over each argument (``map(f, xs)``): a dict view's iterator
+    pickles where the view does not."""
+    ITEMS = "items"
+    """What iterating over its positional argument gives (``list(xs)``)."""
+    MAPPING = "mapping"
+    """The keys and values of its positional argument and its keyword
+    arguments' values (``dict(d, k=v)``)."""
+    KEYWORDS = "keywords"
+    """Its keyword arguments' values only (``types.SimpleNamespace(k=v)``)."""
+
+
+@dataclass(frozen=True)
+class Made:
+    """One way a value of the row's type is made."""
+
+    by: str
+    """The producer, in the notation above."""
+    evidence: str = ""
+    """Python source that binds ``value`` to a value made this way, without
+    touching the network (loopback only), run inside a scratch directory; the
+    test suite runs it and checks the value's type and what pickle does."""
+    before_python: tuple[int, int] | None = None
+    """Holds only on Pythons older than this (``(3, 13)``): on newer ones the
+    producer makes something else."""
+    holds: Holding | None = None
+    """What it keeps of the call's arguments."""
+    tuple_of: bool = False
+    """It makes a tuple of values of the type (``socket.socketpair()``)."""
+
+
+@dataclass(frozen=True)
+class TypeRow:
+    name: str
+    """The type's qualified name: where Python defines it or where its package
+    exports it (``io.TextIOWrapper``, ``openai.OpenAI``)."""
+    kind: Kind | None = None
+    """Why pickle refuses its values; None where it does not, or where that is
+    not recorded (see ``pickles``)."""
+    pickles: bool = False
+    """Pickle takes its values, unless they hold something it refuses. A row
+    with neither ``kind`` nor ``pickles`` only says how values are made, such
+    as the methods of a type whose own verdict is not recorded."""
+    made_by: tuple[Made, ...] = ()
+    aliases: tuple[str, ...] = ()
+    """Other qualified names of the same type (``openai.Client``)."""
+    evidence: str = ""
+    """Python source that binds ``value`` to a value of the type, for a type
+    whose values the analysis makes itself rather than through a producer
+    (a coroutine object of a function of the file); checked like a producer's."""
+    citation: str = ""
+    """Where the refusal is shown, for a type no evidence can build offline."""
+    enters_as_itself: bool = True
+    """``with value as name`` binds ``name`` to the value itself; a lock binds
+    ``True``. The test suite checks this against the evidence."""
+    iterator_pickles: bool = False
+    """``iter()`` of it pickles (a dict view iterates over a copy), so a lazy
+    iterator over it is fine; checked against the evidence in both directions."""
+    wrapper: bool = False
+    """It pickles exactly when what it holds does, and a report names it
+    (``map() of lambda``); a plain container is reported by what it holds."""
+    package: str = ""
+    """The distribution whose version the evidence was measured with, where it
+    is not the standard library."""
+
+    def __post_init__(self) -> None:
+        if self.kind is not None and self.pickles:
+            raise ValueError(f"{self.name}: a row cannot both refuse and pickle")

@@ -1,0 +1,61 @@
+"""Streamlit's API: where it pickles, what it keeps, and the types it makes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flake8_session_pickle.codes import Kind
+from flake8_session_pickle.knowledge.rows import Made, TypeRow
+
+STREAMLIT = "streamlit"
+SESSION_STATE = f"{STREAMLIT}.session_state"
+
+CACHE_DATA = frozenset({"streamlit.cache_data", "streamlit.experimental_memo"})
+"""Decorators whose function's return values are pickled; ``st.cache_resource``
+keeps its values as they are and is not one."""
+
+CACHE_RESOURCE = frozenset({"streamlit.cache_resource", "streamlit.experimental_singleton"})
+"""Decorators whose function's return values are kept as they are, across script
+runs and sessions."""
+
+OPTION_WIDGETS: Mapping[str, tuple[str, int | None]] = {
+    "selectbox": ("options", 1),
+    "radio": ("options", 1),
+    "select_slider": ("options", 1),
+    "multiselect": ("default", 2),
+    "pills": ("default", None),
+    "segmented_control": ("default", None),
+}
+"""Widgets whose value is one or more of their options, which Streamlit keeps in
+session state as the widget's state from one run to the next; each with the
+argument, by keyword and position, that gives the value it starts with: one of
+its ``options`` (the first, unless ``index=None``), or its ``default``."""
+
+TYPES: tuple[TypeRow, ...] = (
+    TypeRow(
+        "streamlit.connections.BaseConnection",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "streamlit.connection()",
+                "import streamlit as st; value = st.connection('db', type='sql', url='sqlite://')",
+            ),
+        ),
+        package="streamlit",
+    ),
+    TypeRow(
+        "streamlit.runtime.secrets.Secrets",
+        Kind.INTERPRETER_OBJECT,
+        made_by=(
+            Made(
+                "streamlit.secrets",
+                # iterating st.secrets without a secrets file raises, so give it one
+                "import os; os.makedirs('.streamlit', exist_ok=True); "
+                "open(os.path.join('.streamlit', 'secrets.toml'), 'w').write('key = 1\\n'); "
+                "import streamlit as st; value = st.secrets",
+            ),
+        ),
+        iterator_pickles=True,  # iterates over the keys of a parsed copy
+        package="streamlit",
+    ),
+)

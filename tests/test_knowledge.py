@@ -1,0 +1,258 @@
+"""Every row of the knowledge tables is backed by evidence, run here: each snippet
+builds a value the way its producer makes it, the value is of the row's type,
+and pickle does with it what the row says."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flake8_session_pickle.knowledge import ROWS, Knowledge, is_producer
+from flake8_session_pickle.knowledge.rows import Made, TypeRow
+
+PROBE = r"""
+import importlib, json, os, pickle, sys
+
+def outcome(build):
+    try:
+        pickle.dumps(build())
+    except Exception:
+        return "refused"
+    return "pickled"
+
+def resolve(name):
+    parts = name.split(".")
+    for split in range(len(parts) - 1, 0, -1):
+        try:
+            found = importlib.import_module(".".join(parts[:split]))
+        except ImportError:
+            continue
+        try:
+            for part in parts[split:]:
+                found = getattr(found, part)
+        except AttributeError:
+            return None
+        return found
+    return None
+
+def of_type(value, names):
+    classes = [c for c in (resolve(name) for name in names) if isinstance(c, type)]
+    if any(isinstance(value, c) for c in classes):
+        return True
+    spelled = {f"{c.__module__}.{c.__qualname__}" for c in type(value).__mro__}
+    return bool(spelled & set(names))
+
+results = {}
+for key, names, tuple_of, snippet in json.loads(sys.stdin.read()):
+    namespace = {}
+    try:
+        exec(snippet, namespace)
+    except Exception as error:
+        results[key] = {"built": f"{type(error).__name__}: {error}"}
+        continue
+    value = namespace["value"]
+    items = list(value) if tuple_of and isinstance(value, tuple) else [value]
+    results[key] = {
+        "built": "yes",
+        "type": all(of_type(item, names) for item in items)
+        and (isinstance(value, tuple) or not tuple_of),
+        "actual": f"{type(value).__module__}.{type(value).__qualname__}",
+        "pickle": outcome(lambda: value),
+    }
+    if hasattr(type(value), "__enter__"):
+        results[key]["enters_as_itself"] = value.__enter__() is value
+    try:
+        iterator = iter(value)
+    except TypeError:
+        pass
+    else:
+        results[key]["iterator"] = outcome(lambda: iterator)
+print(json.dumps(results))
+sys.stdout.flush()
+os._exit(0)  # leave threads, loops and pools behind without waiting for them
+"""
+
+ALIASES = r"""
+import importlib, json, os, sys
+def resolve(name):
+    parts = name.split(".")
+    for split in range(len(parts) - 1, 0, -1):
+        try:
+            found = importlib.import_module(".".join(parts[:split]))
+        except ImportError:
+            continue
+        try:
+            for part in parts[split:]:
+                found = getattr(found, part)
+        except AttributeError:
+            return None
+        return found
+    return None
+print(json.dumps({
+    alias: resolve(alias) is not None and resolve(alias) is resolve(name)
+    for name, alias in json.loads(sys.stdin.read())
+}))
+sys.stdout.flush()
+os._exit(0)
+"""
+
+PYTHON = (sys.version_info.major, sys.version_info.minor)
+
+
+def installed(row: TypeRow) -> bool:
+    return not row.package or importlib.util.find_spec(row.package.split(".")[0]) is not None
+
+
+def requires_package(row: TypeRow) -> None:
+    """Skip where the row's package is missing, but never in CI, which installs them all."""
+    if not installed(row):
+        if os.environ.get("CI"):
+            pytest.fail(f"{row.package} is not installed: CI must install every evidence package")
+        pytest.skip(f"{row.package} is not installed")
+
+
+def evidence() -> Iterator[tuple[str, TypeRow, Made | None, str]]:
+    """Each snippet, keyed by the row and producer it backs."""
+    for row in ROWS:
+        if row.evidence:
+            yield row.name, row, None, row.evidence
+        for made in row.made_by:
+            if made.evidence:
+                yield f"{row.name} <- {made.by}", row, made, made.evidence
+
+
+EVIDENCE = list(evidence())
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    probes = [
+        (key, [row.name, *row.aliases], bool(made and made.tuple_of), snippet)
+        for key, row, made, snippet in EVIDENCE
+        if installed(row)
+    ]
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        input=json.dumps(probes),
+        capture_output=True,
+        text=True,
+        cwd=tmp_path_factory.mktemp("evidence"),
+        timeout=300,
+        check=True,
+    )
+    outcome: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return outcome
+
+
+def current(made: Made | None) -> bool:
+    """Whether the producer makes the row's type on this Python."""
+    return made is None or made.before_python is None or made.before_python > PYTHON
+
+
+@pytest.mark.parametrize(("key", "row", "made", "snippet"), EVIDENCE, ids=[e[0] for e in EVIDENCE])
+def test_the_evidence_builds_a_value_of_the_type(
+    key: str, row: TypeRow, made: Made | None, snippet: str, outcomes: dict[str, Any]
+) -> None:
+    requires_package(row)
+    found = outcomes[key]
+    assert found["built"] == "yes", found
+    if current(made):
+        assert found["type"], f"{key}: built a {found['actual']}"
+
+
+@pytest.mark.parametrize(("key", "row", "made", "snippet"), EVIDENCE, ids=[e[0] for e in EVIDENCE])
+def test_pickle_does_what_the_row_says(
+    key: str, row: TypeRow, made: Made | None, snippet: str, outcomes: dict[str, Any]
+) -> None:
+    requires_package(row)
+    found = outcomes[key]
+    if not current(made):
+        # on this Python the producer makes something else, which pickles
+        assert found["pickle"] == "pickled", key
+    elif row.kind is not None:
+        assert found["pickle"] == "refused", key
+    elif row.pickles:
+        assert found["pickle"] == "pickled", key
+
+
+@pytest.mark.parametrize(("key", "row", "made", "snippet"), EVIDENCE, ids=[e[0] for e in EVIDENCE])
+def test_a_context_manager_enters_as_itself_only_where_the_row_says(
+    key: str, row: TypeRow, made: Made | None, snippet: str, outcomes: dict[str, Any]
+) -> None:
+    requires_package(row)
+    if row.kind is not None and current(made):
+        assert outcomes[key].get("enters_as_itself", True) is row.enters_as_itself
+
+
+@pytest.mark.parametrize(("key", "row", "made", "snippet"), EVIDENCE, ids=[e[0] for e in EVIDENCE])
+def test_iterator_pickles_only_where_the_row_says(
+    key: str, row: TypeRow, made: Made | None, snippet: str, outcomes: dict[str, Any]
+) -> None:
+    requires_package(row)
+    if row.kind is not None and current(made):
+        expected = "pickled" if row.iterator_pickles else "refused"
+        assert outcomes[key].get("iterator", "refused") == expected
+
+
+ALIASED = [(row, alias) for row in ROWS for alias in row.aliases]
+
+
+@pytest.mark.parametrize(("row", "alias"), ALIASED, ids=[alias for _, alias in ALIASED])
+def test_an_alias_is_the_same_type(row: TypeRow, alias: str) -> None:
+    requires_package(row)
+    result = subprocess.run(
+        [sys.executable, "-c", ALIASES],
+        input=json.dumps([(row.name, alias)]),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    if alias.startswith("nt.") and sys.platform != "win32":
+        return
+    assert json.loads(result.stdout.strip().splitlines()[-1])[alias]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: row.name)
+def test_every_refusal_has_evidence_or_a_citation(row: TypeRow) -> None:
+    if row.kind is None:
+        return
+    has_evidence = bool(row.evidence) or any(made.evidence for made in row.made_by)
+    assert has_evidence != bool(row.citation)
+    if row.citation:
+        assert "https://" in row.citation
+
+
+def test_producers_are_written_in_the_notation_and_name_one_type() -> None:
+    producers = [made.by for row in ROWS for made in row.made_by]
+    assert all(is_producer(producer) for producer in producers)
+    assert len(producers) == len(set(producers))
+    names = [name for row in ROWS for name in (row.name, *row.aliases)]
+    assert len(names) == len(set(names))
+
+
+def test_a_method_of_a_type_is_found_through_its_values_and_its_class() -> None:
+    knowledge = Knowledge(ROWS)
+    by_value = knowledge.method("sqlite3.Connection", "cursor")
+    by_class = knowledge.called("sqlite3.Connection.cursor")
+    assert by_value is not None and by_value.row.name == "sqlite3.Cursor"
+    assert by_class == by_value
+
+
+def test_a_producer_that_changed_with_python_is_dropped_on_newer_ones() -> None:
+    assert Knowledge(ROWS, (3, 12)).method("pathlib.Path", "iterdir") is not None
+    assert Knowledge(ROWS, (3, 13)).method("pathlib.Path", "iterdir") is None
+
+
+def test_rule_pages_name_the_knowledge_tables() -> None:
+    rules = Path(__file__).parent.parent / "docs" / "rules"
+    for code in ("PKL106", "PKL110"):
+        assert "src/flake8_session_pickle/knowledge/" in (rules / f"{code}.md").read_text()
