@@ -8,8 +8,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from strict import check
 
-from flake8_session_pickle import Settings, check_source
+from flake8_session_pickle import Settings
 from flake8_session_pickle.codes import Kind
 from flake8_session_pickle.settings import SettingsError, parse_names, parse_unpicklable
 
@@ -96,5 +97,5 @@ def test_parse_names_refuses_what_is_not_a_qualified_name() -> None:
 def test_settings_reach_the_engine() -> None:
     settings = Settings(unpicklable=(("mylib.Client", Kind.CLIENT),))
     source = "import streamlit as st\nimport mylib\nst.session_state.c = mylib.Client()\n"
-    assert [v.code for v in check_source(source, settings=settings)] == ["PKL110"]
-    assert check_source(source) == []
+    assert [v.code for v in check(source, settings=settings)] == ["PKL110"]
+    assert check(source) == []

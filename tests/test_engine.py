@@ -7,15 +7,15 @@ import textwrap
 
 import libcst
 import pytest
+from strict import check
 
-from flake8_session_pickle import check_source
 from flake8_session_pickle.engine import Violation
 
 HEADER = "import streamlit as st\n"
 
 
 def codes(source: str) -> list[str]:
-    return [violation.code for violation in check_source(textwrap.dedent(source))]
+    return [violation.code for violation in check(textwrap.dedent(source))]
 
 
 def write(statement: str, prelude: str = "") -> list[str]:
@@ -327,7 +327,7 @@ def test_class_attribute_lookup_does_not_leak_into_methods() -> None:
 
 def test_report_points_at_the_value_and_names_the_key() -> None:
     source = HEADER + 'st.session_state["fh"] = [\n    1,\n    open("f"),\n]\n'
-    (violation,) = check_source(source)
+    (violation,) = check(source)
     assert (violation.line, violation.column, violation.code) == (4, 4, "PKL104")
     assert violation.message == (
         'PKL104 open file from open() stored in st.session_state["fh"] cannot be pickled '
@@ -337,13 +337,13 @@ def test_report_points_at_the_value_and_names_the_key() -> None:
 
 
 def test_columns_count_characters_not_bytes() -> None:
-    (violation,) = check_source(HEADER + 'st.session_state["é"] = lambda: 1\n')
+    (violation,) = check(HEADER + 'st.session_state["é"] = lambda: 1\n')
     assert violation.column == len('st.session_state["é"] = ')
 
 
 def test_reports_are_sorted_and_unique() -> None:
     source = HEADER + "f = lambda: 1\nst.session_state.b = [f, f]\nst.session_state.a = f\n"
-    violations = check_source(source)
+    violations = check(source)
     assert violations == sorted(set(violations))
     assert [v.line for v in violations] == [3, 4]
 
@@ -353,37 +353,25 @@ def test_a_file_without_session_state_is_not_parsed(monkeypatch: pytest.MonkeyPa
         raise AssertionError("parsed")
 
     monkeypatch.setattr(libcst, "parse_module", refuse)
-    assert check_source("import streamlit as st\nx = lambda: 1\n") == []
-    assert check_source("import streamlit as st\nst.write(st.session_state.k)\n") == []
+    assert check("import streamlit as st\nx = lambda: 1\n") == []
+    assert check("import streamlit as st\nst.write(st.session_state.k)\n") == []
 
 
 def test_a_syntax_error_is_left_to_flake8() -> None:
-    assert check_source("import streamlit as st\nst.session_state.k = (\n") == []
+    assert check("import streamlit as st\nst.session_state.k = (\n") == []
 
 
 def test_source_libcst_cannot_parse_gets_one_unanalysable_report() -> None:
     source = HEADER + "(a): int = 1\nst.session_state.k = a\n"
-    assert check_source(source) == [Violation(1, 0, check_source(source)[0].message)]
-    assert check_source(source)[0].message.startswith(
+    assert check(source) == [Violation(1, 0, check(source)[0].message)]
+    assert check(source)[0].message.startswith(
         "PKL000 file not checked for unpicklable session state: libcst cannot parse it"
     )
 
 
 def test_statements_the_analysis_does_not_need_are_not_parsed() -> None:
     source = HEADER + "(a): int = 1\nst.write(a)\nst.session_state.k = lambda: 1\n"
-    assert [v.code for v in check_source(source)] == ["PKL101"]
-
-
-def test_an_internal_error_becomes_unanalysable(monkeypatch: pytest.MonkeyPatch) -> None:
-    from flake8_session_pickle import analysis
-
-    def broken(self: object, module: object) -> None:
-        raise KeyError("boom")
-
-    monkeypatch.setattr(analysis.Analysis, "run", broken)
-    (violation,) = check_source(HEADER + "st.session_state.k = lambda: 1\n")
-    assert violation.code == "PKL000"
-    assert "KeyError" in violation.message
+    assert [v.code for v in check(source)] == ["PKL101"]
 
 
 @pytest.mark.parametrize(
@@ -787,3 +775,40 @@ def test_augmented_assignment_stores_the_items_of_a_literal() -> None:
     prelude = "def numbers():\n    yield 1\n"
     assert write("st.session_state.items += [numbers()]\n", prelude) == ["PKL103"]
     assert write("st.session_state.items += numbers()\n", prelude) == []
+
+
+def test_an_internal_error_is_one_pkl000_for_flake8_and_raises_in_strict_mode(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from flake8_session_pickle import check_source
+    from flake8_session_pickle.analysis import Analysis
+    from flake8_session_pickle.engine import InternalError
+
+    def fail(self: Analysis, statements: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(Analysis, "run", fail)
+    source = HEADER + "st.session_state.k = lambda: 1\n"
+    (violation,) = check_source(source)
+    assert (violation.line, violation.column, violation.code) == (1, 0, "PKL000")
+    assert "internal error KeyError" in violation.message
+    with pytest.raises(InternalError, match="KeyError"):
+        check(source)
+
+
+@pytest.mark.parametrize(
+    "write, place",
+    [
+        ("st.session_state['my key'] = {v}", "st.session_state['my key']"),
+        ("ss = st.session_state\nss['chat-log'] = {v}", "ss['chat-log']"),
+        ("st.session_state.update({{'a b': {v}}})", 'st.session_state["a b"]'),
+        ("st.session_state.update(k={v})", 'st.session_state["k"]'),
+        ("st.session_state.setdefault(3, {v})", "st.session_state[3]"),
+        ("n = 1\nst.session_state.setdefault(f'k{{n}}', {v})", "st.session_state[f'k{n}']"),
+        ("setattr(st.session_state, 'k', {v})", "st.session_state.k"),
+        ("st.session_state.log.append({v})", "st.session_state.log"),
+    ],
+)
+def test_a_report_names_the_place_as_the_code_writes_it(write: str, place: str) -> None:
+    (violation,) = check(HEADER + write.format(v="lambda: 1") + "\n")
+    assert f" stored in {place} cannot be pickled " in violation.message

@@ -18,8 +18,9 @@ import libcst
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from strict import check
 
-from flake8_session_pickle import check_source, limits
+from flake8_session_pickle import limits
 from flake8_session_pickle.codes import ALL_CODES
 
 EXAMPLES = int(os.environ.get("PKL_FUZZ_EXAMPLES", "60"))
@@ -66,8 +67,8 @@ def well_formed(source: str) -> list[str]:
         tree: ast.AST | None = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         tree = None
-    with_tree = check_source(source, tree)
-    assert check_source(source) == with_tree
+    with_tree = check(source, tree)
+    assert check(source) == with_tree
     lines = LINE_BREAK.split(source)
     for violation in with_tree:
         assert 1 <= violation.line <= len(lines), violation

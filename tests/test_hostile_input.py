@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from strict import check
 
-from flake8_session_pickle import check_source
 from flake8_session_pickle.limits import MAX_NODES
 
 WRITE = "st.session_state['k'] = lambda: 1"
@@ -74,7 +74,7 @@ def test_line_endings(tmp_path: Path, newline: str) -> None:
     source = f"import streamlit as st{newline}x = 1{newline}{WRITE}{newline}"
     path = written(tmp_path, "app.py", source.encode())
     assert flake8(path) == [f"3:{LAMBDA_COLUMN + 1}: PKL101"]
-    (violation,) = check_source(source)
+    (violation,) = check(source)
     assert (violation.line, violation.column, violation.code) == (3, LAMBDA_COLUMN, "PKL101")
 
 
@@ -96,7 +96,7 @@ def test_form_feeds_keep_the_line(tmp_path: Path) -> None:
 )
 def test_form_feeds_count_as_one_column(tmp_path: Path) -> None:
     source = f"import streamlit as st\n\x0c{WRITE}\n"
-    (violation,) = check_source(source)
+    (violation,) = check(source)
     assert violation.column == 1 + LAMBDA_COLUMN
 
 
@@ -104,7 +104,7 @@ def test_a_nul_byte_is_left_to_flake8(tmp_path: Path) -> None:
     source = APP + "\x00\n"
     path = written(tmp_path, "app.py", source.encode())
     assert flake8(path) == ["1:1: E999"]
-    assert check_source(source) == []
+    assert check(source) == []
 
 
 @pytest.mark.parametrize(
@@ -112,14 +112,14 @@ def test_a_nul_byte_is_left_to_flake8(tmp_path: Path) -> None:
 )
 def test_empty_and_comment_only_files(tmp_path: Path, content: bytes) -> None:
     assert flake8(written(tmp_path, "app.py", content)) == []
-    assert check_source(content.decode()) == []
+    assert check(content.decode()) == []
 
 
 def test_a_real_syntax_error_is_left_to_flake8(tmp_path: Path) -> None:
     source = f"import streamlit as st\n{WRITE}\nst.session_state.x = (\n"
     reports = flake8(written(tmp_path, "app.py", source.encode()))
     assert [(report.split(":")[0], report.split()[-1]) for report in reports] == [("3", "E999")]
-    assert check_source(source) == []
+    assert check(source) == []
 
 
 @pytest.mark.parametrize("opening, closing", [("(", ")"), ("[", "]"), ("{", "}")])
@@ -129,7 +129,7 @@ def test_brackets_nested_1000_deep_are_refused_by_python(
     source = APP + "x = " + opening * 1000 + closing * 1000 + "\n"
     reports = flake8(written(tmp_path, "app.py", source.encode()))
     assert [report.split()[-1] for report in reports] == ["E999"]
-    assert check_source(source) == []
+    assert check(source) == []
 
 
 NEWER_SYNTAX = {
@@ -150,7 +150,7 @@ def test_syntax_newer_than_the_interpreter(tmp_path: Path, body: str) -> None:
     else:
         # Python refuses it, so flake8 reports E999 and the plugin is not run.
         assert [report.split()[-1] for report in reports] == ["E999"]
-        assert check_source(source) == []
+        assert check(source) == []
 
 
 def generated_rows(size: int) -> str:
@@ -170,7 +170,7 @@ def test_a_5_mb_generated_file_the_analysis_needs_is_refused_for_its_size() -> N
     names = [row.split(" ", 1)[0] for row in rows.splitlines()]
     source = APP + rows + f"st.session_state.rows = [{', '.join(names)}]\n"
     assert len(source) >= 5_000_000
-    (violation,) = check_source(source, ast.parse(source))
+    (violation,) = check(source, ast.parse(source))
     assert (violation.line, violation.column) == (1, 0)
     assert violation.message == (
         f"PKL000 file not checked for unpicklable session state: it has more than "
@@ -180,16 +180,16 @@ def test_a_5_mb_generated_file_the_analysis_needs_is_refused_for_its_size() -> N
 
 def test_a_5_mb_generated_file_is_not_parsed_where_nothing_written_needs_it() -> None:
     source = APP + generated_rows(5_000_000)
-    (violation,) = check_source(source, ast.parse(source))
+    (violation,) = check(source, ast.parse(source))
     assert (violation.line, violation.column, violation.code) == (2, LAMBDA_COLUMN, "PKL101")
 
 
 def test_a_5_mb_generated_file_without_session_state_is_not_analysed() -> None:
     source = "import streamlit as st\n" + generated_rows(5_000_000)
-    assert check_source(source, ast.parse(source)) == []
+    assert check(source, ast.parse(source)) == []
 
 
 def test_5_mb_of_string_data_is_analysed() -> None:
     source = APP + "".join(f"BLOB_{n} = '{'x' * 1_000_000}'\n" for n in range(5))
-    (violation,) = check_source(source, ast.parse(source))
+    (violation,) = check(source, ast.parse(source))
     assert (violation.line, violation.column, violation.code) == (2, LAMBDA_COLUMN, "PKL101")

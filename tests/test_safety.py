@@ -14,8 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
-from flake8_session_pickle import check_source
+from strict import check
 
 WRITE = "st.session_state.handler = lambda: 1"
 
@@ -136,6 +135,6 @@ def test_the_engine_does_not_import_the_code(
     monkeypatch.syspath_prepend(str(directory))
     before = set(sys.modules)
     for text in files.values():
-        check_source(text)
+        check(text)
     assert list(markers.iterdir()) == []
     assert not {"app", "pages", "pages.sibling", "conftest"} & (set(sys.modules) - before)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from importlib.metadata import version
 
 import pytest
+from strict import check
 
-from flake8_session_pickle import check_source
 from flake8_session_pickle.limits import MAX_DEPTH
 
 HEADER = "import streamlit as st\nst.session_state.k = lambda: 1\n"
@@ -187,14 +187,14 @@ def outcome(violations: list[tuple[int, int, str]], trap: Trap) -> None:
 @pytest.mark.parametrize("trap", RAISING, ids=lambda trap: trap.name)
 def test_a_trap_that_raises_in_libcst_gets_a_defined_outcome(trap: Trap) -> None:
     source = HEADER + trap.body + FOOTER
-    violations = check_source(source, ast.parse(source))
+    violations = check(source, ast.parse(source))
     outcome([(v.line, v.column, v.message) for v in violations], trap)
 
 
 @pytest.mark.parametrize("trap", [t for t in RAISING if t.reason], ids=lambda trap: trap.name)
 def test_a_trap_the_analysis_does_not_need_is_never_parsed(trap: Trap) -> None:
     source = HEADER + trap.body
-    violations = check_source(source, ast.parse(source))
+    violations = check(source, ast.parse(source))
     assert [(v.line, v.column, v.code) for v in violations] == ANALYSED
 
 
@@ -211,10 +211,10 @@ except RecursionError:
     # Python >= 3.12 bounds its parser's recursion whatever the limit: flake8
     # then reports the file itself, and the engine, which parses again, is silent.
     print(json.dumps({"python parses it": False, "violations": [
-        [v.line, v.column, v.message] for v in check_source(source)]}))
+        [v.line, v.column, v.message] for v in check_source(source, strict=True)]}))
 else:
     print(json.dumps({"python parses it": True, "violations": [
-        [v.line, v.column, v.message] for v in check_source(source, tree)]}))
+        [v.line, v.column, v.message] for v in check_source(source, tree, strict=True)]}))
 """
 
 

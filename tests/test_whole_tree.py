@@ -56,7 +56,7 @@ def check(path, source, report):
         report["unparsable"].append(path)
         return None
     try:
-        violations = check_source(source, tree)
+        violations = check_source(source, tree, strict=True)
         reason = exceeded(tree, source)
     except BaseException:
         report["errors"].append([path, traceback.format_exc()])

@@ -3,7 +3,8 @@
 Each value is written in several of the write forms and from several of the
 places a write can stand, chosen in rotation so that every form and place meets
 unpicklable values and look-alikes. ``expected`` is the code the linter reports,
-or None for a value that pickles; the test checks both against Streamlit.
+or None for a value that pickles, and ``line`` where it reports it; the test
+checks them against Streamlit.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ class Case:
     source: str
     expected: str | None
     sink: str = "session_state"
+    line: int | None = None
+    """The line a report of a refused value points at: where the value is written."""
 
 
 @dataclass(frozen=True)
@@ -262,6 +265,16 @@ def _place(template: str, write: str) -> str:
     )
 
 
+_VALUE = "\0"
+"""Stands for a case's value while the line it is written on is found."""
+
+
+def line_of(source: str, text: str) -> int:
+    """The line of the last occurrence of ``text``: where a case writes its value,
+    after whatever its prelude defines."""
+    return source[: source.rindex(text)].count("\n") + 1
+
+
 def _session_state_cases(values: list[Value], rounds: int, offset: int) -> list[Case]:
     forms = cycle(FORMS[offset:] + FORMS[:offset])
     places = cycle(PLACES[offset % len(PLACES) :] + PLACES[: offset % len(PLACES)])
@@ -270,12 +283,15 @@ def _session_state_cases(values: list[Value], rounds: int, offset: int) -> list[
         for value in values:
             form_id, form = next(forms)
             place_id, place = next(places)
-            write = form.format(v=value.expression)
-            source = (
-                "import streamlit as st\nst.title('case')\n" + value.prelude + _place(place, write)
-            )
+            head = "import streamlit as st\nst.title('case')\n" + value.prelude
+            marked = head + _place(place, form.format(v=_VALUE))
             cases.append(
-                Case(f"{value.id}/{form_id}/{place_id}/{round_number}", source, value.expected)
+                Case(
+                    f"{value.id}/{form_id}/{place_id}/{round_number}",
+                    marked.replace(_VALUE, value.expression),
+                    value.expected,
+                    line=marked[: marked.index(_VALUE)].count("\n") + 1,
+                )
             )
     return cases
 
@@ -325,7 +341,13 @@ def _cache_data_cases() -> list[Case]:
             )
             name = "name" if through_name else "direct"
             cases.append(
-                Case(f"cache_data/{value.id}/{name}", source, value.expected, "cache_data")
+                Case(
+                    f"cache_data/{value.id}/{name}",
+                    source,
+                    value.expected,
+                    "cache_data",
+                    line=line_of(source, "    return "),
+                )
             )
     cases.append(
         Case(
@@ -333,6 +355,7 @@ def _cache_data_cases() -> list[Case]:
             "import streamlit as st\n@st.cache_data\ndef load():\n    yield 1\nload()\n",
             "PKL203",
             "cache_data",
+            line=3,
         )
     )
     for value_id, value, expected in (("data", "1", None), ("lock", "threading.Lock()", "PKL207")):
@@ -343,6 +366,7 @@ def _cache_data_cases() -> list[Case]:
                 f"async def load():\n    return {value}\nasyncio.run(load())\n",
                 expected,
                 "cache_data",
+                line=5,
             )
         )
     cases.append(
@@ -376,38 +400,45 @@ RERUN_CASES = [
         "rerun/guarded-instance",
         RERUN_SCRIPT + "if 'm' not in st.session_state:\n    st.session_state.m = Message('a')\n",
         "PKL112",
+        line=15,
     ),
     Case(
         "rerun/setdefault-enum",
         RERUN_SCRIPT + "st.session_state.setdefault('m', Mode.CHAT)\n",
         "PKL112",
+        line=14,
     ),
     Case(
         "rerun/setdefault-function",
         RERUN_SCRIPT + "st.session_state.setdefault('f', helper)\n",
         "PKL112",
+        line=14,
     ),
     Case(
         "rerun/guarded-namedtuple",
         RERUN_SCRIPT + "if 'p' not in st.session_state:\n    st.session_state.p = Point(1, 2)\n",
         "PKL112",
+        line=15,
     ),
     Case(
         "rerun/appended-instance",
         RERUN_SCRIPT + "st.session_state.setdefault('log', [])\n"
         "st.session_state.log.append(Message('a'))\n",
         "PKL112",
+        line=15,
     ),
     Case(
         "rerun/guarded-class",
         RERUN_SCRIPT + "if 'c' not in st.session_state:\n    st.session_state.c = Message\n",
         "PKL112",
+        line=15,
     ),
     Case(
         "rerun/guarded-in-main",
         RERUN_SCRIPT + "def main():\n    if 'm' not in st.session_state:\n"
         "        st.session_state.m = Message('a')\nmain()\n",
         "PKL112",
+        line=16,
     ),
     Case(
         "rerun/guarded-in-a-script-that-calls-no-streamlit",
@@ -415,6 +446,7 @@ RERUN_CASES = [
         "@dataclass\nclass Point:\n    x: int\n"
         "if 'p' not in st.session_state:\n    st.session_state.p = Point(1)\n",
         "PKL112",
+        line=7,
     ),
     Case(
         "rerun/method-called-on-every-run",
@@ -434,6 +466,7 @@ RERUN_CASES = [
         RERUN_SCRIPT + "def init_state():\n    st.session_state.m = Message('a')\n"
         "def main():\n    if 'm' not in st.session_state:\n        init_state()\nmain()\n",
         "PKL112",
+        line=15,
     ),
     Case(
         "rerun/method-called-from-a-callback",
@@ -441,12 +474,14 @@ RERUN_CASES = [
         "        st.session_state.last = Message('a')\npage = Page()\n"
         "st.button('save', on_click=page.save)\n",
         "PKL112",
+        line=16,
     ),
     Case(
         "rerun/instance-from-cache-resource",
         RERUN_SCRIPT + "@st.cache_resource\ndef shared():\n    return Message('a')\n"
         "st.session_state.m = shared()\n",
         "PKL112",
+        line=17,
     ),
     Case(
         "rerun/imported-instance-from-cache-resource",
@@ -464,11 +499,13 @@ RERUN_CASES = [
         "rerun/script-functions-offered-by-a-radio",
         RERUN_SCRIPT + "choice = st.sidebar.radio('Page', [helper, len])\n",
         "PKL112",
+        line=14,
     ),
     Case(
         "rerun/script-enum-offered-by-a-selectbox",
         RERUN_SCRIPT + "mode = st.selectbox('Mode', list(Mode))\n",
         "PKL112",
+        line=14,
     ),
     Case(
         "rerun/script-functions-offered-by-a-radio-with-a-key",
@@ -479,11 +516,13 @@ RERUN_CASES = [
         "rerun/dataclass-instances-offered-by-a-radio-with-a-key",
         RERUN_SCRIPT + "choice = st.radio('Message', [Message('a'), Message('b')], key='m')\n",
         "PKL112",
+        line=14,
     ),
     Case(
         "rerun/script-enum-offered-by-a-selectbox-with-a-key",
         RERUN_SCRIPT + "mode = st.selectbox('Mode', list(Mode), key='mode')\n",
         "PKL112",
+        line=14,
     ),
     Case(
         "rerun/plain-instances-offered-by-a-selectbox-with-a-key",
@@ -500,6 +539,7 @@ RERUN_CASES = [
         "flow/lambda-offered-by-a-selectbox",
         "import streamlit as st\nst.selectbox('Format', [lambda value: value], key='f')\n",
         "PKL101",
+        line=2,
     ),
     Case(
         "rerun/guarded-in-a-script-that-only-calls-its-class",
@@ -507,6 +547,7 @@ RERUN_CASES = [
         "        if 'chat' not in st.session_state:\n            st.session_state.chat = Chat()\n"
         "App().run()\n",
         "PKL112",
+        line=7,
     ),
     Case(
         "rerun/unconditional-instance", RERUN_SCRIPT + "st.session_state.m = Message('a')\n", None
@@ -548,6 +589,7 @@ FLOW_CASES = [
         "import streamlit as st\nif not st.checkbox('x'):\n    f = lambda: 1\nelse:\n"
         "    f = 2\nst.session_state.f = f\n",
         "PKL101",
+        line=6,
     ),
     Case(
         "flow/other-function-scope",
@@ -566,18 +608,21 @@ FLOW_CASES = [
         "import streamlit as st\nitems = []\nitems.append(lambda: 1)\n"
         "st.session_state.items = items\n",
         "PKL101",
+        line=4,
     ),
     Case(
         "flow/file-put-in-a-local-dict",
         "import streamlit as st\nhandles = {}\nif st.checkbox('x', value=True):\n"
         "    handles['log'] = open(__file__)\nst.session_state.handles = handles\n",
         "PKL104",
+        line=5,
     ),
     Case(
         "flow/lambda-added-in-a-callback-list",
         "import streamlit as st\ndef save():\n    found = set()\n    found.add(lambda: 1)\n"
         "    st.session_state.found = found\nst.button('go', on_click=save)\n",
         "PKL101",
+        line=5,
     ),
     Case(
         "flow/numbers-appended-to-a-local-list",
@@ -591,6 +636,7 @@ FLOW_CASES = [
         "def on_click():\n    setattr(st.session_state, 'key', Counter().increment)\n"
         "st.button('go', on_click=on_click)\n",
         "PKL112",
+        line=6,
     ),
     Case(
         "flow/bound-method-of-an-instance-holding-a-lock",
@@ -598,6 +644,7 @@ FLOW_CASES = [
         "        self.lock = threading.Lock()\n    def check(self):\n        return 1\n"
         "st.session_state.check = Guard().check\n",
         "PKL111",
+        line=8,
     ),
     Case(
         "flow/bound-method-made-on-every-run",
@@ -609,11 +656,13 @@ FLOW_CASES = [
         "flow/with-target",
         "import streamlit as st\nwith open(__file__) as st.session_state.fh:\n    pass\n",
         "PKL104",
+        line=2,
     ),
     Case(
         "flow/for-target",
         "import streamlit as st\nfor st.session_state.f in [len, lambda: 1]:\n    pass\n",
         "PKL101",
+        line=2,
     ),
     Case(
         "flow/for-target-over-file-lines",
@@ -624,12 +673,14 @@ FLOW_CASES = [
         "flow/starred-target",
         "import streamlit as st\nfirst, *st.session_state.rest = 1, lambda: 1, 2\n",
         "PKL101",
+        line=2,
     ),
     Case(
         "flow/unpacked-name",
         "import socket\nimport streamlit as st\npair = (1, socket.socket())\n"
         "st.session_state.a, st.session_state.b = pair\n",
         "PKL105",
+        line=4,
     ),
     Case(
         "flow/extended-with-file-lines",
@@ -642,6 +693,7 @@ FLOW_CASES = [
         "import streamlit as st\nhandles = [open(__file__)]\nst.session_state.lines = []\n"
         "st.session_state.lines.extend(handles)\n",
         "PKL104",
+        line=4,
     ),
     Case(
         "flow/attribute-set-by-a-method-nothing-calls",
@@ -655,6 +707,7 @@ FLOW_CASES = [
         "        self.lock = threading.Lock()\nworker = Worker()\nworker.start()\n"
         "st.session_state.w = worker\n",
         "PKL111",
+        line=8,
     ),
     Case(
         "flow/lock-added-through-a-name-for-a-stored-list",
@@ -662,17 +715,20 @@ FLOW_CASES = [
         "    st.session_state.locks = []\nlocks = st.session_state.locks\n"
         "locks.append(threading.Lock())\n",
         "PKL107",
+        line=6,
     ),
     Case(
         "flow/lambda-added-to-what-setdefault-gives",
         "import streamlit as st\nst.session_state.setdefault('handlers', []).append(lambda: 1)\n",
         "PKL101",
+        line=2,
     ),
     Case(
         "flow/default-of-a-read-written-back",
         "import streamlit as st\n"
         "st.session_state.fmt = st.session_state.get('fmt', lambda value: value)\n",
         "PKL101",
+        line=2,
     ),
     Case(
         "rerun/instance-added-to-a-list-read-back",
@@ -680,12 +736,14 @@ FLOW_CASES = [
         "items = st.session_state.get('items', [])\nitems.append(Message())\n"
         "st.session_state['items'] = items\n",
         "PKL112",
+        line=5,
     ),
     Case(
         "flow/defaults-set-in-a-loop",
         "import streamlit as st\nDEFAULTS = {'messages': [], 'fmt': lambda value: value}\n"
         "for key, value in DEFAULTS.items():\n    st.session_state.setdefault(key, value)\n",
         "PKL101",
+        line=4,
     ),
     Case(
         "flow/plain-defaults-set-in-a-loop",
@@ -698,22 +756,26 @@ FLOW_CASES = [
         RERUN_SCRIPT_HEAD + "DEFAULT = [Message('hi')]\n"
         "if 'history' not in st.session_state:\n    st.session_state.history = DEFAULT\n",
         "PKL112",
+        line=9,
     ),
     Case(
         "flow/lambda-in-a-dict-call",
         "import streamlit as st\nst.session_state.handlers = dict(on_save=lambda: 1)\n",
         "PKL101",
+        line=2,
     ),
     Case(
         "flow/lock-in-a-namespace",
         "import threading, types\nimport streamlit as st\n"
         "st.session_state.ns = types.SimpleNamespace(lock=threading.Lock())\n",
         "PKL107",
+        line=3,
     ),
     Case(
         "flow/lambda-added-by-concatenation",
         "import streamlit as st\nbase = [len]\nst.session_state.fs = base + [lambda: 1]\n",
         "PKL101",
+        line=3,
     ),
     Case(
         "flow/sorted-with-a-key-lambda",
@@ -725,11 +787,13 @@ FLOW_CASES = [
         RERUN_SCRIPT_HEAD + "st.session_state.history = "
         "st.session_state.get('history', []) + [Message('hi')]\n",
         "PKL112",
+        line=7,
     ),
     Case(
         "rerun/default-instance-of-a-read-written-back",
         RERUN_SCRIPT_HEAD + "st.session_state.m = st.session_state.get('m', Message('a'))\n",
         "PKL112",
+        line=7,
     ),
     Case(
         "rerun/instance-from-a-read-of-another-key",
@@ -747,6 +811,7 @@ FLOW_CASES = [
         "import streamlit as st\nHANDLERS = {'save': lambda: 1}\n"
         "st.session_state.handlers = list(HANDLERS.values())\n",
         "PKL101",
+        line=3,
     ),
     Case(
         "flow/lock-of-a-base-init-the-subclass-overrides",
@@ -761,6 +826,7 @@ FLOW_CASES = [
         "        self.lock = threading.Lock()\nclass Bot(Base):\n    def __init__(self):\n"
         "        super().__init__()\nst.session_state.bot = Bot()\n",
         "PKL111",
+        line=9,
     ),
     Case(
         "flow/what-a-lock-enters-as",
@@ -774,6 +840,7 @@ FLOW_CASES = [
         "@dataclass\nclass Worker:\n    lock: object = field(default_factory=threading.Lock)\n"
         "st.session_state.worker = Worker()\n",
         "PKL111",
+        line=7,
     ),
     Case(
         "flow/list-made-by-a-dataclass-field-factory",
@@ -787,6 +854,132 @@ FLOW_CASES = [
         "import streamlit as st\ndef open(path):\n    return path\n"
         "st.session_state.k = open('f')\n",
         None,
+    ),
+]
+
+KEY_SCRIPT = "import streamlit as st\nst.title('app')\nclass Message:\n    pass\n"
+
+KEY_CASES = [
+    Case(
+        "keys/hyphenated-key-written-back-with-what-it-held",
+        KEY_SCRIPT + "st.session_state['chat-log'] = st.session_state.get('chat-log', [])"
+        " + [Message()]\n",
+        "PKL112",
+        line=5,
+    ),
+    Case(
+        "keys/key-with-a-space-renewed-on-every-run",
+        KEY_SCRIPT + "st.session_state['my key'] = []\n"
+        "st.session_state['my key'].append(Message())\n",
+        None,
+    ),
+    Case(
+        "keys/key-with-a-space-made-once",
+        KEY_SCRIPT + "if 'my key' not in st.session_state:\n    st.session_state['my key'] = []\n"
+        "st.session_state['my key'].append(Message())\n",
+        "PKL112",
+        line=7,
+    ),
+    Case(
+        "keys/number",
+        "import streamlit as st\nst.session_state[3] = lambda: 1\n",
+        "PKL101",
+        line=2,
+    ),
+    Case(
+        "keys/tuple",
+        "import streamlit as st\nst.session_state[('a', 1)] = open(__file__)\n",
+        "PKL104",
+        line=2,
+    ),
+    Case(
+        "keys/f-string",
+        "import streamlit as st\nname = 'x'\nst.session_state[f'k-{name}'] = lambda: 1\n",
+        "PKL101",
+        line=3,
+    ),
+    Case(
+        "keys/f-string-in-a-name-written-back",
+        KEY_SCRIPT + "key = f'log-{1}'\n"
+        "st.session_state[key] = st.session_state.get(key, []) + [Message()]\n",
+        "PKL112",
+        line=6,
+    ),
+    Case(
+        "keys/f-string-in-a-name-renewed-on-every-run",
+        KEY_SCRIPT + "key = f'log-{1}'\nst.session_state[key] = []\n"
+        "st.session_state[key].append(Message())\n",
+        None,
+    ),
+    Case(
+        "keys/literal-in-a-name-written-back",
+        KEY_SCRIPT + "key = 'chat-log'\n"
+        "st.session_state[key] = st.session_state.get(key, []) + [Message()]\n",
+        "PKL112",
+        line=6,
+    ),
+    Case(
+        "keys/literal-in-a-name-renewed-on-every-run",
+        KEY_SCRIPT + "key = 'my key'\nst.session_state[key] = []\n"
+        "st.session_state[key].append(Message())\n",
+        None,
+    ),
+    Case(
+        "keys/attribute-and-item-are-one-key",
+        KEY_SCRIPT + "st.session_state.log = []\nst.session_state['log'].append(Message())\n",
+        None,
+    ),
+]
+
+BASE_SCRIPT = (
+    "import threading\nimport streamlit as st\n"
+    "class Base:\n    def __init__(self):\n        self.lock = threading.Lock()\n"
+)
+
+BASE_CLASS_CASES = [
+    Case(
+        "classes/base-init-called-through-the-base",
+        BASE_SCRIPT + "class Child(Base):\n    def __init__(self):\n        Base.__init__(self)\n"
+        "st.session_state.obj = Child()\n",
+        "PKL111",
+        line=9,
+    ),
+    Case(
+        "classes/base-init-called-through-super-with-arguments",
+        BASE_SCRIPT + "class Child(Base):\n    def __init__(self):\n"
+        "        super(Child, self).__init__()\nst.session_state.obj = Child()\n",
+        "PKL111",
+        line=9,
+    ),
+    Case(
+        "classes/base-init-of-a-grandparent",
+        BASE_SCRIPT + "class Middle(Base):\n    pass\nclass Child(Middle):\n"
+        "    def __init__(self):\n        super().__init__()\nst.session_state.obj = Child()\n",
+        "PKL111",
+        line=11,
+    ),
+    Case(
+        "classes/base-init-overridden-and-not-called",
+        BASE_SCRIPT + "class Child(Base):\n    def __init__(self):\n        self.name = 'x'\n"
+        "st.session_state.obj = Child()\n",
+        None,
+    ),
+    Case(
+        "classes/method-called-only-from-a-method-nothing-calls",
+        "import threading\nimport streamlit as st\nclass Worker:\n"
+        "    def unused(self):\n        self.setup()\n"
+        "    def setup(self):\n        self.lock = threading.Lock()\n"
+        "st.session_state.w = Worker()\n",
+        None,
+    ),
+    Case(
+        "classes/method-called-through-self-from-init",
+        "import threading\nimport streamlit as st\nclass Worker:\n"
+        "    def __init__(self):\n        self.setup()\n"
+        "    def setup(self):\n        self.lock = threading.Lock()\n"
+        "st.session_state.w = Worker()\n",
+        "PKL111",
+        line=8,
     ),
 ]
 
@@ -804,4 +997,6 @@ CASES: list[Case] = [
     *_cache_data_cases(),
     *RERUN_CASES,
     *FLOW_CASES,
+    *KEY_CASES,
+    *BASE_CLASS_CASES,
 ]

@@ -28,6 +28,7 @@ from flake8_session_pickle.values import (
     Key,
     Place,
     Segment,
+    Text,
     Value,
     Values,
 )
@@ -204,6 +205,8 @@ def _segment(segment: Segment) -> str:
         return f".{segment.name}"
     if isinstance(segment, Key):
         value = segment.value
+        if isinstance(value, Text):
+            return f"[{code_of(value.node)}]"
         return f"[{dumps(value) if isinstance(value, str) else repr(value)}]"
     assert isinstance(segment, AnyKey)
     return "[...]"

@@ -31,6 +31,7 @@ from flake8_session_pickle.values import (
     Place,
     Role,
     Spread,
+    Text,
     Unknown,
     Value,
     Values,
@@ -142,14 +143,19 @@ class Evaluator:
         constant = literal(expression)
         if constant is not _NOT_LITERAL:
             return (Constant(constant),)
+        if expression_type is cst.FormattedString:
+            return (Text(expression),)
         return NOTHING_KNOWN
 
     def segment(self, key: cst.BaseExpression, scope: Scope) -> Key | AnyKey:
         """The segment of a place an item's key leads to: a literal key, or a name
         bound to one, else any key."""
         values = self.evaluate(key, scope)
-        if len(values) == 1 and isinstance(values[0], Constant):
-            return Key(values[0].value)
+        if len(values) == 1:
+            if isinstance(values[0], Constant):
+                return Key(values[0].value)
+            if isinstance(values[0], Text):
+                return Key(values[0])
         return AnyKey()
 
     def enters_as_itself(self, value: Value) -> bool:
@@ -265,7 +271,7 @@ class Evaluator:
 
     def matters(self, value: Value) -> bool:
         """Whether pickling may refuse the value, in this run or a later one."""
-        if isinstance(value, (Constant, Named, Place, Unknown)):
+        if isinstance(value, (Constant, Text, Named, Place, Unknown)):
             return False
         if isinstance(value, Object) and not value.holds:
             row = self.knowledge.type(value.type)

@@ -45,6 +45,15 @@ class Constant:
 
 
 @dataclass(frozen=True)
+class Text:
+    """A string the code builds (an f-string) whose content is not known, but
+    which is the same string wherever the value of its expression goes: one key
+    of session state, however many times a name bound to it is used."""
+
+    node: cst.CSTNode
+
+
+@dataclass(frozen=True)
 class Attribute:
     """A segment of a place: an attribute."""
 
@@ -53,7 +62,8 @@ class Attribute:
 
 @dataclass(frozen=True)
 class Key:
-    """A segment of a place: an item under a literal key."""
+    """A segment of a place: an item under a literal key, or a built string
+    (:class:`Text`)."""
 
     value: Hashable
 
@@ -225,7 +235,17 @@ class Unknown(enum.Enum):
 UNKNOWN = Unknown.UNKNOWN
 
 Value = (
-    Module | Named | Constant | Place | Definition | Lambda | Instance | Object | Member | Unknown
+    Module
+    | Named
+    | Constant
+    | Text
+    | Place
+    | Definition
+    | Lambda
+    | Instance
+    | Object
+    | Member
+    | Unknown
 )
 Values = tuple[Value, ...]
 """Every value a name or an expression may have, in the order first seen."""
