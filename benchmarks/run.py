@@ -395,7 +395,7 @@ def engine_past_limits(source: str, tree: ast.Module) -> None:
     """The engine without the size limit, which refuses files above 100,000
     syntax nodes (about 15,000 lines) to keep a lint run bounded."""
     with paused_garbage_collection():
-        selection = select(tree, source, DEFAULT_SETTINGS.modules, DEFAULT_SETTINGS.attributes)
+        selection = select(tree, source, DEFAULT_SETTINGS.sinks)
         assert selection is not None
         analyse(tree, source, selection, DEFAULT_SETTINGS)
 

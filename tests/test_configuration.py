@@ -12,7 +12,7 @@ from strict import check
 
 from flake8_session_pickle import Settings
 from flake8_session_pickle.codes import Kind
-from flake8_session_pickle.settings import SettingsError, parse_names, parse_unpicklable
+from flake8_session_pickle.settings import SettingsError, parse_names, parse_unpicklable, warnings
 
 APP = textwrap.dedent(
     """\
@@ -99,3 +99,91 @@ def test_settings_reach_the_engine() -> None:
     source = "import streamlit as st\nimport mylib\nst.session_state.c = mylib.Client()\n"
     assert [v.code for v in check(source, settings=settings)] == ["PKL110"]
     assert check(source) == []
+
+
+@pytest.mark.parametrize(
+    "entry, statement",
+    [
+        ("mylib.Client:PKL110", "st.session_state.c = mylib.Client()"),
+        ("mylib.Client:PKL110", "st.session_state.c = mylib.make_client()"),
+        ("mylib.connect():PKL106", "st.session_state.c = mylib.connect('db')"),
+        ("mylib.Store.cursor():PKL106", "st.session_state.c = mylib.Store().cursor()"),
+        ("mylib.Store.open():PKL104", "st.session_state.c = mylib.Store.open('p')"),
+        ("redis.client.Redis:PKL106", "st.session_state.c = redis.from_url('redis://x')"),
+    ],
+)
+def test_a_user_names_types_callables_and_methods(entry: str, statement: str) -> None:
+    source = f"import streamlit as st\nimport mylib\nimport redis\n{statement}\n"
+    settings = Settings(unpicklable=parse_unpicklable([entry], "--pkl-unpicklable"))
+    expected = "PKL1" + entry.rsplit(":PKL1", 1)[1]
+    reported = [v.code for v in check(source, settings=settings)]
+    if "make_client" in statement:
+        expected_codes: list[str] = []  # what make_client returns is not said
+    else:
+        expected_codes = [expected]
+    assert reported == expected_codes
+
+
+def test_a_user_type_is_what_its_methods_are_looked_up_on() -> None:
+    settings = Settings(
+        unpicklable=parse_unpicklable(["mylib.Store.cursor():PKL106"], "--pkl-unpicklable")
+    )
+    source = (
+        "import streamlit as st\nimport mylib\nstore = mylib.Store()\n"
+        "st.session_state.store = store\nst.session_state.cursor = store.cursor()\n"
+    )
+    assert [(v.line, v.code) for v in check(source, settings=settings)] == [(5, "PKL106")]
+
+
+def test_a_user_can_say_a_known_type_or_producer_pickles() -> None:
+    source = (
+        "import streamlit as st\nimport redis\nimport sqlite3\n"
+        "st.session_state.r = redis.from_url('redis://x')\n"
+        "st.session_state.c = sqlite3.connect(':memory:')\n"
+        "st.session_state.k = sqlite3.connect(':memory:').cursor()\n"
+    )
+    by_type = Settings(picklable=parse_names(["redis.Redis"], "--pkl-picklable"))
+    assert [v.line for v in check(source, settings=by_type)] == [5, 6]
+    by_producer = Settings(picklable=parse_names(["sqlite3.connect()"], "--pkl-picklable"))
+    assert [v.line for v in check(source, settings=by_producer)] == [4]
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("mylib.Client", "'mylib.Client' needs a code after the name and a colon"),
+        ("mylib.Client:PKL999", "'PKL999' is not a code of this plugin; use one of PKL103"),
+        ("mylib.Client:pkl110", "write the code in capitals, 'PKL110'"),
+        ("mylib.Client:PKL101", "PKL101 names a kind the plugin recognises by the code itself"),
+        ("mylib.Client:E501", "'E501' is not a code of this plugin"),
+        ("not a name:PKL110", "'not a name' is not a name such as 'package.Client'"),
+        ("mylib.Client():x:PKL110", "'mylib.Client():x' is not a name"),
+    ],
+)
+def test_a_malformed_entry_says_which_and_what_is_wrong(value: str, message: str) -> None:
+    with pytest.raises(SettingsError) as error:
+        parse_unpicklable([value], "--pkl-unpicklable")
+    assert str(error.value).startswith("--pkl-unpicklable: ")
+    assert message in str(error.value)
+
+
+def test_whitespace_around_the_colon_is_accepted() -> None:
+    assert parse_unpicklable(["mylib.Client : PKL110", "mylib.connect(): PKL106"], "--x") == (
+        ("mylib.Client", Kind.CLIENT),
+        ("mylib.connect()", Kind.DATABASE),
+    )
+
+
+def test_values_that_can_never_match_are_warned_about(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(APP)
+    result = flake8(
+        tmp_path,
+        "--isolated",
+        "--pkl-session-targets=session",
+        "--pkl-picklable=mylib.Nothing",
+    )
+    assert "Traceback" not in result.stderr
+    assert reported(result.stdout) == [(8, "PKL106")]  # the run goes on
+    assert "warning: --pkl-session-targets: 'session' names no module" in result.stderr
+    assert "warning: --pkl-picklable: 'mylib.Nothing' is nothing the plugin takes" in result.stderr
+    assert warnings(Settings()) == []

@@ -155,24 +155,28 @@ class _Reporter:
             self.findings.append(Finding(refusal.anchor, message, self.statement))
 
     def _persistence(self, sink: Sink, write: Write) -> Persists:
+        """Whether a value of the script the write stores may outlive the run that
+        stores it; worked out only when a verdict asks, since few values are the
+        script's."""
         scope = write.scope
         key = (sink.number, write.key)
         if write.key is not None and write.replaces_key and _is_new_container(write.value):
             self._rerun.renew(scope, key)
         renewed = write.key is not None and self._rerun.renewed(scope, key)
-        kept = (write.persists or self._reads_back(sink, write)) and not renewed
-        outlives_run = self._rerun.outlives_run(scope)
+        answers: dict[str, bool] = {}
 
         def persists(value: Value) -> bool:
-            return (
-                kept
-                or outlives_run
-                or (
-                    write.persists_if_equal
-                    and isinstance(value, Instance)
-                    and value.of.compares_by_value
-                )
-            )
+            if (
+                write.persists_if_equal
+                and isinstance(value, Instance)
+                and value.of.compares_by_value
+            ):
+                return True
+            if "kept" not in answers:
+                answers["kept"] = (
+                    (write.persists or self._reads_back(sink, write)) and not renewed
+                ) or self._rerun.outlives_run(scope)
+            return answers["kept"]
 
         return persists
 

@@ -11,7 +11,8 @@ from functools import cached_property
 from flake8_session_pickle.selection import TRY_STATEMENTS, root_name
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-_FUNCTIONS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef})
+_NO_NAME = "\0"
+"""No name a program can bind."""
 
 
 class FileFacts:
@@ -111,47 +112,43 @@ class FileFacts:
                         found.setdefault(f".{method.name}", []).append(method)
         return found
 
-    @property
+    @cached_property
     def attribute_names_outside_self(self) -> frozenset[str]:
         """Every attribute name the file reads or writes on something other than
         a method's own instance (``app.run()``, ``self.client.close()``, but not
         ``self.setup()``): the methods those names lead to may be called by any
         code, while what a method calls on ``self`` runs only if it does."""
-        return self._index[1]
+        self_names: dict[int, str | None] = {}
+        """The instance parameter of each method, by the ``id`` of the nodes it
+        holds: every node of a class body's function definitions."""
+        for cls in ast.walk(self._tree):
+            if isinstance(cls, ast.ClassDef):
+                for method in cls.body:
+                    if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        self_name = _self_parameter(method)
+                        for node in ast.walk(method):
+                            self_names[id(node)] = self_name
+        return frozenset(
+            node.attr
+            for node in ast.walk(self._tree)
+            if isinstance(node, ast.Attribute)
+            and not (
+                isinstance(node.value, ast.Name)
+                and node.value.id == self_names.get(id(node), _NO_NAME)
+            )
+        )
 
-    @property
+    @cached_property
     def _uses(self) -> dict[str, list[int]]:
         """Every use of a name, and of an attribute name as ``.name``, with the
         ``id`` of each node that uses it."""
-        return self._index[0]
-
-    @cached_property
-    def _index(self) -> tuple[dict[str, list[int]], frozenset[str]]:
         uses: dict[str, list[int]] = {}
-        outside_self: set[str] = set()
-        stack: list[tuple[ast.AST, str | None, bool]] = [(self._tree, None, False)]
-        while stack:
-            node, self_name, in_class_body = stack.pop()
-            node_type = type(node)
-            if node_type is ast.Name:
-                assert isinstance(node, ast.Name)
+        for node in ast.walk(self._tree):
+            if isinstance(node, ast.Name):
                 uses.setdefault(node.id, []).append(id(node))
-            elif node_type is ast.Attribute:
-                assert isinstance(node, ast.Attribute)
+            elif isinstance(node, ast.Attribute):
                 uses.setdefault(f".{node.attr}", []).append(id(node))
-                receiver = node.value
-                if not (isinstance(receiver, ast.Name) and receiver.id == self_name):
-                    outside_self.add(node.attr)
-            inner_self, inner_class_body = self_name, False
-            if node_type is ast.ClassDef:
-                inner_self, inner_class_body = None, True
-            elif in_class_body and node_type in _FUNCTIONS:
-                assert isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-                inner_self = _self_parameter(node)
-            stack.extend(
-                (child, inner_self, inner_class_body) for child in ast.iter_child_nodes(node)
-            )
-        return uses, frozenset(outside_self)
+        return uses
 
     @cached_property
     def registered_with_copyreg(self) -> frozenset[str]:
