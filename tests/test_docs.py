@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from strict import check
 
 from flake8_session_pickle.codes import ALL_CODES, UNANALYSABLE_CODE
 
@@ -53,3 +54,26 @@ def test_every_code_has_an_annotated_fixture(code: str) -> None:
 def test_no_rule_page_without_a_code() -> None:
     pages = {path.stem for path in (ROOT / "docs" / "rules").glob("*.md")}
     assert pages == {page_name(code) for code in ALL_CODES}
+
+
+def code_blocks(page: str, section: str) -> list[str]:
+    """The Python code blocks of a section of a rule page."""
+    body = page.split(f"{section}\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```python\n(.*?)```", body, re.S)
+
+
+PAGES = sorted({page_name(code) for code in ALL_CODES})
+
+
+@pytest.mark.parametrize("page_code", PAGES)
+def test_a_rule_page_example_is_reported_with_its_code_and_its_fix_is_not(page_code: str) -> None:
+    page = (ROOT / "docs" / "rules" / f"{page_code}.md").read_text()
+    examples = code_blocks(page, "## Example")
+    fixes = code_blocks(page, "## Use instead")
+    assert examples and fixes, f"{page_code}: an example and a fix, each a python block"
+    family = page_code.removesuffix("xx")
+    for example in examples:
+        codes = {violation.code for violation in check(example)}
+        assert codes and all(code.startswith(family) for code in codes), (page_code, codes)
+    for fix in fixes:
+        assert check(fix) == [], page_code
