@@ -26,6 +26,7 @@ import textwrap
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 
@@ -464,10 +465,7 @@ def main() -> int:
         for size in sizes:
             source = generate_app(random.Random(size), size, 0, dense=True)
             tree = ast.parse(source)
-            seconds = median_time(
-                lambda source=source, tree=tree: engine_past_limits(source, tree),
-                1 if args.quick else 3,
-            )
+            seconds = median_time(partial(engine_past_limits, source, tree), 1 if args.quick else 3)
             per_line[size] = seconds / source.count("\n")
             print(f"(d) {size:>6,}-line file: {seconds:.3f}s, {per_line[size] * 1e6:.1f} µs/line")
         results.append(

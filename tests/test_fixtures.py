@@ -16,7 +16,7 @@ REPORT = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>PKL
 
 
 def annotated(path: Path) -> set[tuple[int, str]]:
-    expected = set()
+    expected: set[tuple[int, str]] = set()
     for number, line in enumerate(path.read_text().splitlines(), start=1):
         match = ANNOTATION.search(line)
         if match:

@@ -64,7 +64,7 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 def well_formed(source: str) -> list[str]:
     """Checks ``source`` with and without a tree; returns the codes reported."""
     try:
-        tree: ast.AST | None = ast.parse(source)
+        tree: ast.Module | None = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         tree = None
     with_tree = check(source, tree)

@@ -358,12 +358,15 @@ def _cache_data_cases() -> list[Case]:
             line=3,
         )
     )
-    for value_id, value, expected in (("data", "1", None), ("lock", "threading.Lock()", "PKL207")):
+    for value_id, returned, expected in (
+        ("data", "1", None),
+        ("lock", "threading.Lock()", "PKL207"),
+    ):
         cases.append(
             Case(
                 f"cache_data/async-function-returning-{value_id}",
                 "import asyncio, threading\nimport streamlit as st\n@st.cache_data\n"
-                f"async def load():\n    return {value}\nasyncio.run(load())\n",
+                f"async def load():\n    return {returned}\nasyncio.run(load())\n",
                 expected,
                 "cache_data",
                 line=5,
