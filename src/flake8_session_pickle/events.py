@@ -102,10 +102,3 @@ Event = Stored | Called | Returned | Defined
 class Listener(Protocol):
     def heard(self, event: Event) -> None:
         """Take an event of the run."""
-
-
-class Deaf:
-    """A listener that takes nothing."""
-
-    def heard(self, event: Event) -> None:
-        pass

@@ -190,19 +190,7 @@ class Interpreter:
                             target.value, cst.List([cst.Element(item) for item in rest]), scope
                         )
                 return
-        stored = [self._target(target.value, scope) for target in targets]
-        places = tuple(target for target in stored if target is not None)
-        if places:
-            self._listener.heard(
-                Stored(
-                    places,
-                    value,
-                    Spread.ITEMS,
-                    StoreForm.SET,
-                    scope,
-                    unpacked_into_names=len(places) < len(targets),
-                )
-            )
+        self._store_items([target.value for target in targets], value, scope)
         for target in targets:
             for name in target_names(target.value):
                 scope.bind(name, NOTHING_KNOWN)
@@ -341,18 +329,23 @@ class Interpreter:
         self, target: cst.BaseExpression, iterable: cst.BaseExpression, scope: Scope
     ) -> None:
         """``for target in iterable`` stores each item into the target."""
-        elements = target.elements if isinstance(target, (cst.Tuple, cst.List)) else None
-        stored = (
-            [self._target(element.value, scope) for element in elements]
-            if elements is not None
-            else [self._target(target, scope)]
-        )
+        if isinstance(target, (cst.Tuple, cst.List)):
+            self._store_items([element.value for element in target.elements], iterable, scope)
+        else:
+            self._store_items([target], iterable, scope)
+
+    def _store_items(
+        self, targets: Sequence[cst.BaseExpression], value: cst.BaseExpression, scope: Scope
+    ) -> None:
+        """Store the items of ``value`` into the targets that are parts of objects,
+        as one event, since which item goes where is not known."""
+        stored = [self._target(target, scope) for target in targets]
         places = tuple(part for part in stored if part is not None)
         if places:
             self._listener.heard(
                 Stored(
                     places,
-                    iterable,
+                    value,
                     Spread.ITEMS,
                     StoreForm.SET,
                     scope,
