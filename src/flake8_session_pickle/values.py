@@ -148,14 +148,18 @@ class Definition:
     @cached_property
     def yields(self) -> bool:
         """A function whose own body yields: calling it makes a generator."""
+        # A definition exists only once libcst has parsed the file.
+        import libcst as cst
+
         from flake8_session_pickle.walk import contains_yield
 
-        node = self.node
-        return type(node).__name__ == "FunctionDef" and contains_yield(node)  # type: ignore[arg-type]
+        return isinstance(self.node, cst.FunctionDef) and contains_yield(self.node)
 
     @property
     def is_async(self) -> bool:
-        return getattr(self.node, "asynchronous", None) is not None
+        import libcst as cst
+
+        return isinstance(self.node, cst.FunctionDef) and self.node.asynchronous is not None
 
 
 @dataclass(frozen=True)
