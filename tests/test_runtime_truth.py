@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import os
 import pickle
+import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +25,7 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 from strict import check
-from truth_cases import CASES, UNDECIDABLE, Case
+from truth_cases import CASES, LIBRARIES, UNDECIDABLE, Case
 
 PICKLING_MODULES = (
     "streamlit.runtime.state.session_state",
@@ -77,12 +78,17 @@ def enforce_serializable_session_state(tmp_path_factory: pytest.TempPathFactory)
             f"{module.__name__} no longer pickles with the pickle module: update PICKLING_MODULES"
         )
         module.pickle = RECORDER  # type: ignore[attr-defined]
+    libraries = tmp_path_factory.mktemp("site-packages")
+    for name, source in LIBRARIES.items():
+        (libraries / f"{name}.py").write_text(source)
+    sys.path.insert(0, str(libraries))
     previous = Path.cwd()
     os.chdir(tmp_path_factory.mktemp("truth"))
     try:
         yield
     finally:
         os.chdir(previous)
+        sys.path.remove(str(libraries))
         for module in modules:
             module.pickle = pickle  # type: ignore[attr-defined]
         config.set_option("runner.enforceSerializableSessionState", False)

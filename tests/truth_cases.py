@@ -986,6 +986,96 @@ BASE_CLASS_CASES = [
     ),
 ]
 
+LIBRARIES: dict[str, str] = {
+    "storekit": (
+        "class Store:\n"
+        "    def __init__(self, client=None, **options):\n"
+        "        self.client = client\n"
+        "        self.options = options\n"
+        "    @classmethod\n"
+        "    def from_parts(cls, client, name='x'):\n"
+        "        return cls(client=client, name=name)\n"
+        "class Table:\n"
+        "    def __init__(self, rows):\n"
+        "        self.rows = list(rows)\n"
+    ),
+}
+"""Third-party packages the cases import, installed for the runtime only: the
+linter sees only the app, as it does a real package."""
+
+HOLDER_CASES = [
+    Case(
+        "holders/lock-kept-by-a-store",
+        "import threading\nimport storekit\nimport streamlit as st\n"
+        "st.session_state.store = storekit.Store(client=threading.Lock())\n",
+        "PKL107",
+        line=4,
+    ),
+    Case(
+        "holders/socket-kept-by-an-imported-class",
+        "import socket\nfrom storekit import Store\nimport streamlit as st\n"
+        "store = Store(socket.socket())\nst.session_state.store = store\n",
+        "PKL105",
+        line=5,
+    ),
+    Case(
+        "holders/lambda-kept-among-options",
+        "import storekit\nimport streamlit as st\n"
+        "st.session_state.store = storekit.Store(on_error=lambda error: None)\n",
+        "PKL101",
+        line=3,
+    ),
+    Case(
+        "holders/lock-kept-by-what-a-factory-makes",
+        "import threading\nfrom storekit import Store\nimport streamlit as st\n"
+        "st.session_state.store = Store.from_parts(threading.Lock())\n",
+        "PKL107",
+        line=4,
+    ),
+    Case(
+        "holders/plain-arguments",
+        "import storekit\nimport streamlit as st\n"
+        "st.session_state.store = storekit.Store(client='http://localhost', retries=3)\n",
+        None,
+    ),
+    Case(
+        "holders/generator-consumed-by-a-table",
+        "import storekit\nimport streamlit as st\n"
+        "st.session_state.table = storekit.Table(n * 2 for n in range(3))\n",
+        None,
+    ),
+]
+
+SUBCLASS_CASES = [
+    Case(
+        "subclasses/thread",
+        "import threading\nimport streamlit as st\nclass Worker(threading.Thread):\n"
+        "    pass\nst.session_state.worker = Worker()\n",
+        "PKL107",
+        line=5,
+    ),
+    Case(
+        "subclasses/logging-handler",
+        "import logging\nimport streamlit as st\nclass Handler(logging.StreamHandler):\n"
+        "    pass\nst.session_state.handler = Handler()\n",
+        "PKL107",
+        line=5,
+    ),
+    Case(
+        "subclasses/thread-with-a-reducer",
+        "import threading\nimport streamlit as st\nclass Worker(threading.Thread):\n"
+        "    def __reduce__(self):\n        return (int, ())\n"
+        "st.session_state.worker = Worker()\n",
+        None,
+    ),
+    Case(
+        "subclasses/dict",
+        "import streamlit as st\nclass Cache(dict):\n    pass\n"
+        "st.session_state.cache = Cache(a=1)\n",
+        None,
+    ),
+]
+
 UNDECIDABLE: dict[str, str] = {
     "flow/bound-in-the-branch-that-runs": (
         "which branch runs depends on a widget; the linter reports a value that may be stored"
@@ -1002,4 +1092,6 @@ CASES: list[Case] = [
     *FLOW_CASES,
     *KEY_CASES,
     *BASE_CLASS_CASES,
+    *HOLDER_CASES,
+    *SUBCLASS_CASES,
 ]

@@ -16,6 +16,7 @@ from flake8_session_pickle.events import Defined, Event, Returned, Target
 from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.knowledge import Knowledge
+from flake8_session_pickle.knowledge.rows import TypeRow
 from flake8_session_pickle.rerun import RerunPolicy
 from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.sinks import Sink, Write
@@ -90,6 +91,9 @@ class Analysis:
 
     def instance_state(self, cls: Definition) -> tuple[str, Refusal] | None:
         return self._classes.instance_state(cls)
+
+    def refused_base(self, cls: Definition) -> tuple[str, TypeRow] | None:
+        return self._classes.refused_base(cls)
 
     @property
     def is_script(self) -> bool:

@@ -26,6 +26,7 @@ from flake8_session_pickle.knowledge.language import (
     NEUTRAL_BASES,
     PICKLING_HOOKS,
 )
+from flake8_session_pickle.knowledge.rows import TypeRow
 from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.values import (
     NOTHING_KNOWN,
@@ -86,11 +87,31 @@ class ClassModel:
             self._mros[key] = (cls, *_merge([list(self.mro(base)) for base in bases] + [bases]))
         return self._mros[key]
 
+    def refused_base(self, cls: Definition) -> tuple[str, TypeRow] | None:
+        """A base from elsewhere whose instances pickle refuses, with its row, unless
+        a class of the file among the class's ancestors customises pickling."""
+        mro = self.mro(cls)
+        if any(self._hooks(ancestor) for ancestor in mro):
+            return None
+        for ancestor in mro:
+            for base in ancestor.bases:
+                if isinstance(base, Named):
+                    row = self._evaluator.knowledge.type(base.name)
+                    if row is not None and row.kind is not None:
+                        return base.name, row
+        return None
+
+    def _hooks(self, cls: Definition) -> bool:
+        """Whether the class defines a pickling hook or has a reducer registered."""
+        return bool(PICKLING_HOOKS & cls.namespace.keys()) or (
+            cls.name in self._facts.registered_with_copyreg
+        )
+
     def customises_pickling(self, cls: Definition) -> bool:
         """Whether the class may pickle differently from its ``__dict__``: it or a base
         defines a pickling hook, a reducer is registered for it, or a base comes from
         elsewhere (and may do either)."""
-        if PICKLING_HOOKS & cls.namespace.keys() or cls.name in self._facts.registered_with_copyreg:
+        if self._hooks(cls):
             return True
         return any(
             self.customises_pickling(base)

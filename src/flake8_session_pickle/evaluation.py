@@ -9,8 +9,15 @@ from typing import Protocol
 import libcst as cst
 
 from flake8_session_pickle.knowledge import Knowledge, Production
-from flake8_session_pickle.knowledge.language import CLASS_FACTORIES, ITEM_READS, SAME_AS_ARGUMENT
+from flake8_session_pickle.knowledge.language import (
+    CLASS_FACTORIES,
+    ITEM_READS,
+    SAME_AS_ARGUMENT,
+    STANDARD_LIBRARY,
+    class_made_by,
+)
 from flake8_session_pickle.knowledge.rows import Holding
+from flake8_session_pickle.knowledge.streamlit import STREAMLIT
 from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.values import (
     NOTHING_KNOWN,
@@ -325,7 +332,7 @@ class Evaluator:
             production = self.knowledge.called(name)
             if production is not None:
                 return (self._produced(production, f"{display_name(name)}()", call, scope),)
-            return NOTHING_KNOWN
+            return self._third_party_instance(name, call, scope)
         if isinstance(callee, Member):
             production = self.knowledge.method(callee.owner.type, callee.name)
             if production is not None:
@@ -354,6 +361,17 @@ class Evaluator:
         if production.made.tuple_of and call is not None:
             return Object("builtins.tuple", made_by, (Held(made, Role.ITEM, call),))
         return made
+
+    def _third_party_instance(self, name: str, call: cst.Call, scope: Scope) -> Values:
+        """An instance of a class of a third-party package the tables lack, which
+        keeps what it is made with, as such objects do (a vector store its client,
+        a chain its model)."""
+        top = name.split(".", 1)[0]
+        cls = class_made_by(name)
+        if cls is None or top in STANDARD_LIBRARY or top == STREAMLIT:
+            return NOTHING_KNOWN
+        made_by = f"{display_name(name)}()"
+        return (Object(cls, made_by, self._arguments_held(Holding.ARGUMENTS, call, scope)),)
 
     def _arguments_held(self, holding: Holding, call: cst.Call, scope: Scope) -> tuple[Held, ...]:
         slots: list[tuple[cst.BaseExpression, Slot]] = []

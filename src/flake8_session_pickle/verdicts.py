@@ -11,6 +11,8 @@ import libcst as cst
 from flake8_session_pickle.codes import Kind
 from flake8_session_pickle.evaluation import Evaluator
 from flake8_session_pickle.knowledge import Knowledge
+from flake8_session_pickle.knowledge.language import CONSUMED_KINDS
+from flake8_session_pickle.knowledge.rows import TypeRow
 from flake8_session_pickle.scopes import Scope
 from flake8_session_pickle.values import (
     Definition,
@@ -21,6 +23,7 @@ from flake8_session_pickle.values import (
     Role,
     Spread,
     Value,
+    display_name,
 )
 
 
@@ -53,6 +56,10 @@ class Program(Protocol):
 
     def instance_state(self, cls: Definition) -> tuple[str, Refusal] | None:
         """The first attribute of the class's instances that pickle refuses, if any."""
+
+    def refused_base(self, cls: Definition) -> tuple[str, TypeRow] | None:
+        """A base from elsewhere whose instances pickle refuses, if the class has one
+        and does not customise pickling."""
 
     @property
     def is_script(self) -> bool:
@@ -107,6 +114,12 @@ class Verdicts:
             if cls.is_local:
                 what = f"instance of class '{cls.name}' defined inside a function"
                 return Refusal(Kind.LOCAL_OBJECT, what, anchor)
+            base = self._program.refused_base(cls)
+            if base is not None:
+                name, row = base
+                assert row.kind is not None
+                what = f"instance of '{cls.name}' derived from {display_name(name)}"
+                return Refusal(row.kind, what, anchor)
             state = self._program.instance_state(cls)
             if state is not None:
                 attribute, held = state
@@ -128,7 +141,13 @@ class Verdicts:
             inner = self.refusal(held.value, held.anchor, persists)
             if inner is None:
                 continue
-            if row is not None and row.wrapper:
+            if row is None:
+                # an object of a class the tables lack, which keeps its arguments
+                if inner.kind in CONSUMED_KINDS:
+                    continue
+                holder = value.type.rpartition(".")[2]
+                return Refusal(inner.kind, f"{holder} holding {inner.what}", anchor)
+            if row.wrapper:
                 return Refusal(inner.kind, f"{value.made_by} of {inner.what}", anchor)
             return inner
         return None

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import enum
+import re
+import sys
 from collections.abc import Mapping
+
+from flake8_session_pickle.codes import Kind
 
 SAME_AS_ARGUMENT = frozenset({"copy.copy", "copy.deepcopy"})
 """Callables that return an object like their first argument."""
@@ -66,3 +70,28 @@ STORING_METHODS: Mapping[str, Stores] = {
 
 ITEM_READS = frozenset({"get", "setdefault"})
 """Methods of a mapping that give the item under their first argument."""
+
+STANDARD_LIBRARY = frozenset(sys.stdlib_module_names)
+
+_CLASS_NAME = re.compile(r"_?[A-Z]\w*[a-z]\w*")
+"""A name in CapWords, the way PEP 8 names classes (not an ALL_CAPS constant)."""
+
+FACTORY_PREFIX = "from_"
+"""The prefix of class methods that make an instance of their class from what
+they are given (``Chain.from_llm(llm)``, ``FAISS.from_documents(docs, embedding)``)."""
+
+CONSUMED_KINDS = frozenset({Kind.GENERATOR, Kind.INTERPRETER_OBJECT})
+"""Kinds of arguments a constructor mostly consumes rather than keeps:
+``pd.DataFrame(row for row in rows)`` iterates over the generator it is given."""
+
+
+def class_made_by(name: str) -> str | None:
+    """The class whose instance calling the object reached by ``name`` makes, when
+    the name says so: a class (``langchain_qdrant.QdrantVectorStore``) or a
+    factory class method of one (``langchain.chains.ConversationalRetrievalChain.from_llm``)."""
+    owner, _, last = name.rpartition(".")
+    if _CLASS_NAME.fullmatch(last):
+        return name
+    if last.startswith(FACTORY_PREFIX) and _CLASS_NAME.fullmatch(owner.rpartition(".")[2]):
+        return owner
+    return None
