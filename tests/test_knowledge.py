@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from flake8_session_pickle.knowledge import ROWS, Knowledge, is_producer
-from flake8_session_pickle.knowledge.rows import Made, TypeRow
+from flake8_session_pickle.knowledge.rows import Holding, Made, TypeRow
 
 PROBE = r"""
 import importlib, json, os, pickle, sys
@@ -230,3 +230,18 @@ def test_rule_pages_name_the_knowledge_tables() -> None:
     rules = Path(__file__).parent.parent / "docs" / "rules"
     for code in ("PKL106", "PKL110"):
         assert "src/flake8_session_pickle/knowledge/" in (rules / f"{code}.md").read_text()
+
+
+def test_a_method_of_a_base_type_is_found_on_values_of_the_type() -> None:
+    rows = (
+        TypeRow(
+            "pkg.Retriever",
+            made_by=(Made("pkg.Store.as_retriever()", holds=Holding.RECEIVER_AND_ARGUMENTS),),
+        ),
+        TypeRow("pkg.Store"),
+        TypeRow("pkg.QdrantStore", bases=("pkg.Store",)),
+    )
+    knowledge = Knowledge(rows)
+    found = knowledge.method("pkg.QdrantStore", "as_retriever")
+    assert found is not None and found.row.name == "pkg.Retriever"
+    assert knowledge.method("pkg.Store", "missing") is None

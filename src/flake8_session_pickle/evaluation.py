@@ -335,10 +335,14 @@ class Evaluator:
             return self._third_party_instance(name, call, scope)
         if isinstance(callee, Member):
             production = self.knowledge.method(callee.owner.type, callee.name)
-            if production is not None:
-                made_by = f"{callee.owner.made_by}.{callee.name}()"
-                return (self._produced(production, made_by, call, scope),)
-            return NOTHING_KNOWN
+            if production is None:
+                return NOTHING_KNOWN
+            made = self._produced(
+                production, f"{callee.owner.made_by}.{callee.name}()", call, scope
+            )
+            if production.holds is Holding.RECEIVER_AND_ARGUMENTS:
+                made = replace(made, holds=(Held(callee.owner, Role.ITEM, call), *made.holds))
+            return (made,)
         if isinstance(callee, Object):
             production = self.knowledge.method(callee.type, "__call__")
             if production is not None:
@@ -380,11 +384,11 @@ class Evaluator:
             if arg.star:
                 continue
             if arg.keyword is not None:
-                if holding in (Holding.ARGUMENTS, Holding.ITERATORS):
+                if holding in _EACH_ARGUMENT:
                     slots.append((arg.value, Role.ITEM))
                 elif holding in (Holding.MAPPING, Holding.KEYWORDS):
                     slots.append((arg.value, Role.VALUE))
-            elif holding in (Holding.ARGUMENTS, Holding.ITERATORS):
+            elif holding in _EACH_ARGUMENT:
                 slots.append((arg.value, Role.ITEM))
             elif holding is Holding.ITEMS:
                 slots.append((arg.value, Spread.ITEMS))
@@ -428,6 +432,8 @@ class Evaluator:
             source = f"st.cache_resource function {source}"
         return tuple(returned_by(value, f"returned by {source}", call) for value in returned)
 
+
+_EACH_ARGUMENT = frozenset({Holding.ARGUMENTS, Holding.ITERATORS, Holding.RECEIVER_AND_ARGUMENTS})
 
 _SEQUENCES: dict[type[cst.CSTNode], str] = {
     cst.List: "builtins.list",

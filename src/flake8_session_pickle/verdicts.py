@@ -141,15 +141,14 @@ class Verdicts:
             inner = self.refusal(held.value, held.anchor, persists)
             if inner is None:
                 continue
-            if row is None:
-                # an object of a class the tables lack, which keeps its arguments
-                if inner.kind in CONSUMED_KINDS:
-                    continue
-                holder = value.type.rpartition(".")[2]
-                return Refusal(inner.kind, f"{holder} holding {inner.what}", anchor)
-            if row.wrapper:
+            if row is not None and row.container:
+                return inner
+            if row is not None and row.wrapper:
                 return Refusal(inner.kind, f"{value.made_by} of {inner.what}", anchor)
-            return inner
+            if row is None and inner.kind in CONSUMED_KINDS:
+                continue  # what a class the tables lack was given to consume
+            holder = value.type.rpartition(".")[2]
+            return Refusal(inner.kind, f"{holder} holding {inner.what}", anchor)
         return None
 
     def _iterator_pickles(self, value: Value) -> bool:

@@ -94,11 +94,29 @@ class Knowledge:
 
     def method(self, type_name: str, name: str) -> Production | None:
         """What calling a method of a value of the type makes; ``__call__`` for
-        calling the value itself."""
-        return self._methods.get((type_name, name))
+        calling the value itself. Methods of the type's bases count."""
+        return self._member(self._methods, type_name, name)
 
     def attribute(self, type_name: str, name: str) -> Production | None:
-        return self._attributes.get((type_name, name))
+        return self._member(self._attributes, type_name, name)
+
+    def _member(
+        self, table: dict[tuple[str, str], Production], type_name: str, name: str
+    ) -> Production | None:
+        pending = [type_name]
+        seen: set[str] = set()
+        while pending:
+            current = pending.pop(0)
+            if current in seen:
+                continue
+            seen.add(current)
+            found = table.get((current, name))
+            if found is not None:
+                return found
+            row = self._types.get(current)
+            if row is not None:
+                pending.extend(row.bases)
+        return None
 
     def object(self, name: str) -> Production | None:
         """The object reached by the qualified name, where it is a known value

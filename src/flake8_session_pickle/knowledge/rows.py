@@ -41,6 +41,9 @@ class Holding(enum.Enum):
     arguments' values (``dict(d, k=v)``)."""
     KEYWORDS = "keywords"
     """Its keyword arguments' values only (``types.SimpleNamespace(k=v)``)."""
+    RECEIVER_AND_ARGUMENTS = "receiver and arguments"
+    """What the method is called on, and each argument as it is
+    (``vectorstore.as_retriever(search_kwargs=...)`` keeps the vector store)."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,16 @@ class TypeRow:
     iterator over it is fine; checked against the evidence in both directions."""
     wrapper: bool = False
     """It pickles exactly when what it holds does, and a report names it
-    (``map() of lambda``); a plain container is reported by what it holds."""
+    (``map() of lambda``)."""
+    container: bool = False
+    """A list, dict or the like: a report of what it holds points at where the
+    code puts it in. Values of other types that hold something pickle refuses
+    are reported as holding it (``QdrantVectorStore holding client from ...``)."""
+    bases: tuple[str, ...] = ()
+    """Types, by their rows' names, whose methods and attributes this type's
+    values have too (``langchain_core.vectorstores.VectorStore`` for a vector
+    store); an instance of a class derived from one of this type is refused
+    like it."""
     package: str = ""
     """The distribution whose version the evidence was measured with, where it
     is not the standard library."""

@@ -113,6 +113,7 @@ CONTAINERS: tuple[TypeRow, ...] = (
     TypeRow(
         "builtins.list",
         pickles=True,
+        container=True,
         made_by=(
             Made("builtins.list()", "value = list('ab')", holds=Holding.ITEMS),
             Made("builtins.sorted()", "value = sorted('ab')", holds=Holding.ITEMS),
@@ -122,6 +123,7 @@ CONTAINERS: tuple[TypeRow, ...] = (
         TypeRow(
             f"builtins.{name}",
             pickles=True,
+            container=True,
             made_by=(Made(f"builtins.{name}()", f"value = {name}('ab')", holds=Holding.ITEMS),),
         )
         for name in ("tuple", "set", "frozenset")
@@ -129,6 +131,7 @@ CONTAINERS: tuple[TypeRow, ...] = (
     TypeRow(
         "collections.deque",
         pickles=True,
+        container=True,
         made_by=(
             Made(
                 "collections.deque()",
@@ -140,11 +143,13 @@ CONTAINERS: tuple[TypeRow, ...] = (
     TypeRow(
         "builtins.dict",
         pickles=True,
+        container=True,
         made_by=(Made("builtins.dict()", "value = dict(a=1)", holds=Holding.MAPPING),),
     ),
     TypeRow(
         "collections.OrderedDict",
         pickles=True,
+        container=True,
         made_by=(
             Made(
                 "collections.OrderedDict()",
@@ -156,6 +161,7 @@ CONTAINERS: tuple[TypeRow, ...] = (
     TypeRow(
         "types.SimpleNamespace",
         pickles=True,
+        container=True,
         made_by=(
             Made(
                 "types.SimpleNamespace()",
