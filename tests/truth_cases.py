@@ -1076,6 +1076,37 @@ SUBCLASS_CASES = [
     ),
 ]
 
+CALL_CASES = [
+    Case(
+        "calls/tuple-returned-and-unpacked",
+        "import socket\nimport streamlit as st\ndef setup():\n    return socket.socket(), 'dim'\n"
+        "connection, name = setup()\nst.session_state.connection = connection\n",
+        "PKL105",
+        line=6,
+    ),
+    Case(
+        "calls/tuple-returned-and-unpacked-the-other-item",
+        "import socket\nimport streamlit as st\ndef setup():\n    return socket.socket(), 'dim'\n"
+        "connection, name = setup()\nst.session_state.name = name\n",
+        None,
+    ),
+    Case(
+        "calls/tuple-unpacked-into-places",
+        "import socket\nimport streamlit as st\ndef setup():\n    return 'dim', socket.socket()\n"
+        "st.session_state.name, st.session_state.connection = setup()\n",
+        "PKL105",
+        line=5,
+    ),
+    Case(
+        "calls/nested-tuple-unpacked",
+        "import threading\nimport streamlit as st\npair = (1, ('a', threading.Lock()))\n"
+        "number, (letter, lock) = pair\nst.session_state.letter = letter\n"
+        "st.session_state.lock = lock\n",
+        "PKL107",
+        line=6,
+    ),
+]
+
 UNDECIDABLE: dict[str, str] = {
     "flow/bound-in-the-branch-that-runs": (
         "which branch runs depends on a widget; the linter reports a value that may be stored"
@@ -1094,4 +1125,5 @@ CASES: list[Case] = [
     *BASE_CLASS_CASES,
     *HOLDER_CASES,
     *SUBCLASS_CASES,
+    *CALL_CASES,
 ]

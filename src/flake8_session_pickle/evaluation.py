@@ -48,6 +48,8 @@ from flake8_session_pickle.values import (
 
 Slot = Role | Spread
 """How an expression goes into a container: as one item or value, or spread."""
+Part = tuple[cst.BaseExpression, Slot, int | None]
+"""An expression that goes into a container, how, and at which position."""
 
 _CONSTANT_NAMES = {"None": None, "True": True, "False": False}
 
@@ -115,7 +117,7 @@ class Evaluator:
             return (Object("builtins.generator", "", described_as="generator expression"),)
         if expression_type in _SEQUENCES:
             assert isinstance(expression, (cst.List, cst.Tuple, cst.Set))
-            holds = self.held(_container_items(expression), scope)
+            holds = self.held(_sequence_items(expression), scope)
             return (Object(_SEQUENCES[expression_type], "", holds),)
         if expression_type is cst.Dict:
             assert isinstance(expression, cst.Dict)
@@ -250,31 +252,60 @@ class Evaluator:
         for name in target_names(target):
             yield name, NOTHING_KNOWN
 
-    def held(
-        self, slots: Iterable[tuple[cst.BaseExpression, Slot]], scope: Scope
-    ) -> tuple[Held, ...]:
+    def held(self, slots: Iterable[Part], scope: Scope) -> tuple[Held, ...]:
         """What an object made of ``slots`` holds that matters to pickle."""
-        found: dict[tuple[Value, Role], Held] = {}
-        for expression, slot in slots:
+        found: dict[tuple[Value, Role, int | None], Held] = {}
+        for expression, slot, position in slots:
             if slot is Spread.ITEMS:
                 for value in self.items_of(expression, scope):
-                    self._hold(found, value, Role.ITEM, expression)
+                    self._hold(found, value, Role.ITEM, expression, None)
                 continue
             for value in self.evaluate(expression, scope):
                 if slot is Spread.MAPPING:
                     if isinstance(value, Object):
                         for held in value.holds:
-                            found.setdefault((held.value, held.role), held)
+                            found.setdefault((held.value, held.role, None), held)
                 else:
                     assert isinstance(slot, Role)
-                    self._hold(found, value, slot, expression)
+                    self._hold(found, value, slot, expression, position)
         return tuple(found.values())
 
     def _hold(
-        self, found: dict[tuple[Value, Role], Held], value: Value, role: Role, anchor: cst.CSTNode
+        self,
+        found: dict[tuple[Value, Role, int | None], Held],
+        value: Value,
+        role: Role,
+        anchor: cst.CSTNode,
+        position: int | None,
     ) -> None:
         if self.matters(value):
-            found.setdefault((value, role), Held(value, role, anchor))
+            found.setdefault((value, role, position), Held(value, role, anchor, False, position))
+
+    @staticmethod
+    def is_positional(value: Value) -> bool:
+        """A tuple or list whose items are known by position."""
+        return (
+            isinstance(value, Object)
+            and value.type in _POSITIONAL
+            and all(held.position is not None for held in value.holds)
+        )
+
+    def unpacked(self, values: Values, count: int) -> list[Values]:
+        """What unpacking ``values`` into ``count`` targets gives each: the items of
+        a tuple or list at each position that matter to pickle (none where the
+        item does not), and for any other value, nothing known."""
+        parts: list[list[Value]] = [[] for _ in range(count)]
+        for value in values:
+            if not (isinstance(value, Object) and self.is_positional(value)) or any(
+                held.position is not None and held.position >= count for held in value.holds
+            ):
+                for part in parts:
+                    part.append(UNKNOWN)
+                continue
+            for held in value.holds:
+                assert held.position is not None
+                parts[held.position].append(held.value)
+        return [union(tuple(part)) for part in parts]
 
     def matters(self, value: Value) -> bool:
         """Whether pickling may refuse the value, in this run or a later one."""
@@ -290,11 +321,11 @@ class Evaluator:
     ) -> Values:
         inner = Scope(ScopeKind.EXPRESSION, scope)
         bind_loop_targets(comprehension.for_in, inner)
-        slots: tuple[tuple[cst.BaseExpression, Slot], ...]
+        slots: tuple[Part, ...]
         if isinstance(comprehension, cst.DictComp):
-            slots = ((comprehension.key, Role.ITEM), (comprehension.value, Role.VALUE))
+            slots = ((comprehension.key, Role.ITEM, None), (comprehension.value, Role.VALUE, None))
         else:
-            slots = ((comprehension.elt, Role.ITEM),)
+            slots = ((comprehension.elt, Role.ITEM, None),)
         kind = _COMPREHENSIONS[type(comprehension)]
         return (Object(kind, "", self.held(slots, inner)),)
 
@@ -378,22 +409,22 @@ class Evaluator:
         return (Object(cls, made_by, self._arguments_held(Holding.ARGUMENTS, call, scope)),)
 
     def _arguments_held(self, holding: Holding, call: cst.Call, scope: Scope) -> tuple[Held, ...]:
-        slots: list[tuple[cst.BaseExpression, Slot]] = []
+        slots: list[Part] = []
         iterated = holding is Holding.ITERATORS
         for arg in call.args:
             if arg.star:
                 continue
             if arg.keyword is not None:
                 if holding in _EACH_ARGUMENT:
-                    slots.append((arg.value, Role.ITEM))
+                    slots.append((arg.value, Role.ITEM, None))
                 elif holding in (Holding.MAPPING, Holding.KEYWORDS):
-                    slots.append((arg.value, Role.VALUE))
+                    slots.append((arg.value, Role.VALUE, None))
             elif holding in _EACH_ARGUMENT:
-                slots.append((arg.value, Role.ITEM))
+                slots.append((arg.value, Role.ITEM, None))
             elif holding is Holding.ITEMS:
-                slots.append((arg.value, Spread.ITEMS))
+                slots.append((arg.value, Spread.ITEMS, None))
             elif holding is Holding.MAPPING:
-                slots.append((arg.value, Spread.MAPPING))
+                slots.append((arg.value, Spread.MAPPING, None))
         held = self.held(slots, scope)
         if iterated:
             return tuple(replace(h, iterated=True) for h in held)
@@ -435,6 +466,8 @@ class Evaluator:
 
 _EACH_ARGUMENT = frozenset({Holding.ARGUMENTS, Holding.ITERATORS, Holding.RECEIVER_AND_ARGUMENTS})
 
+_POSITIONAL = frozenset({"builtins.tuple", "builtins.list"})
+
 _SEQUENCES: dict[type[cst.CSTNode], str] = {
     cst.List: "builtins.list",
     cst.Tuple: "builtins.tuple",
@@ -447,21 +480,25 @@ _COMPREHENSIONS: dict[type[cst.CSTNode], str] = {
 }
 
 
-def _container_items(
-    container: cst.List | cst.Tuple | cst.Set,
-) -> Iterator[tuple[cst.BaseExpression, Slot]]:
-    for element in container.elements:
-        starred = isinstance(element, cst.StarredElement)
-        yield element.value, Spread.ITEMS if starred else Role.ITEM
+def _sequence_items(container: cst.List | cst.Tuple | cst.Set) -> Iterator[Part]:
+    """The elements of a sequence literal, each with its position up to the first
+    starred one (a set has none)."""
+    positions = not isinstance(container, cst.Set)
+    for index, element in enumerate(container.elements):
+        if isinstance(element, cst.StarredElement):
+            positions = False
+            yield element.value, Spread.ITEMS, None
+        else:
+            yield element.value, Role.ITEM, index if positions else None
 
 
-def _dict_items(container: cst.Dict) -> Iterator[tuple[cst.BaseExpression, Slot]]:
+def _dict_items(container: cst.Dict) -> Iterator[Part]:
     for element in container.elements:
         if isinstance(element, cst.DictElement):
-            yield element.key, Role.ITEM
-            yield element.value, Role.VALUE
+            yield element.key, Role.ITEM, None
+            yield element.value, Role.VALUE, None
         else:
-            yield element.value, Spread.MAPPING
+            yield element.value, Spread.MAPPING, None
 
 
 def anchored(values: Values, anchor: cst.CSTNode) -> Values:
@@ -474,7 +511,7 @@ def _anchored(value: Value, anchor: cst.CSTNode) -> Value:
         return replace(
             value,
             holds=tuple(
-                Held(_anchored(held.value, anchor), held.role, anchor, held.iterated)
+                replace(held, value=_anchored(held.value, anchor), anchor=anchor)
                 for held in value.holds
             ),
         )
@@ -489,7 +526,7 @@ def returned_by(value: Value, via: str, call: cst.Call) -> Value:
         return replace(
             value,
             holds=tuple(
-                Held(returned_by(held.value, via, call), held.role, call, held.iterated)
+                replace(held, value=returned_by(held.value, via, call), anchor=call)
                 for held in value.holds
             ),
         )

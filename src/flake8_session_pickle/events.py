@@ -61,6 +61,9 @@ class Stored:
     unpacked_into_names: bool = False
     """Some of the unpacked items go to plain names, so which reach the
     targets is not known."""
+    made: Values | None = None
+    """What is stored, where it is not what ``value`` gives but a part of it:
+    the item unpacking leads to the target."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from libcst.helpers import get_full_name_for_node
 
 from flake8_session_pickle.evaluation import (
     Evaluator,
+    Part,
     bind_loop_targets,
     target_names,
 )
@@ -149,7 +150,7 @@ class Interpreter:
         if stored is not None:
             self._listener.heard(Stored((stored,), value, None, StoreForm.SET, scope))
             if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name):
-                self._fill(target.value.value, stored.owners, [(value, Role.VALUE)], scope)
+                self._fill(target.value.value, stored.owners, [(value, Role.VALUE, None)], scope)
         self._bind(target, value, scope)
 
     def _target(self, target: cst.BaseExpression, scope: Scope) -> Target | None:
@@ -190,10 +191,45 @@ class Interpreter:
                             target.value, cst.List([cst.Element(item) for item in rest]), scope
                         )
                 return
-        self._store_items([target.value for target in targets], value, scope)
-        for target in targets:
-            for name in target_names(target.value):
-                scope.bind(name, NOTHING_KNOWN)
+        values = self._evaluator.evaluate(value, scope)
+        if stars or not any(self._evaluator.is_positional(each) for each in values):
+            self._store_items([target.value for target in targets], value, scope)
+            for target in targets:
+                for name in target_names(target.value):
+                    scope.bind(name, NOTHING_KNOWN)
+            return
+        parts = self._evaluator.unpacked(values, len(targets))
+        for target, part in zip(targets, parts, strict=True):
+            self._assign_values(target.value, value, part, scope)
+
+    def _assign_values(
+        self,
+        target: cst.BaseExpression,
+        expression: cst.BaseExpression,
+        values: Values,
+        scope: Scope,
+    ) -> None:
+        """Assign to ``target`` the part of what ``expression`` gives that unpacking
+        leads to it: ``values``."""
+        if isinstance(target, cst.Name):
+            scope.bind(target.value, values or NOTHING_KNOWN)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            elements = [element.value for element in target.elements]
+            if any(
+                isinstance(element, cst.StarredElement) for element in target.elements
+            ) or not any(self._evaluator.is_positional(value) for value in values):
+                for name in target_names(target):
+                    scope.bind(name, NOTHING_KNOWN)
+                return
+            parts = self._evaluator.unpacked(values, len(elements))
+            for element, part in zip(elements, parts, strict=True):
+                self._assign_values(element, expression, part, scope)
+        else:
+            stored = self._target(target, scope)
+            if stored is not None:
+                self._listener.heard(
+                    Stored((stored,), expression, None, StoreForm.SET, scope, made=values)
+                )
 
     def _augmented(
         self, target: cst.BaseExpression, value: cst.BaseExpression, scope: Scope
@@ -232,7 +268,7 @@ class Interpreter:
         self,
         name: str,
         owners: Values,
-        stored: list[tuple[cst.BaseExpression, Role | Spread]],
+        stored: list[Part],
         scope: Scope,
     ) -> None:
         """Add to the containers bound to a name of this scope what the values
@@ -555,20 +591,20 @@ class Interpreter:
         args = call.args
         stores = STORING_METHODS[method]
         whole = Target(owners, None, func.value)
-        filled: list[tuple[cst.BaseExpression, Role | Spread]] = []
+        filled: list[Part] = []
         if stores is Stores.ONE:
             if len(args) == 1 and not args[0].star:
                 self._listener.heard(Stored((whole,), args[0].value, None, StoreForm.ADD, scope))
-                filled.append((args[0].value, Role.ITEM))
+                filled.append((args[0].value, Role.ITEM, None))
         elif stores is Stores.SECOND:
             if len(args) == 2 and not any(arg.star for arg in args):
                 self._listener.heard(Stored((whole,), args[1].value, None, StoreForm.ADD, scope))
-                filled.append((args[1].value, Role.ITEM))
+                filled.append((args[1].value, Role.ITEM, None))
         elif stores is Stores.ITEMS:
             for arg in args:
                 if not arg.star:
                     self._add_items(whole, arg.value, scope)
-                    filled.append((arg.value, Spread.ITEMS))
+                    filled.append((arg.value, Spread.ITEMS, None))
         else:
             filled.extend(self._stores_by_key(func.value, owners, method, args, scope))
         if isinstance(func.value, cst.Name):
@@ -581,7 +617,7 @@ class Interpreter:
         method: str,
         args: Sequence[cst.Arg],
         scope: Scope,
-    ) -> Iterator[tuple[cst.BaseExpression, Role | Spread]]:
+    ) -> Iterator[Part]:
         """Stores made by ``update``, ``setdefault`` or ``__setitem__``, and what
         each adds to the receiver, by role."""
 
@@ -598,8 +634,8 @@ class Interpreter:
             if len(args) == 2 and not args[0].star and not args[1].star:
                 form = StoreForm.SET_IF_ABSENT if method == "setdefault" else StoreForm.SET
                 store(self._evaluator.segment(args[0].value, scope), args[1].value, form=form)
-                yield args[0].value, Role.ITEM
-                yield args[1].value, Role.VALUE
+                yield args[0].value, Role.ITEM, None
+                yield args[1].value, Role.VALUE, None
             return
         for arg in args:
             literal = arg.value if isinstance(arg.value, cst.Dict) else None
@@ -609,16 +645,16 @@ class Interpreter:
                 for element in literal.elements:
                     if isinstance(element, cst.DictElement):
                         store(self._evaluator.segment(element.key, scope), element.value)
-                        yield element.key, Role.ITEM
-                        yield element.value, Role.VALUE
+                        yield element.key, Role.ITEM, None
+                        yield element.value, Role.VALUE, None
             elif arg.star:
                 continue
             elif arg.keyword is not None:
                 store(Key(arg.keyword.value), arg.value)
-                yield arg.value, Role.VALUE
+                yield arg.value, Role.VALUE, None
             else:
                 store(None, arg.value, Spread.MAPPING)
-                yield arg.value, Spread.MAPPING
+                yield arg.value, Spread.MAPPING, None
 
 
 _COMPREHENSIONS = frozenset({cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp})

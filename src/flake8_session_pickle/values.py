@@ -204,6 +204,8 @@ class Held:
     iterated: bool = False
     """Held through an iterator over it, which pickles for some objects that do
     not (a dict view)."""
+    position: int | None = None
+    """Its index in a tuple or list, where known: what unpacking gives it."""
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,7 @@ class SessionState:
             persists=form is not StoreForm.SET or depth > 1,
             key=self.key_of(place),
             replaces_key=form is StoreForm.SET and depth == 1 and len(event.targets) == 1,
+            made=event.made,
         )
 
     def _place(self, target: Target) -> Place | None:
