@@ -1105,6 +1105,80 @@ CALL_CASES = [
         "PKL107",
         line=6,
     ),
+    Case(
+        "calls/argument-kept-by-what-a-helper-returns",
+        "import threading\nimport storekit\nimport streamlit as st\n"
+        "def create_store(client, name):\n    return storekit.Store(client=client)\n"
+        "lock = threading.Lock()\nst.session_state.store = create_store(lock, 'x')\n",
+        "PKL107",
+        line=7,
+    ),
+    Case(
+        "calls/plain-argument-kept-by-what-a-helper-returns",
+        "import storekit\nimport streamlit as st\n"
+        "def create_store(client, name):\n    return storekit.Store(client=client)\n"
+        "st.session_state.store = create_store('http://localhost', 'x')\n",
+        None,
+    ),
+    Case(
+        "calls/argument-returned-as-it-is",
+        "import streamlit as st\ndef identity(value):\n    return value\n"
+        "st.session_state.f = identity(lambda: 1)\n",
+        "PKL101",
+        line=4,
+    ),
+    Case(
+        "calls/argument-used-and-not-returned",
+        "import streamlit as st\ndef apply(function, value):\n    return function(value)\n"
+        "st.session_state.v = apply(lambda x: x + 1, 1)\n",
+        None,
+    ),
+    Case(
+        "calls/default-of-a-parameter-left-out",
+        "import streamlit as st\ndef formatter(convert=lambda value: str(value)):\n"
+        "    return convert\nst.session_state.f = formatter()\n",
+        "PKL101",
+        line=4,
+    ),
+    Case(
+        "calls/default-of-a-parameter-given",
+        "import streamlit as st\ndef formatter(convert=lambda value: str(value)):\n"
+        "    return convert\nst.session_state.f = formatter(str)\n",
+        None,
+    ),
+    Case(
+        "calls/keyword-arguments-collected",
+        "import threading\nimport streamlit as st\ndef options(**extra):\n    return extra\n"
+        "st.session_state.o = options(lock=threading.Lock())\n",
+        "PKL107",
+        line=5,
+    ),
+    Case(
+        "calls/positional-arguments-collected",
+        "import streamlit as st\ndef first(*items):\n    return items[0]\n"
+        "st.session_state.o = first(1, 2)\n",
+        None,
+    ),
+    Case(
+        "calls/static-method-factory",
+        "import threading\nimport streamlit as st\nclass Locks:\n    @staticmethod\n"
+        "    def make():\n        return threading.Lock()\nst.session_state.l = Locks.make()\n",
+        "PKL107",
+        line=7,
+    ),
+    Case(
+        "calls/class-method-returning-data",
+        "import streamlit as st\nclass Config:\n    @classmethod\n    def defaults(cls):\n"
+        "        return {'a': 1}\nst.session_state.c = Config.defaults()\n",
+        None,
+    ),
+    Case(
+        "calls/method-of-an-instance-returning-a-file",
+        "import streamlit as st\nclass Files:\n    def open_log(self):\n"
+        "        return open(__file__)\nst.session_state.f = Files().open_log()\n",
+        "PKL104",
+        line=5,
+    ),
 ]
 
 UNDECIDABLE: dict[str, str] = {

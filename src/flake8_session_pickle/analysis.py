@@ -23,6 +23,7 @@ from flake8_session_pickle.sinks import Sink, Write
 from flake8_session_pickle.values import (
     NOTHING_KNOWN,
     AnyKey,
+    Arguments,
     Attribute,
     Definition,
     Instance,
@@ -34,6 +35,13 @@ from flake8_session_pickle.values import (
     Values,
 )
 from flake8_session_pickle.verdicts import Persists, Refusal, Verdicts, never
+
+MAX_DEPTH = 4
+"""Calls followed into functions of the file with their arguments, one inside
+another; deeper calls are followed with their parameters unknown."""
+MAX_BINDINGS = 8
+"""Different bindings of its parameters a function is followed with; beyond,
+its parameters are unknown."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +62,11 @@ class Analysis:
         self._verdicts = Verdicts(self, self._evaluator, knowledge)
         self._classes = ClassModel(facts, self._evaluator, self._verdicts)
         self._reporter = _Reporter(sinks, self._evaluator, self._verdicts, RerunPolicy(facts))
-        self._returned: dict[int, Values] = {}
+        self._returned: dict[tuple[int, Arguments | None], Values] = {}
+        self._bindings: dict[int, int] = {}
+        """How many bindings of its parameters each function has been run with."""
+        self._depth = 0
+        """How many calls deep the function being run for what it returns is."""
 
     def run(self, statements: Iterable[cst.BaseStatement]) -> list[Finding]:
         """Run the module-level statements in order, then, as a callback would run
@@ -74,20 +86,40 @@ class Analysis:
 
     # What the evaluator and the verdicts ask.
 
-    def returned(self, function: Definition) -> Values:
-        key = id(function)
+    def returned(self, function: Definition, arguments: Arguments | None) -> Values:
+        """What a function returns, given what its parameters are bound to: each
+        function is run once for each different binding at most
+        :data:`MAX_BINDINGS` times, and at most :data:`MAX_DEPTH` calls deep;
+        beyond, and for a recursive call, with its parameters unknown."""
+        if arguments is not None and (
+            self._depth >= MAX_DEPTH or self._bindings.get(id(function), 0) >= MAX_BINDINGS
+        ):
+            arguments = None
+        key = (id(function), arguments)
         if key not in self._returned:
             self._returned[key] = ()  # a recursive call learns nothing
+            if arguments is not None:
+                self._bindings[id(function)] = self._bindings.get(id(function), 0) + 1
             node = function.node
             assert isinstance(node, cst.FunctionDef)
             scope = Scope(ScopeKind.FUNCTION, function.scope, function)
             returns = _Returns(scope, self._evaluator)
-            Interpreter(self._evaluator, returns).run_function(node, scope)
+            self._depth += 1
+            try:
+                Interpreter(self._evaluator, returns).run_function(node, scope, arguments=arguments)
+            finally:
+                self._depth -= 1
             if _may_fall_off(node.body.body):
                 # Only a call whose every return is known stands for what it returns.
                 returns.values.append(NOTHING_KNOWN)
             self._returned[key] = tuple(value for values in returns.values for value in values)
         return self._returned[key]
+
+    def class_attribute(self, cls: Definition, name: str) -> Values | None:
+        for ancestor in self._classes.mro(cls):
+            if name in ancestor.namespace:
+                return ancestor.namespace[name]
+        return None
 
     def instance_state(self, cls: Definition) -> tuple[str, Refusal] | None:
         return self._classes.instance_state(cls)

@@ -23,7 +23,9 @@ from flake8_session_pickle.values import (
     NOTHING_KNOWN,
     UNKNOWN,
     AnyKey,
+    Arguments,
     Attribute,
+    Bound,
     Constant,
     Definition,
     DefinitionKind,
@@ -57,8 +59,13 @@ _CONSTANT_NAMES = {"None": None, "True": True, "False": False}
 class Program(Protocol):
     """What the evaluator asks of the analysis of the whole file."""
 
-    def returned(self, function: Definition) -> Values:
-        """What calling a function defined in the file may return."""
+    def returned(self, function: Definition, arguments: Arguments | None) -> Values:
+        """What calling a function defined in the file may return, given what its
+        parameters are bound to (None: nothing known of them)."""
+
+    def class_attribute(self, cls: Definition, name: str) -> Values | None:
+        """What a class of the file, or the first of its bases in the file that has
+        it, binds ``name`` to in its body; None where none does."""
 
 
 class Evaluator:
@@ -340,17 +347,19 @@ class Evaluator:
                 return (self._produced(production, f"{value.made_by}.{attribute}", None, None),)
             return (Member(value, attribute),)
         if isinstance(value, Definition) and value.kind is DefinitionKind.CLASS:
-            if attribute not in value.namespace:
+            found = self._program.class_attribute(value, attribute)
+            if found is None:
                 return NOTHING_KNOWN
             if value.is_enum:
                 return (Instance(value),)
-            return anchored(value.namespace[attribute], anchor)
-        if isinstance(value, Instance) and any(
-            isinstance(method, Definition) and method.kind is DefinitionKind.FUNCTION
-            for method in value.of.namespace.get(attribute, ())
-        ):
-            # pickle stores a bound method as its instance and the method's name
-            return (value,)
+            return anchored(tuple(_through(member, value) for member in found), anchor)
+        if isinstance(value, Instance):
+            methods = tuple(
+                _through(member, value)
+                for member in self._program.class_attribute(value.of, attribute) or ()
+                if isinstance(member, Definition) and member.kind is DefinitionKind.FUNCTION
+            )
+            return methods or NOTHING_KNOWN
         return NOTHING_KNOWN
 
     def _call(self, callee: Value, call: cst.Call, scope: Scope) -> Values:
@@ -380,7 +389,9 @@ class Evaluator:
                 return (self._produced(production, f"{callee.made_by}()", call, scope),)
             return NOTHING_KNOWN
         if isinstance(callee, Definition):
-            return self._call_definition(callee, call)
+            return self._call_definition(callee, call, scope)
+        if isinstance(callee, Bound):
+            return self._call_definition(callee.function, call, scope, callee.receiver)
         return NOTHING_KNOWN
 
     def _produced(
@@ -440,7 +451,61 @@ class Evaluator:
                 )
         return NOTHING_KNOWN
 
-    def _call_definition(self, definition: Definition, call: cst.Call) -> Values:
+    def _arguments(
+        self, definition: Definition, call: cst.Call, scope: Scope, first: Value | None
+    ) -> Arguments | None:
+        """What each parameter is bound to at a call, where any of it matters to
+        pickle: the arguments, what ``*args`` and ``**kwargs`` collect, and the
+        defaults of the parameters the call leaves out. None where nothing does,
+        or where the call unpacks arguments (``f(*xs)``), which may fill any."""
+        function = definition.node
+        if not isinstance(function, cst.FunctionDef) or any(arg.star for arg in call.args):
+            return None
+        positional, keyword_only = _parameters(function)
+        given: list[tuple[Values, cst.CSTNode]] = [((first,), call)] if first is not None else []
+        given += [
+            (self.evaluate(arg.value, scope), arg.value) for arg in call.args if not arg.keyword
+        ]
+        bound: dict[str, Values] = {}
+        extra: list[Held] = []
+        for index, (values, anchor) in enumerate(given):
+            if index < len(positional):
+                bound[positional[index].name.value] = values
+            else:
+                extra.extend(
+                    Held(value, Role.ITEM, anchor, position=index - len(positional))
+                    for value in values
+                    if self.matters(value)
+                )
+        names = {parameter.name.value for parameter in (*positional, *keyword_only)}
+        extra_keywords: list[Held] = []
+        for arg in call.args:
+            if arg.keyword is None:
+                continue
+            values = self.evaluate(arg.value, scope)
+            if arg.keyword.value in names:
+                bound.setdefault(arg.keyword.value, values)
+            else:
+                extra_keywords.extend(
+                    Held(value, Role.VALUE, arg.value) for value in values if self.matters(value)
+                )
+        parameters = function.params
+        if isinstance(parameters.star_arg, cst.Param):
+            bound[parameters.star_arg.name.value] = (Object("builtins.tuple", "", tuple(extra)),)
+        if isinstance(parameters.star_kwarg, cst.Param):
+            bound[parameters.star_kwarg.name.value] = (
+                Object("builtins.dict", "", tuple(extra_keywords)),
+            )
+        for parameter in (*positional, *keyword_only):
+            if parameter.name.value not in bound and parameter.default is not None:
+                bound[parameter.name.value] = self.evaluate(parameter.default, definition.scope)
+        if not any(self.matters(value) for values in bound.values() for value in values):
+            return None
+        return tuple(bound.items())
+
+    def _call_definition(
+        self, definition: Definition, call: cst.Call, scope: Scope, first: Value | None = None
+    ) -> Values:
         name = definition.name
         if definition.makes_dicts:
             return (Object("builtins.dict", f"{name}()"),)
@@ -454,7 +519,9 @@ class Evaluator:
             return (
                 Object("builtins.generator", "", described_as=f"generator object of '{name}()'"),
             )
-        returned = self._program.returned(definition)
+        returned = self._program.returned(
+            definition, self._arguments(definition, call, scope, first)
+        )
         if not returned or UNKNOWN in returned:
             return NOTHING_KNOWN
         source = f"'{name}()'"
@@ -462,6 +529,25 @@ class Evaluator:
             returned = tuple(kept(value) for value in returned)
             source = f"st.cache_resource function {source}"
         return tuple(returned_by(value, f"returned by {source}", call) for value in returned)
+
+
+def _parameters(function: cst.FunctionDef) -> tuple[list[cst.Param], list[cst.Param]]:
+    """A function's parameters that take positional arguments, and those that
+    take only keyword arguments."""
+    parameters = function.params
+    return [*parameters.posonly_params, *parameters.params], list(parameters.kwonly_params)
+
+
+def _through(member: Value, owner: Value) -> Value:
+    """A member of a class reached through ``owner``, the class or an instance:
+    a method bound to it, a class method bound to the class."""
+    if not isinstance(member, Definition) or member.kind is not DefinitionKind.FUNCTION:
+        return member
+    if member.static:
+        return member
+    if member.bound_to_class:
+        return Bound(member, owner.of if isinstance(owner, Instance) else owner)
+    return Bound(member, owner) if isinstance(owner, Instance) else member
 
 
 _EACH_ARGUMENT = frozenset({Holding.ARGUMENTS, Holding.ITERATORS, Holding.RECEIVER_AND_ARGUMENTS})

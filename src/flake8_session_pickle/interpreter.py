@@ -33,6 +33,7 @@ from flake8_session_pickle.knowledge.language import (
     CLASS_FACTORIES,
     DATACLASS_DECORATORS,
     ENUM_BASES,
+    NOT_BOUND_TO_INSTANCE,
     RETURN_PRESERVING_DECORATORS,
     STORING_METHODS,
     TYPED_DICT_BASES,
@@ -43,6 +44,7 @@ from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.values import (
     NOTHING_KNOWN,
     AnyKey,
+    Arguments,
     Attribute,
     Constant,
     Definition,
@@ -61,6 +63,8 @@ from flake8_session_pickle.values import (
 from flake8_session_pickle.walk import child_nodes
 
 _KEEPS_RETURNS = RETURN_PRESERVING_DECORATORS | CACHE_RESOURCE
+_CLASS_METHOD = "builtins.classmethod"
+_STATIC_METHOD = "builtins.staticmethod"
 _SETATTR = "builtins.setattr"
 
 
@@ -78,13 +82,23 @@ class Interpreter:
             self.statement(statement, scope)
 
     def run_function(
-        self, function: cst.FunctionDef, scope: Scope, receiver: Instance | None = None
+        self,
+        function: cst.FunctionDef,
+        scope: Scope,
+        receiver: Instance | None = None,
+        arguments: Arguments | None = None,
     ) -> None:
-        """Run a function body in ``scope``, its parameters unknown but the first,
-        bound to ``receiver`` where given."""
+        """Run a function body in ``scope``, its parameters bound to ``arguments``
+        where given, else unknown but the first, bound to ``receiver`` where given."""
+        given = dict(arguments or ())
         names = list(_parameter_names(function.params))
         for index, name in enumerate(names):
-            scope.bind(name, (receiver,) if index == 0 and receiver is not None else NOTHING_KNOWN)
+            if name in given:
+                scope.bind(name, given[name])
+            elif index == 0 and receiver is not None:
+                scope.bind(name, (receiver,))
+            else:
+                scope.bind(name, NOTHING_KNOWN)
         self._suite(function.body, scope)
 
     # Statements.
@@ -450,17 +464,23 @@ class Interpreter:
         for decorator in function.decorators:
             self.scan(decorator.decorator, scope)
         decorators = tuple(self._decorator_names(d.decorator, scope) for d in function.decorators)
+        in_class = scope.kind is ScopeKind.CLASS
+        replacing = [
+            names for names in decorators if not (in_class and names & NOT_BOUND_TO_INSTANCE)
+        ]
         definition = Definition(
             function,
             function.name.value,
             DefinitionKind.FUNCTION,
             scope,
             decorators=decorators,
-            wrapped=bool(decorators),
+            wrapped=bool(replacing),
             keeps_results=any(names & CACHE_RESOURCE for names in decorators),
+            bound_to_class=in_class and any(_CLASS_METHOD in names for names in decorators),
+            static=in_class and any(_STATIC_METHOD in names for names in decorators),
         )
         # Other decorators may replace the function with anything.
-        known = all(names & _KEEPS_RETURNS for names in decorators)
+        known = all(names & _KEEPS_RETURNS for names in replacing)
         scope.bind(function.name.value, (definition,) if known else NOTHING_KNOWN)
         self._listener.heard(Defined(definition, function, scope))
 

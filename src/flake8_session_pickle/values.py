@@ -135,6 +135,12 @@ class Definition:
     wrapped: bool = False
     """The name is bound to a decorator's wrapper, which calls the function but is
     not the function itself."""
+    bound_to_class: bool = False
+    """A class method: reached through its class or an instance, its first
+    parameter is the class."""
+    static: bool = False
+    """A static method: reached through its class or an instance, it takes no
+    instance."""
 
     @property
     def is_local(self) -> bool:
@@ -160,6 +166,20 @@ class Definition:
         import libcst as cst
 
         return isinstance(self.node, cst.FunctionDef) and self.node.asynchronous is not None
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A method of a class of the file reached through an instance, or a class
+    method through its class: its first parameter is bound to ``receiver``.
+    pickle stores it as its receiver and the method's name."""
+
+    function: Definition
+    receiver: Value
+
+
+Arguments = tuple[tuple[str, "Values"], ...]
+"""What each parameter of a function is bound to at a call, in parameter order."""
 
 
 @dataclass(frozen=True)
@@ -247,6 +267,7 @@ Value = (
     | Text
     | Place
     | Definition
+    | Bound
     | Lambda
     | Instance
     | Object

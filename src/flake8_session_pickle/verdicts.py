@@ -15,6 +15,7 @@ from flake8_session_pickle.knowledge.language import CONSUMED_KINDS
 from flake8_session_pickle.knowledge.rows import TypeRow
 from flake8_session_pickle.scopes import Scope
 from flake8_session_pickle.values import (
+    Bound,
     Definition,
     Instance,
     Lambda,
@@ -100,6 +101,8 @@ class Verdicts:
             return self._object(value, anchor, persists)
         if isinstance(value, Lambda):
             return Refusal(Kind.LAMBDA, _via("lambda", value.via), anchor)
+        if isinstance(value, Bound):
+            return self.refusal(value.receiver, anchor, persists)
         if isinstance(value, Module):
             return Refusal(Kind.MODULE, f"module '{value.name}'", anchor)
         if isinstance(value, Definition) and not value.wrapped:
