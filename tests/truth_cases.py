@@ -1179,6 +1179,78 @@ CALL_CASES = [
         "PKL104",
         line=5,
     ),
+    Case(
+        "calls/argument-kept-on-self-through-two-constructors",
+        "import threading\nimport streamlit as st\nclass Retriever:\n"
+        "    def __init__(self, db):\n        self.db = db\nclass RAG:\n"
+        "    def __init__(self, retriever):\n        self.retriever = retriever\n"
+        "st.session_state.rag = RAG(retriever=Retriever(db=threading.Lock()))\n",
+        "PKL111",
+        line=9,
+    ),
+    Case(
+        "calls/plain-argument-kept-on-self-through-two-constructors",
+        "import streamlit as st\nclass Retriever:\n"
+        "    def __init__(self, db):\n        self.db = db\nclass RAG:\n"
+        "    def __init__(self, retriever):\n        self.retriever = retriever\n"
+        "st.session_state.rag = RAG(retriever=Retriever(db='sqlite://'))\n",
+        None,
+    ),
+    Case(
+        "calls/keyword-arguments-passed-to-super",
+        "import streamlit as st\nclass Base:\n    def __init__(self, handle=None):\n"
+        "        self.handle = handle\nclass Child(Base):\n    def __init__(self, **options):\n"
+        "        super().__init__(**options)\nst.session_state.c = Child(handle=open(__file__))\n",
+        "PKL111",
+        line=8,
+    ),
+    Case(
+        "calls/argument-passed-to-the-base-init",
+        "import streamlit as st\nclass Base:\n    def __init__(self, handle):\n"
+        "        self.handle = handle\nclass Child(Base):\n    def __init__(self, handle):\n"
+        "        Base.__init__(self, handle)\nst.session_state.c = Child(open(__file__))\n",
+        "PKL111",
+        line=8,
+    ),
+    Case(
+        "calls/argument-passed-to-super-init",
+        "import streamlit as st\nclass Base:\n    def __init__(self, handle):\n"
+        "        self.handle = handle\nclass Child(Base):\n    def __init__(self, handle):\n"
+        "        super().__init__(handle)\nst.session_state.c = Child(open(__file__))\n",
+        "PKL111",
+        line=8,
+    ),
+    Case(
+        "calls/dataclass-field-given",
+        "import threading\nfrom dataclasses import dataclass\nimport streamlit as st\n"
+        "@dataclass\nclass Worker:\n    lock: object = None\n"
+        "st.session_state.w = Worker(threading.Lock())\n",
+        "PKL111",
+        line=7,
+    ),
+    Case(
+        "calls/dataclass-field-given-in-place-of-its-factory",
+        "import threading\nfrom dataclasses import dataclass, field\nimport streamlit as st\n"
+        "@dataclass\nclass Worker:\n    lock: object = field(default_factory=threading.Lock)\n"
+        "st.session_state.w = Worker(lock=None)\n",
+        None,
+    ),
+    Case(
+        "calls/attribute-read-from-an-instance",
+        "import socket\nimport streamlit as st\nclass Service:\n"
+        "    def __init__(self, connection):\n        self.connection = connection\n"
+        "service = Service(socket.socket())\nst.session_state.c = service.connection\n",
+        "PKL105",
+        line=7,
+    ),
+    Case(
+        "calls/class-method-making-an-instance",
+        "import streamlit as st\nclass Store:\n    def __init__(self, handle):\n"
+        "        self.handle = handle\n    @classmethod\n    def create(cls):\n"
+        "        return cls(open(__file__))\nst.session_state.s = Store.create()\n",
+        "PKL111",
+        line=8,
+    ),
 ]
 
 UNDECIDABLE: dict[str, str] = {

@@ -115,14 +115,26 @@ class Analysis:
             self._returned[key] = tuple(value for values in returns.values for value in values)
         return self._returned[key]
 
-    def class_attribute(self, cls: Definition, name: str) -> Values | None:
-        for ancestor in self._classes.mro(cls):
+    def class_attribute(
+        self, cls: Definition, name: str, after: Definition | None = None
+    ) -> Values | None:
+        mro = self._classes.mro(cls)
+        if after is not None:
+            positions = [index for index, ancestor in enumerate(mro) if ancestor is after]
+            mro = mro[positions[0] + 1 :] if positions else ()
+        for ancestor in mro:
             if name in ancestor.namespace:
                 return ancestor.namespace[name]
         return None
 
-    def instance_state(self, cls: Definition) -> tuple[str, Refusal] | None:
-        return self._classes.instance_state(cls)
+    def instance_attribute(self, instance: Instance, name: str) -> Values | None:
+        return self._classes.attribute(instance, name)
+
+    def fields(self, cls: Definition) -> list[str]:
+        return self._classes.fields(cls)
+
+    def instance_state(self, instance: Instance) -> tuple[str, Refusal] | None:
+        return self._classes.instance_state(instance)
 
     def refused_base(self, cls: Definition) -> tuple[str, TypeRow] | None:
         return self._classes.refused_base(cls)

@@ -13,12 +13,13 @@ and in each case the method is the one ``D``'s method resolution order finds.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from flake8_session_pickle.evaluation import Evaluator
-from flake8_session_pickle.events import Event, Stored
+from flake8_session_pickle.events import Called, Event, Stored
 from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.knowledge.language import (
@@ -30,12 +31,17 @@ from flake8_session_pickle.knowledge.rows import TypeRow
 from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.values import (
     NOTHING_KNOWN,
+    Arguments,
     Attribute,
+    Bound,
     Definition,
     DefinitionKind,
     Instance,
     Named,
+    Role,
+    Spread,
     Values,
+    union,
 )
 from flake8_session_pickle.verdicts import Refusal, Verdicts
 from flake8_session_pickle.walk import child_nodes
@@ -43,39 +49,94 @@ from flake8_session_pickle.walk import child_nodes
 Method = tuple[Definition, cst.FunctionDef]
 """A method, with the class that defines it."""
 
+MAX_CALLS_ON_SELF = 4
+"""Calls on the instance followed one inside another from a method that runs."""
+
+
+@dataclass
+class InstanceState:
+    """What the methods that run on an instance, and its dataclass fields, keep
+    on it."""
+
+    attributes: dict[str, list[tuple[Values, cst.CSTNode]]] = field(default_factory=dict)
+    """Each attribute, with every value stored under it and where."""
+
+    def store(self, name: str, values: Values, anchor: cst.CSTNode) -> None:
+        self.attributes.setdefault(name, []).append((values, anchor))
+
+    def values(self, name: str) -> Values | None:
+        stored = self.attributes.get(name)
+        return None if stored is None else union(*(values for values, _ in stored))
+
 
 class ClassModel:
     def __init__(self, facts: FileFacts, evaluator: Evaluator, verdicts: Verdicts) -> None:
         self._facts = facts
         self._evaluator = evaluator
         self._verdicts = verdicts
-        self._states: dict[int, tuple[str, Refusal] | None] = {}
+        self._states: dict[tuple[int, Arguments | None], InstanceState] = {}
+        self._refused: dict[tuple[int, Arguments | None], tuple[str, Refusal] | None] = {}
         self._mros: dict[int, tuple[Definition, ...]] = {}
 
-    def instance_state(self, cls: Definition) -> tuple[str, Refusal] | None:
-        """The first attribute of an instance of the class that pickle refuses,
-        with why, unless the class customises pickling."""
-        key = id(cls)
+    def instance_state(self, instance: Instance) -> tuple[str, Refusal] | None:
+        """The first attribute of the instance that pickle refuses, with why,
+        unless its class customises pickling."""
+        cls = instance.of
+        key = (id(cls), instance.arguments)
+        if key not in self._refused:
+            self._refused[key] = None  # an instance that holds itself learns nothing
+            if not self.customises_pickling(cls):
+                self._refused[key] = self._first_refused(self.state(instance))
+        return self._refused[key]
+
+    def _first_refused(self, state: InstanceState) -> tuple[str, Refusal] | None:
+        for name, stored in state.attributes.items():
+            for values, anchor in stored:
+                for value in values:
+                    refusal = self._verdicts.refusal(value, anchor)
+                    if refusal is not None:
+                        return name, refusal
+        return None
+
+    def attribute(self, instance: Instance, name: str) -> Values | None:
+        """What the instance may hold under ``name``: what its methods store there,
+        else what its class binds."""
+        stored = self.state(instance).values(name)
+        if stored is not None:
+            return stored
+        for ancestor in self.mro(instance.of):
+            if name in ancestor.namespace:
+                return ancestor.namespace[name]
+        return None
+
+    def state(self, instance: Instance) -> InstanceState:
+        """What is kept on an instance made with its arguments: its dataclass fields
+        and what the methods that may run on it store on ``self``, ``__init__``
+        given the arguments."""
+        cls = instance.of
+        key = (id(cls), instance.arguments)
         if key not in self._states:
-            self._states[key] = None  # a class that refers to itself learns nothing
-            self._states[key] = self._refused_attribute(cls)
+            state = self._states[key] = InstanceState()
+            if isinstance(cls.node, cst.ClassDef) and not cls.is_enum:
+                self._fill(state, cls, instance.arguments)
         return self._states[key]
 
-    def _refused_attribute(self, cls: Definition) -> tuple[str, Refusal] | None:
-        if not isinstance(cls.node, cst.ClassDef) or cls.is_enum or self.customises_pickling(cls):
-            return None
+    def _fill(self, state: InstanceState, cls: Definition, arguments: Arguments | None) -> None:
         mro = self.mro(cls)
-        for ancestor in mro:
+        given = dict(arguments or ())
+        for ancestor in reversed(mro):
             if ancestor.is_dataclass and isinstance(ancestor.node, cst.ClassDef):
-                found = self._refused_field(ancestor.node, ancestor)
-                if found is not None:
-                    return found
-        receiver = Instance(cls, receiver=True)
+                for name, default in _fields(ancestor.node):
+                    if name.value in given:
+                        state.store(name.value, given[name.value], name)
+                    elif default is not None:
+                        defaults = self._field_defaults(default, ancestor.scope)
+                        state.store(name.value, defaults, default)
+        receiver = Instance(cls, receiver=True, arguments=arguments)
+        runner = _MethodRunner(self._evaluator, receiver, state)
         for owner, method in self._running_methods(mro):
-            found = self._stored_on_self(method, owner, receiver)
-            if found is not None:
-                return found
-        return None
+            initialises = method.name.value == "__init__" and not cls.is_dataclass
+            runner.run(owner, method, arguments if initialises else None)
 
     def mro(self, cls: Definition) -> tuple[Definition, ...]:
         """The classes of the file in the class's method resolution order (C3);
@@ -86,6 +147,14 @@ class ClassModel:
             bases = [base for base in cls.bases if isinstance(base, Definition) and _is_class(base)]
             self._mros[key] = (cls, *_merge([list(self.mro(base)) for base in bases] + [bases]))
         return self._mros[key]
+
+    def fields(self, cls: Definition) -> list[str]:
+        """The fields of a dataclass, in the order its ``__init__`` takes them."""
+        names: dict[str, None] = {}
+        for ancestor in reversed(self.mro(cls)):
+            if ancestor.is_dataclass and isinstance(ancestor.node, cst.ClassDef):
+                names.update(dict.fromkeys(name.value for name, _ in _fields(ancestor.node)))
+        return list(names)
 
     def refused_base(self, cls: Definition) -> tuple[str, TypeRow] | None:
         """A base from elsewhere whose instances pickle refuses, with its row, unless
@@ -194,35 +263,6 @@ class ClassModel:
                 return value
         return None
 
-    def _stored_on_self(
-        self, method: cst.FunctionDef, owner: Definition, receiver: Instance
-    ) -> tuple[str, Refusal] | None:
-        if _self_name(method) is None:
-            return None
-        scope = Scope(ScopeKind.FUNCTION, owner.scope)
-        listener = _StoresOnSelf(receiver, scope, self._verdicts)
-        Interpreter(self._evaluator, listener).run_function(method, scope, receiver)
-        return listener.found
-
-    def _refused_field(self, node: cst.ClassDef, cls: Definition) -> tuple[str, Refusal] | None:
-        """The first field of a dataclass whose default, which every instance made
-        without it gets, pickle refuses: ``f: object = lambda: 1``, or what
-        ``field(default_factory=threading.Lock)`` makes."""
-        for line in node.body.body:
-            for statement in getattr(line, "body", ()):
-                if not (
-                    isinstance(statement, cst.AnnAssign)
-                    and isinstance(statement.target, cst.Name)
-                    and statement.value is not None
-                    and not _is_class_variable(statement.annotation.annotation)
-                ):
-                    continue
-                for value in self._field_defaults(statement.value, cls.scope):
-                    found = self._verdicts.refusal(value, statement.value)
-                    if found is not None:
-                        return statement.target.value, found
-        return None
-
     def _field_defaults(self, value: cst.BaseExpression, scope: Scope) -> Values:
         if isinstance(value, cst.Call) and any(
             isinstance(callee, Named) and callee.name == DATACLASS_FIELD
@@ -237,30 +277,82 @@ class ClassModel:
         return self._evaluator.evaluate(value, scope)
 
 
-class _StoresOnSelf:
-    """Listens to a method's run for the first refused value stored on ``self``."""
+class _MethodRunner:
+    """Runs methods on an instance, keeping what they store on ``self``, and
+    following the calls they make on it (``self.setup(client)``,
+    ``super().__init__(**options)``, ``Base.__init__(self, client)``) with their
+    arguments."""
 
-    def __init__(self, receiver: Instance, scope: Scope, verdicts: Verdicts) -> None:
+    def __init__(self, evaluator: Evaluator, receiver: Instance, state: InstanceState) -> None:
+        self._evaluator = evaluator
         self._receiver = receiver
-        self._scope = scope
-        self._verdicts = verdicts
-        self.found: tuple[str, Refusal] | None = None
+        self._state = state
+        self._ran: set[tuple[int, Arguments | None]] = set()
+        self._depth = 0
 
-    def heard(self, event: Event) -> None:
-        if (
-            self.found is not None
-            or not isinstance(event, Stored)
-            or event.scope is not self._scope
-        ):
+    def run(self, owner: Definition, method: cst.FunctionDef, arguments: Arguments | None) -> None:
+        key = (id(method), arguments)
+        if _self_name(method) is None or key in self._ran or self._depth >= MAX_CALLS_ON_SELF:
             return
+        self._ran.add(key)
+        scope = Scope(ScopeKind.FUNCTION, owner.body or owner.scope)
+        self._depth += 1
+        try:
+            listener = _OnSelf(self, scope)
+            Interpreter(self._evaluator, listener).run_function(
+                method, scope, self._receiver, arguments
+            )
+        finally:
+            self._depth -= 1
+
+    def stored(self, event: Stored) -> None:
         for target in event.targets:
             if isinstance(target.segment, Attribute) and self._receiver in target.owners:
-                refusal = self._verdicts.of_expression(
-                    event.value, event.scope, spread=event.spread
-                )
-                if refusal is not None:
-                    self.found = target.segment.name, refusal
-                    return
+                if event.made is not None:
+                    values = event.made
+                elif event.spread is not None:
+                    roles = frozenset(Role) if event.spread is Spread.MAPPING else None
+                    values = self._evaluator.items_of(event.value, event.scope, roles)
+                else:
+                    values = self._evaluator.evaluate(event.value, event.scope)
+                self._state.store(target.segment.name, values, event.value)
+
+    def called(self, event: Called) -> None:
+        """Follow a call of a method of the file on the instance."""
+        for callee in event.callee():
+            if isinstance(callee, Bound) and callee.receiver == self._receiver:
+                self._follow(callee.function, event, self._receiver)
+            elif (
+                isinstance(callee, Definition)
+                and callee.kind is DefinitionKind.FUNCTION
+                and event.positional
+                and self._receiver in event.evaluate(event.positional[0])
+            ):
+                self._follow(callee, event, None)
+
+    def _follow(self, function: Definition, event: Called, first: Instance | None) -> None:
+        node = function.node
+        owner = function.scope.owner
+        if not isinstance(node, cst.FunctionDef) or owner is None:
+            return
+        arguments = self._evaluator.arguments(function, event.node, event.scope, first)
+        if arguments is None:
+            arguments = ((_self_name(node) or "self", (self._receiver,)),)
+        self.run(owner, node, arguments)
+
+
+class _OnSelf:
+    """Listens to a method's run on the instance, for the method runner."""
+
+    def __init__(self, runner: _MethodRunner, scope: Scope) -> None:
+        self._runner = runner
+        self._scope = scope
+
+    def heard(self, event: Event) -> None:
+        if isinstance(event, Stored) and event.scope is self._scope:
+            self._runner.stored(event)
+        elif isinstance(event, Called) and event.scope is self._scope:
+            self._runner.called(event)
 
 
 def _is_class(value: object) -> bool:
@@ -343,3 +435,15 @@ def _is_class_variable(annotation: cst.BaseExpression) -> bool:
         annotation = annotation.value
     name = get_full_name_for_node(annotation)
     return name is not None and name.rsplit(".", 1)[-1] == "ClassVar"
+
+
+def _fields(node: cst.ClassDef) -> Iterator[tuple[cst.Name, cst.BaseExpression | None]]:
+    """A dataclass's own fields, each with its default where it has one."""
+    for line in node.body.body:
+        for statement in getattr(line, "body", ()):
+            if (
+                isinstance(statement, cst.AnnAssign)
+                and isinstance(statement.target, cst.Name)
+                and not _is_class_variable(statement.annotation.annotation)
+            ):
+                yield statement.target, statement.value

@@ -40,6 +40,7 @@ from flake8_session_pickle.values import (
     Place,
     Role,
     Spread,
+    Super,
     Text,
     Unknown,
     Value,
@@ -50,8 +51,13 @@ from flake8_session_pickle.values import (
 
 Slot = Role | Spread
 """How an expression goes into a container: as one item or value, or spread."""
-Part = tuple[cst.BaseExpression, Slot, int | None]
+Part = tuple[cst.BaseExpression, Slot, Hashable | None]
 """An expression that goes into a container, how, and at which position."""
+Given = tuple[
+    dict[int, tuple["Values", cst.CSTNode]], dict[str, tuple["Values", cst.CSTNode]], bool
+]
+"""A call's arguments by index and by keyword, each with where it is written,
+and whether the call unpacks any."""
 
 _CONSTANT_NAMES = {"None": None, "True": True, "False": False}
 
@@ -63,9 +69,18 @@ class Program(Protocol):
         """What calling a function defined in the file may return, given what its
         parameters are bound to (None: nothing known of them)."""
 
-    def class_attribute(self, cls: Definition, name: str) -> Values | None:
+    def class_attribute(
+        self, cls: Definition, name: str, after: Definition | None = None
+    ) -> Values | None:
         """What a class of the file, or the first of its bases in the file that has
-        it, binds ``name`` to in its body; None where none does."""
+        it, binds ``name`` to in its body; None where none does. With ``after``,
+        only the classes past it in the method resolution order (``super()``)."""
+
+    def instance_attribute(self, instance: Instance, name: str) -> Values | None:
+        """What an instance may hold under ``name``, given what it was made with."""
+
+    def fields(self, cls: Definition) -> list[str]:
+        """The fields of a dataclass, in the order its ``__init__`` takes them."""
 
 
 class Evaluator:
@@ -261,7 +276,7 @@ class Evaluator:
 
     def held(self, slots: Iterable[Part], scope: Scope) -> tuple[Held, ...]:
         """What an object made of ``slots`` holds that matters to pickle."""
-        found: dict[tuple[Value, Role, int | None], Held] = {}
+        found: dict[tuple[Value, Role, Hashable | None], Held] = {}
         for expression, slot, position in slots:
             if slot is Spread.ITEMS:
                 for value in self.items_of(expression, scope):
@@ -279,11 +294,11 @@ class Evaluator:
 
     def _hold(
         self,
-        found: dict[tuple[Value, Role, int | None], Held],
+        found: dict[tuple[Value, Role, Hashable | None], Held],
         value: Value,
         role: Role,
         anchor: cst.CSTNode,
-        position: int | None,
+        position: Hashable | None,
     ) -> None:
         if self.matters(value):
             found.setdefault((value, role, position), Held(value, role, anchor, False, position))
@@ -294,7 +309,7 @@ class Evaluator:
         return (
             isinstance(value, Object)
             and value.type in _POSITIONAL
-            and all(held.position is not None for held in value.holds)
+            and all(isinstance(held.position, int) for held in value.holds)
         )
 
     def unpacked(self, values: Values, count: int) -> list[Values]:
@@ -304,13 +319,13 @@ class Evaluator:
         parts: list[list[Value]] = [[] for _ in range(count)]
         for value in values:
             if not (isinstance(value, Object) and self.is_positional(value)) or any(
-                held.position is not None and held.position >= count for held in value.holds
+                not isinstance(held.position, int) or held.position >= count for held in value.holds
             ):
                 for part in parts:
                     part.append(UNKNOWN)
                 continue
             for held in value.holds:
-                assert held.position is not None
+                assert isinstance(held.position, int)
                 parts[held.position].append(held.value)
         return [union(tuple(part)) for part in parts]
 
@@ -354,12 +369,23 @@ class Evaluator:
                 return (Instance(value),)
             return anchored(tuple(_through(member, value) for member in found), anchor)
         if isinstance(value, Instance):
+            members = self._program.class_attribute(value.of, attribute) or ()
             methods = tuple(
                 _through(member, value)
-                for member in self._program.class_attribute(value.of, attribute) or ()
+                for member in members
                 if isinstance(member, Definition) and member.kind is DefinitionKind.FUNCTION
             )
-            return methods or NOTHING_KNOWN
+            if methods:
+                return methods
+            held = self._program.instance_attribute(value, attribute)
+            return NOTHING_KNOWN if held is None else anchored(held, anchor)
+        if isinstance(value, Super):
+            receiver = value.receiver
+            cls = receiver.of if isinstance(receiver, Instance) else receiver
+            if not isinstance(cls, Definition):
+                return NOTHING_KNOWN
+            members = self._program.class_attribute(cls, attribute, value.cls) or ()
+            return tuple(_through(member, receiver) for member in members) or NOTHING_KNOWN
         return NOTHING_KNOWN
 
     def _call(self, callee: Value, call: cst.Call, scope: Scope) -> Values:
@@ -369,6 +395,8 @@ class Evaluator:
                 return self.evaluate(call.args[0].value, scope)
             if name in CLASS_FACTORIES:
                 return self._class_factory(call, scope)
+            if name == _SUPER:
+                return self._super(call, scope)
             production = self.knowledge.called(name)
             if production is not None:
                 return (self._produced(production, f"{display_name(name)}()", call, scope),)
@@ -451,24 +479,59 @@ class Evaluator:
                 )
         return NOTHING_KNOWN
 
-    def _arguments(
-        self, definition: Definition, call: cst.Call, scope: Scope, first: Value | None
+    def _super(self, call: cst.Call, scope: Scope) -> Values:
+        """``super()`` in a method, or ``super(Class, self)``."""
+        if len(call.args) == 2:
+            classes = self.evaluate(call.args[0].value, scope)
+            receivers = self.evaluate(call.args[1].value, scope)
+        elif not call.args:
+            method = scope
+            while method.kind is not ScopeKind.FUNCTION and method.parent is not None:
+                method = method.parent
+            body = method.parent
+            if method.self_name is None or body is None or body.kind is not ScopeKind.CLASS:
+                return NOTHING_KNOWN
+            classes = () if body.owner is None else (body.owner,)
+            receivers = method.lookup(method.self_name)
+        else:
+            return NOTHING_KNOWN
+        found = tuple(
+            Super(cls, receiver)
+            for cls in classes
+            if isinstance(cls, Definition) and cls.kind is DefinitionKind.CLASS
+            for receiver in receivers
+            if isinstance(receiver, (Instance, Definition))
+        )
+        return found or NOTHING_KNOWN
+
+    def arguments(
+        self,
+        definition: Definition,
+        call: cst.Call,
+        scope: Scope,
+        first: Value | None = None,
+        skip_first: bool = False,
     ) -> Arguments | None:
         """What each parameter is bound to at a call, where any of it matters to
         pickle: the arguments, what ``*args`` and ``**kwargs`` collect, and the
-        defaults of the parameters the call leaves out. None where nothing does,
-        or where the call unpacks arguments (``f(*xs)``), which may fill any."""
+        defaults of the parameters the call leaves out. ``first``: what the first
+        parameter is bound to besides the call's own arguments (a method's
+        instance); ``skip_first``: the first is left to be bound later (the
+        instance an ``__init__`` makes). None where nothing matters, or where the
+        call unpacks arguments (``f(*xs)``), which may fill any parameter."""
         function = definition.node
-        if not isinstance(function, cst.FunctionDef) or any(arg.star for arg in call.args):
+        if not isinstance(function, cst.FunctionDef):
             return None
+        given = self._given(call, scope, first)
+        if given is None:
+            return None
+        positional_given, keywords_given, spread = given
         positional, keyword_only = _parameters(function)
-        given: list[tuple[Values, cst.CSTNode]] = [((first,), call)] if first is not None else []
-        given += [
-            (self.evaluate(arg.value, scope), arg.value) for arg in call.args if not arg.keyword
-        ]
+        if skip_first:
+            positional = positional[1:]
         bound: dict[str, Values] = {}
         extra: list[Held] = []
-        for index, (values, anchor) in enumerate(given):
+        for index, (values, anchor) in positional_given.items():
             if index < len(positional):
                 bound[positional[index].name.value] = values
             else:
@@ -479,15 +542,14 @@ class Evaluator:
                 )
         names = {parameter.name.value for parameter in (*positional, *keyword_only)}
         extra_keywords: list[Held] = []
-        for arg in call.args:
-            if arg.keyword is None:
-                continue
-            values = self.evaluate(arg.value, scope)
-            if arg.keyword.value in names:
-                bound.setdefault(arg.keyword.value, values)
+        for keyword, (values, anchor) in keywords_given.items():
+            if keyword in names:
+                bound.setdefault(keyword, values)
             else:
                 extra_keywords.extend(
-                    Held(value, Role.VALUE, arg.value) for value in values if self.matters(value)
+                    Held(value, Role.VALUE, anchor, position=keyword)
+                    for value in values
+                    if self.matters(value)
                 )
         parameters = function.params
         if isinstance(parameters.star_arg, cst.Param):
@@ -496,12 +558,104 @@ class Evaluator:
             bound[parameters.star_kwarg.name.value] = (
                 Object("builtins.dict", "", tuple(extra_keywords)),
             )
-        for parameter in (*positional, *keyword_only):
-            if parameter.name.value not in bound and parameter.default is not None:
-                bound[parameter.name.value] = self.evaluate(parameter.default, definition.scope)
+        if not spread:
+            # a parameter the call leaves out takes its default; where it unpacks
+            # arguments, which it leaves out is not known
+            for parameter in (*positional, *keyword_only):
+                if parameter.name.value not in bound and parameter.default is not None:
+                    default = self.evaluate(parameter.default, definition.scope)
+                    bound[parameter.name.value] = default
         if not any(self.matters(value) for values in bound.values() for value in values):
             return None
         return tuple(bound.items())
+
+    def _construction(self, cls: Definition, call: cst.Call, scope: Scope) -> Arguments | None:
+        """What an instance is made with: the parameters of the ``__init__`` its
+        class finds, or the fields of a dataclass, bound to the call's arguments."""
+        if cls.is_dataclass:
+            fields = self._program.fields(cls)
+            if any(arg.star for arg in call.args):
+                return None
+            bound: dict[str, Values] = {}
+            positional = [arg for arg in call.args if not arg.keyword]
+            for name, arg in zip(fields, positional, strict=False):
+                bound[name] = self.evaluate(arg.value, scope)
+            for arg in call.args:
+                if arg.keyword is not None and arg.keyword.value in fields:
+                    bound[arg.keyword.value] = self.evaluate(arg.value, scope)
+            # a field given a value that pickles no longer takes its default
+            return tuple(bound.items()) or None
+        for init in self._program.class_attribute(cls, "__init__") or ():
+            if isinstance(init, Definition) and init.kind is DefinitionKind.FUNCTION:
+                return self.arguments(init, call, scope, skip_first=True)
+        return None
+
+    def _given(
+        self, call: cst.Call, scope: Scope, first: Value | None
+    ) -> (
+        tuple[dict[int, tuple[Values, cst.CSTNode]], dict[str, tuple[Values, cst.CSTNode]], bool]
+        | None
+    ):
+        """A call's arguments: positional ones by index (``first`` at 0, where
+        given), keyword ones by name, those ``*xs`` and ``**d`` unpack where the
+        positions or keys of what matters in them are known, and whether it
+        unpacks any. None where it unpacks what is not known."""
+        positional: dict[int, tuple[Values, cst.CSTNode]] = {}
+        keywords: dict[str, tuple[Values, cst.CSTNode]] = {}
+        count = 0
+        if first is not None:
+            positional[0] = ((first,), call)
+            count = 1
+        spread = False
+        for arg in call.args:
+            if arg.keyword is not None:
+                keywords[arg.keyword.value] = (self.evaluate(arg.value, scope), arg.value)
+                continue
+            if spread and not arg.star:
+                return None  # an argument after ``*xs``: its index is not known
+            values = self.evaluate(arg.value, scope)
+            if not arg.star:
+                positional[count] = (values, arg.value)
+                count += 1
+                continue
+            spread = True
+            parts = self._unpacked_by_position(values) if arg.star == "*" else None
+            if arg.star == "*" and parts is not None:
+                for index, part in parts.items():
+                    positional[count + index] = (part, arg.value)
+            elif arg.star == "**" and (by_key := self._unpacked_by_key(values)) is not None:
+                for key, part in by_key.items():
+                    keywords[key] = (part, arg.value)
+            else:
+                return None
+        return positional, keywords, spread
+
+    @staticmethod
+    def _unpacked_by_position(values: Values) -> dict[int, Values] | None:
+        """What ``*values`` gives at each position, as far as it matters to pickle."""
+        parts: dict[int, Values] = {}
+        for value in values:
+            if not (isinstance(value, Object) and Evaluator.is_positional(value)):
+                return None
+            for held in value.holds:
+                assert isinstance(held.position, int)
+                parts[held.position] = union(parts.get(held.position, ()), (held.value,))
+        return parts
+
+    @staticmethod
+    def _unpacked_by_key(values: Values) -> dict[str, Values] | None:
+        """What ``**values`` passes under each keyword, as far as it matters to
+        pickle."""
+        parts: dict[str, Values] = {}
+        for value in values:
+            if not (isinstance(value, Object) and value.type == "builtins.dict"):
+                return None
+            for held in value.holds:
+                if held.role is Role.VALUE:
+                    if not isinstance(held.position, str):
+                        return None
+                    parts[held.position] = union(parts.get(held.position, ()), (held.value,))
+        return parts
 
     def _call_definition(
         self, definition: Definition, call: cst.Call, scope: Scope, first: Value | None = None
@@ -510,7 +664,7 @@ class Evaluator:
         if definition.makes_dicts:
             return (Object("builtins.dict", f"{name}()"),)
         if definition.kind is DefinitionKind.CLASS:
-            return (Instance(definition),)
+            return (Instance(definition, arguments=self._construction(definition, call, scope)),)
         if definition.is_async:
             kind = "async_generator" if definition.yields else "coroutine"
             what = "async generator" if definition.yields else "coroutine"
@@ -520,7 +674,7 @@ class Evaluator:
                 Object("builtins.generator", "", described_as=f"generator object of '{name}()'"),
             )
         returned = self._program.returned(
-            definition, self._arguments(definition, call, scope, first)
+            definition, self.arguments(definition, call, scope, first)
         )
         if not returned or UNKNOWN in returned:
             return NOTHING_KNOWN
@@ -549,6 +703,8 @@ def _through(member: Value, owner: Value) -> Value:
         return Bound(member, owner.of if isinstance(owner, Instance) else owner)
     return Bound(member, owner) if isinstance(owner, Instance) else member
 
+
+_SUPER = "builtins.super"
 
 _EACH_ARGUMENT = frozenset({Holding.ARGUMENTS, Holding.ITERATORS, Holding.RECEIVER_AND_ARGUMENTS})
 
@@ -579,10 +735,13 @@ def _sequence_items(container: cst.List | cst.Tuple | cst.Set) -> Iterator[Part]
 
 
 def _dict_items(container: cst.Dict) -> Iterator[Part]:
+    """The keys and values of a dict literal, each value with its key where the
+    key is a literal."""
     for element in container.elements:
         if isinstance(element, cst.DictElement):
+            key = literal(element.key)
             yield element.key, Role.ITEM, None
-            yield element.value, Role.VALUE, None
+            yield element.value, Role.VALUE, None if key is _NOT_LITERAL else key
         else:
             yield element.value, Spread.MAPPING, None
 

@@ -79,6 +79,7 @@ class Called:
     evaluate: Callable[[cst.BaseExpression], Values]
     """Every value an argument may be."""
     scope: Scope
+    node: cst.Call
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,8 @@ class Interpreter:
         where given, else unknown but the first, bound to ``receiver`` where given."""
         given = dict(arguments or ())
         names = list(_parameter_names(function.params))
+        positional = [*function.params.posonly_params, *function.params.params]
+        scope.self_name = positional[0].name.value if positional else None
         for index, name in enumerate(names):
             if name in given:
                 scope.bind(name, given[name])
@@ -517,6 +519,7 @@ class Interpreter:
             DefinitionKind.CLASS,
             scope,
             namespace=body.bindings,
+            body=body,
             bases=bases or (Named("builtins.object"),),
             decorators=decorators,
             is_enum=bool(base_names & ENUM_BASES)
@@ -529,6 +532,7 @@ class Interpreter:
             or bool(base_names & (ENUM_BASES | CLASS_FACTORIES))
             or any(isinstance(base, Definition) and base.compares_by_value for base in bases),
         )
+        body.owner = definition
         scope.bind(class_def.name.value, (definition,))
 
     # Expressions: calls that store somewhere inside them, and ``:=`` bindings.
@@ -584,6 +588,7 @@ class Interpreter:
                 {arg.keyword.value: arg.value for arg in call.args if arg.keyword},
                 lambda expression: evaluator.evaluate(expression, scope),
                 scope,
+                call,
             )
         )
 

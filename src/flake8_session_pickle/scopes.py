@@ -35,7 +35,7 @@ class Scope:
         self.kind = kind
         self.parent = parent
         self.owner = owner
-        """The function whose body this is."""
+        """The function or class whose body this is."""
         self.bindings: dict[str, Values] = {}
         self._log: list[tuple[str, Values | None]] = []
         """Every binding so far, in order, with what the name was bound to before it
@@ -44,6 +44,8 @@ class Scope:
         self.fresh: set[object] = set()
         """Places this scope has set to a new container on every run, so that what
         is added to them afterwards does not outlive the run."""
+        self.self_name: str | None = None
+        """A function body's first parameter: the instance, in a method."""
         self.conditional = 0
         """How many conditions (``if``, ``while``, ``except``, ``case``) enclose
         the statement being run, within this scope."""

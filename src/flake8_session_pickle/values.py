@@ -129,6 +129,8 @@ class Definition:
     a class defining ``__eq__``), not only to themselves."""
     makes_dicts: bool = False
     """A ``TypedDict``: calling it makes a plain ``dict``."""
+    body: Scope | None = None
+    """A class's body, where its methods stand."""
     keeps_results: bool = False
     """What calling it returns outlives the script run that made it
     (``st.cache_resource``), so later runs get objects of earlier runs."""
@@ -183,6 +185,15 @@ Arguments = tuple[tuple[str, "Values"], ...]
 
 
 @dataclass(frozen=True)
+class Super:
+    """What ``super()`` gives in a method of ``cls``: the next classes of the
+    receiver's method resolution order."""
+
+    cls: Definition
+    receiver: Value
+
+
+@dataclass(frozen=True)
 class Lambda:
     node: cst.Lambda
     via: str = ""
@@ -199,6 +210,9 @@ class Instance:
     kept: bool = False
     """It outlives the script run that made it (returned by an
     ``st.cache_resource`` function), however it is stored."""
+    arguments: Arguments | None = None
+    """What it was made with: the parameters of its ``__init__``, or the fields
+    of a dataclass, bound to what the call gave, where any of it matters."""
 
 
 class Role(enum.Enum):
@@ -224,8 +238,9 @@ class Held:
     iterated: bool = False
     """Held through an iterator over it, which pickles for some objects that do
     not (a dict view)."""
-    position: int | None = None
-    """Its index in a tuple or list, where known: what unpacking gives it."""
+    position: Hashable | None = None
+    """Where it is held, where known: its index in a tuple or list (what
+    unpacking gives), its key in a dict (what ``**`` passes as a keyword)."""
 
 
 @dataclass(frozen=True)
@@ -268,6 +283,7 @@ Value = (
     | Place
     | Definition
     | Bound
+    | Super
     | Lambda
     | Instance
     | Object

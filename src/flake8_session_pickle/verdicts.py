@@ -55,8 +55,8 @@ def always(value: Value) -> bool:
 class Program(Protocol):
     """What the verdicts ask of the analysis of the whole file."""
 
-    def instance_state(self, cls: Definition) -> tuple[str, Refusal] | None:
-        """The first attribute of the class's instances that pickle refuses, if any."""
+    def instance_state(self, instance: Instance) -> tuple[str, Refusal] | None:
+        """The first attribute of the instance that pickle refuses, if any."""
 
     def refused_base(self, cls: Definition) -> tuple[str, TypeRow] | None:
         """A base from elsewhere whose instances pickle refuses, if the class has one
@@ -123,7 +123,7 @@ class Verdicts:
                 assert row.kind is not None
                 what = f"instance of '{cls.name}' derived from {display_name(name)}"
                 return Refusal(row.kind, what, anchor)
-            state = self._program.instance_state(cls)
+            state = self._program.instance_state(value)
             if state is not None:
                 attribute, held = state
                 what = f"instance of '{cls.name}' whose attribute '{attribute}' holds {held.what}"
