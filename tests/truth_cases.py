@@ -1244,6 +1244,34 @@ CALL_CASES = [
         line=7,
     ),
     Case(
+        "calls/coroutine-run-by-asyncio",
+        "import asyncio\nimport threading\nimport streamlit as st\nasync def build():\n"
+        "    return threading.Lock()\nst.session_state.lock = asyncio.run(build())\n",
+        "PKL107",
+        line=6,
+    ),
+    Case(
+        "calls/coroutine-awaited-in-a-coroutine",
+        "import asyncio\nimport threading\nimport streamlit as st\nasync def build():\n"
+        "    return threading.Lock()\nasync def main():\n"
+        "    st.session_state.lock = await build()\nasyncio.run(main())\n",
+        "PKL107",
+        line=7,
+    ),
+    Case(
+        "calls/coroutine-run-until-complete",
+        "import asyncio\nimport streamlit as st\nasync def build():\n    return lambda: 1\n"
+        "loop = asyncio.new_event_loop()\nst.session_state.f = loop.run_until_complete(build())\n",
+        "PKL101",
+        line=6,
+    ),
+    Case(
+        "calls/coroutine-run-by-asyncio-returning-data",
+        "import asyncio\nimport streamlit as st\nasync def build():\n    return {'a': 1}\n"
+        "st.session_state.data = asyncio.run(build())\n",
+        None,
+    ),
+    Case(
         "calls/class-method-making-an-instance",
         "import streamlit as st\nclass Store:\n    def __init__(self, handle):\n"
         "        self.handle = handle\n    @classmethod\n    def create(cls):\n"

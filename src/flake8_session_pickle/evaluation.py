@@ -10,6 +10,8 @@ import libcst as cst
 
 from flake8_session_pickle.knowledge import Knowledge, Production
 from flake8_session_pickle.knowledge.language import (
+    AWAITING_CALLS,
+    AWAITING_METHODS,
     CLASS_FACTORIES,
     ITEM_READS,
     SAME_AS_ARGUMENT,
@@ -165,6 +167,9 @@ class Evaluator:
             return union(
                 self.evaluate(expression.left, scope), self.evaluate(expression.right, scope)
             )
+        if expression_type is cst.Await:
+            assert isinstance(expression, cst.Await)
+            return self.awaited(expression.expression, scope)
         if expression_type is cst.NamedExpr:
             assert isinstance(expression, cst.NamedExpr)
             values = self.evaluate(expression.value, scope)
@@ -397,11 +402,15 @@ class Evaluator:
                 return self._class_factory(call, scope)
             if name == _SUPER:
                 return self._super(call, scope)
+            if name in AWAITING_CALLS and call.args and not call.args[0].star:
+                return self.awaited(call.args[0].value, scope)
             production = self.knowledge.called(name)
             if production is not None:
                 return (self._produced(production, f"{display_name(name)}()", call, scope),)
             return self._third_party_instance(name, call, scope)
         if isinstance(callee, Member):
+            if callee.name in AWAITING_METHODS and call.args and not call.args[0].star:
+                return self.awaited(call.args[0].value, scope)
             production = self.knowledge.method(callee.owner.type, callee.name)
             if production is None:
                 return NOTHING_KNOWN
@@ -665,24 +674,41 @@ class Evaluator:
             return (Object("builtins.dict", f"{name}()"),)
         if definition.kind is DefinitionKind.CLASS:
             return (Instance(definition, arguments=self._construction(definition, call, scope)),)
-        if definition.is_async:
-            kind = "async_generator" if definition.yields else "coroutine"
-            what = "async generator" if definition.yields else "coroutine"
-            return (Object(f"builtins.{kind}", "", described_as=f"{what} object of '{name}()'"),)
         if definition.yields:
-            return (
-                Object("builtins.generator", "", described_as=f"generator object of '{name}()'"),
-            )
+            kind = "async_generator" if definition.is_async else "generator"
+            what = "async generator" if definition.is_async else "generator"
+            return (Object(f"builtins.{kind}", "", described_as=f"{what} object of '{name}()'"),)
         returned = self._program.returned(
             definition, self.arguments(definition, call, scope, first)
         )
         if not returned or UNKNOWN in returned:
-            return NOTHING_KNOWN
-        source = f"'{name}()'"
-        if definition.keeps_results:
-            returned = tuple(kept(value) for value in returned)
-            source = f"st.cache_resource function {source}"
-        return tuple(returned_by(value, f"returned by {source}", call) for value in returned)
+            returned = NOTHING_KNOWN
+        else:
+            source = f"'{name}()'"
+            if definition.keeps_results:
+                returned = tuple(kept(value) for value in returned)
+                source = f"st.cache_resource function {source}"
+            returned = tuple(
+                returned_by(value, f"returned by {source}", call) for value in returned
+            )
+        if definition.is_async:
+            # what awaiting the coroutine gives, which it holds until then
+            result = tuple(Held(value, Role.RESULT, call) for value in returned)
+            what = f"coroutine object of '{name}()'"
+            return (Object("builtins.coroutine", "", result, described_as=what),)
+        return returned
+
+    def awaited(self, expression: cst.BaseExpression, scope: Scope) -> Values:
+        """What awaiting what ``expression`` gives gives: a coroutine's result."""
+        found: list[Value] = []
+        for value in self.evaluate(expression, scope):
+            results = [
+                held.value for held in getattr(value, "holds", ()) if held.role is Role.RESULT
+            ]
+            if not results:
+                return NOTHING_KNOWN
+            found.extend(results)
+        return union(tuple(found)) or NOTHING_KNOWN
 
 
 def _parameters(function: cst.FunctionDef) -> tuple[list[cst.Param], list[cst.Param]]:

@@ -224,6 +224,8 @@ class Role(enum.Enum):
     VALUE = "value"
     """A value of a dict: what its ``values()`` and ``items()`` give, but not
     iterating over it."""
+    RESULT = "result"
+    """What awaiting a coroutine gives."""
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,12 @@ STORING_METHODS: Mapping[str, Stores] = {
 }
 """Methods of lists, sets, deques and dicts that store a value into their receiver."""
 
+AWAITING_CALLS = frozenset({"asyncio.run"})
+"""Callables that run a coroutine and return what it returns."""
+
+AWAITING_METHODS = frozenset({"run_until_complete"})
+"""Methods of an event loop that run a coroutine and return what it returns."""
+
 ITEM_READS = frozenset({"get", "setdefault"})
 """Methods of a mapping that give the item under their first argument."""
 
