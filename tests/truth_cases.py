@@ -1272,6 +1272,29 @@ CALL_CASES = [
         None,
     ),
     Case(
+        "calls/read-back-and-held-by-something-kept",
+        "import storekit\nimport streamlit as st\nclass Config:\n    pass\n"
+        "st.session_state.config = Config()\nif 'store' not in st.session_state:\n"
+        "    st.session_state.store = storekit.Store(st.session_state.config)\n",
+        "PKL112",
+        line=7,
+    ),
+    Case(
+        "calls/read-back-and-stored-again-is-reported-where-it-was-stored",
+        "import streamlit as st\nst.session_state.a = lambda: 1\n"
+        "st.session_state.b = st.session_state.a\nst.session_state.c = [st.session_state.a]\n",
+        "PKL101",
+        line=2,
+    ),
+    Case(
+        "calls/read-back-from-a-dict-in-session-state-and-held",
+        "import threading\nimport storekit\nimport streamlit as st\n"
+        "st.session_state.setdefault('cache', {})\nclass Job:\n    pass\n"
+        "st.session_state.cache['job'] = 1\n"
+        "st.session_state.store = storekit.Store(st.session_state.cache['job'])\n",
+        None,
+    ),
+    Case(
         "calls/class-method-making-an-instance",
         "import streamlit as st\nclass Store:\n    def __init__(self, handle):\n"
         "        self.handle = handle\n    @classmethod\n    def create(cls):\n"

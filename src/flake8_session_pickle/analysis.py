@@ -4,7 +4,7 @@ that pickle refuses: the parts of the analysis, wired together."""
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from json import dumps
 
@@ -25,14 +25,20 @@ from flake8_session_pickle.values import (
     AnyKey,
     Arguments,
     Attribute,
+    Bound,
     Definition,
+    Held,
     Instance,
     Key,
+    Object,
     Place,
+    Role,
     Segment,
+    Spread,
     Text,
     Value,
     Values,
+    union,
 )
 from flake8_session_pickle.verdicts import Persists, Refusal, Verdicts, never
 
@@ -82,7 +88,10 @@ class Analysis:
             defined, reporter.statement = reporter.pending.popleft()
             body = Scope(ScopeKind.FUNCTION, defined.scope, defined.function)
             interpreter.run_function(defined.node, body)
-        return reporter.findings
+        return reporter.findings()
+
+    def stored_at(self, place: Place) -> Values:
+        return self._reporter.stored_at(place)
 
     # What the evaluator and the verdicts ask.
 
@@ -161,9 +170,22 @@ class _Returns:
             )
 
 
+@dataclass(frozen=True)
+class _Judged:
+    """A write, with what it writes, waiting for the end of the run to be judged."""
+
+    sink: Sink
+    write: Write
+    values: Values
+    persists: Persists
+    statement: cst.CSTNode
+
+
 class _Reporter:
-    """Listens to the run that reports: hands every event to the sinks, judges the
-    writes they make, and keeps the bodies of defined functions for later."""
+    """Listens to the run that reports: hands every event to the sinks, keeps the
+    writes they make and what each watched place may hold over all runs, judges
+    the writes once the run is over, and keeps the bodies of defined functions
+    for later."""
 
     def __init__(
         self,
@@ -178,40 +200,87 @@ class _Reporter:
         self._rerun = rerun
         self.statement: cst.CSTNode = cst.Module(body=[])
         """The module-level statement being run, or holding the function being run."""
-        self.findings: list[Finding] = []
         self.pending: deque[tuple[Defined, cst.CSTNode]] = deque()
+        self._writes: list[_Judged] = []
+        self._stored: list[tuple[Place, Values, bool]] = []
+        """Each watched place written, what it was given, and whether it was added
+        to a container there."""
 
     def heard(self, event: Event) -> None:
         if isinstance(event, Defined):
             self.pending.append((event, self.statement))
         for sink in self._sinks:
             for write in sink.writes(event):
-                self._judge(sink, write)
+                self._keep(sink, write)
 
-    def _judge(self, sink: Sink, write: Write) -> None:
-        persists = self._persistence(sink, write) if sink.rerun_trap else never
-        refusal = None
+    def _keep(self, sink: Sink, write: Write) -> None:
         if write.made is not None:
-            for value in write.made:
-                refusal = refusal or self._verdicts.refusal(value, write.value, persists)
+            values = write.made
+        elif write.spread is not None:
+            roles = frozenset(Role) if write.spread is Spread.MAPPING else None
+            values = self._evaluator.items_of(write.value, write.scope, roles)
         else:
-            refusal = self._verdicts.of_expression(write.value, write.scope, persists, write.spread)
-        if refusal is None:
-            return
-        message = sink.message(refusal.kind, refusal.what, _place(write.place))
-        if message is not None:
-            self.findings.append(Finding(refusal.anchor, message, self.statement))
+            values = self._evaluator.evaluate(write.value, write.scope)
+        persists = self._persistence(sink, write, values) if sink.rerun_trap else never
+        self._writes.append(_Judged(sink, write, values, persists, self.statement))
+        if write.at is not None:
+            self._stored.append((write.at, values, write.adds))
 
-    def _persistence(self, sink: Sink, write: Write) -> Persists:
+    def findings(self) -> list[Finding]:
+        """Judge every write kept: a value read back from a watched place is
+        reported where it was stored, not again where it is stored anew, unless
+        something new holds it."""
+        findings = []
+        for judged in self._writes:
+            refusal = None
+            for value in judged.values:
+                if not isinstance(value, Place):
+                    refusal = self._verdicts.refusal(value, judged.write.value, judged.persists)
+                    if refusal is not None:
+                        break
+            if refusal is None:
+                continue
+            message = judged.sink.message(refusal.kind, refusal.what, _place(judged.write.place))
+            if message is not None:
+                findings.append(Finding(refusal.anchor, message, judged.statement))
+        return findings
+
+    def stored_at(self, place: Place) -> Values:
+        """What a watched place may hold, over all runs: what any write there
+        stored, a container of what writes added to it, or what a container
+        written one level up holds under the place's last key."""
+        found: list[Value] = []
+        for at, values, adds in self._stored:
+            if at.root != place.root:
+                continue
+            if _same_place(at.segments, place.segments):
+                if adds:
+                    holds = tuple(Held(value, Role.ITEM, _NOWHERE) for value in values)
+                    found.append(Object("builtins.list", "", holds))
+                else:
+                    found.extend(values)
+            elif len(place.segments) == len(at.segments) + 1 and _same_place(
+                at.segments, place.segments[:-1]
+            ):
+                if adds:
+                    found.extend(values)
+                else:
+                    found.extend(_held_under(values, place.segments[-1]))
+        return union(tuple(found))
+
+    def _persistence(self, sink: Sink, write: Write, values: Values) -> Persists:
         """Whether a value of the script the write stores may outlive the run that
-        stores it; worked out only when a verdict asks, since few values are the
-        script's."""
+        stores it. Whether the write may be skipped by a later run is worked out
+        now, while the run stands at it, and only where a value of the script
+        may be among what it writes."""
         scope = write.scope
         key = (sink.number, write.key)
         if write.key is not None and write.replaces_key and _is_new_container(write.value):
             self._rerun.renew(scope, key)
         renewed = write.key is not None and self._rerun.renewed(scope, key)
-        answers: dict[str, bool] = {}
+        kept = (write.persists or self._reads_back(sink, write, values)) and not renewed
+        if not kept and any(_of_the_script(value) for value in values):
+            kept = self._rerun.outlives_run(scope)
 
         def persists(value: Value) -> bool:
             if (
@@ -220,15 +289,12 @@ class _Reporter:
                 and value.of.compares_by_value
             ):
                 return True
-            if "kept" not in answers:
-                answers["kept"] = (
-                    (write.persists or self._reads_back(sink, write)) and not renewed
-                ) or self._rerun.outlives_run(scope)
-            return answers["kept"]
+            return kept
 
         return persists
 
-    def _reads_back(self, sink: Sink, write: Write) -> bool:
+    @staticmethod
+    def _reads_back(sink: Sink, write: Write, values: Values) -> bool:
         """Whether the value written may be what its own key held before
         (``st.session_state.get("log", []) + [item]``), so that what this run adds
         is kept into later runs."""
@@ -238,8 +304,53 @@ class _Reporter:
             isinstance(value, Place)
             and value.root in sink.roots
             and sink.key_of(value) == write.key
-            for value in self._evaluator.evaluate(write.value, write.scope)
+            for value in values
         )
+
+
+_NOWHERE = cst.Name("_")
+"""Where an item added to a container in session state stands for a read of it:
+what reads it is reported at its own place."""
+
+
+def _same_place(first: tuple[Segment, ...], second: tuple[Segment, ...]) -> bool:
+    """Whether two paths within a watched object may lead to the same place: a
+    key the analysis cannot tell may be any key, and at the first step, session
+    state's attributes are its keys."""
+    if len(first) != len(second):
+        return False
+    for index, (one, other) in enumerate(zip(first, second, strict=True)):
+        if isinstance(one, AnyKey) or isinstance(other, AnyKey):
+            continue
+        if index == 0:
+            one_key = one.name if isinstance(one, Attribute) else one.value
+            other_key = other.name if isinstance(other, Attribute) else other.value
+            if one_key != other_key:
+                return False
+        elif one != other:
+            return False
+    return True
+
+
+def _held_under(values: Values, segment: Segment) -> Iterator[Value]:
+    """What the containers among ``values`` hold under a key."""
+    for value in values:
+        if isinstance(value, Object):
+            for held in value.holds:
+                if held.role is Role.ITEM and isinstance(segment, AnyKey):
+                    continue  # the keys of a dict
+                if isinstance(segment, AnyKey) or (
+                    isinstance(segment, Key) and held.position == segment.value
+                ):
+                    yield held.value
+
+
+def _of_the_script(value: Value) -> bool:
+    """Whether a value may be, or hold, a class, function or instance of the
+    script, or a read of session state that may give one."""
+    if isinstance(value, (Definition, Instance, Bound, Place)):
+        return True
+    return isinstance(value, Object) and any(_of_the_script(held.value) for held in value.holds)
 
 
 def _place(place: str | tuple[Target, ...]) -> str:

@@ -336,7 +336,9 @@ class Evaluator:
 
     def matters(self, value: Value) -> bool:
         """Whether pickling may refuse the value, in this run or a later one."""
-        if isinstance(value, (Constant, Text, Named, Place, Unknown)):
+        if isinstance(value, Place):
+            return bool(value.segments)  # what a watched place holds, not the object
+        if isinstance(value, (Constant, Text, Named, Unknown)):
             return False
         if isinstance(value, Object) and not value.holds:
             row = self.knowledge.type(value.type)

@@ -307,6 +307,20 @@ def union(*alternatives: Values) -> Values:
     return tuple(merged)
 
 
+def place_name(place: Place) -> str:
+    """How the code usually names a watched place (``st.session_state.log[0]``)."""
+    root = "st.session_state" if place.root == "streamlit.session_state" else place.root
+    parts = [root]
+    for segment in place.segments:
+        if isinstance(segment, Attribute):
+            parts.append(f".{segment.name}")
+        elif isinstance(segment, Key) and not isinstance(segment.value, Text):
+            parts.append(f"[{segment.value!r}]")
+        else:
+            parts.append("[...]")
+    return "".join(parts)
+
+
 def display_name(name: str) -> str:
     """A qualified name as code spells it: builtins without their module."""
     return name.removeprefix("builtins.")

@@ -21,10 +21,13 @@ from flake8_session_pickle.values import (
     Lambda,
     Module,
     Object,
+    Place,
     Role,
     Spread,
     Value,
+    Values,
     display_name,
+    place_name,
 )
 
 
@@ -62,6 +65,9 @@ class Program(Protocol):
         """A base from elsewhere whose instances pickle refuses, if the class has one
         and does not customise pickling."""
 
+    def stored_at(self, place: Place) -> Values:
+        """What a watched place may hold, over all runs of the script."""
+
     @property
     def is_script(self) -> bool:
         """Whether the file runs as a Streamlit app script (its own ``__main__``)."""
@@ -72,6 +78,9 @@ class Verdicts:
         self._program = program
         self._evaluator = evaluator
         self._knowledge = knowledge
+        self._reading: set[Place] = set()
+        """Places whose values are being judged, so that a place holding a read of
+        itself ends."""
 
     def of_expression(
         self,
@@ -103,6 +112,8 @@ class Verdicts:
             return Refusal(Kind.LAMBDA, _via("lambda", value.via), anchor)
         if isinstance(value, Bound):
             return self.refusal(value.receiver, anchor, persists)
+        if isinstance(value, Place):
+            return self._read(value, anchor, persists)
         if isinstance(value, Module):
             return Refusal(Kind.MODULE, f"module '{value.name}'", anchor)
         if isinstance(value, Definition) and not value.wrapped:
@@ -141,6 +152,8 @@ class Verdicts:
         for held in value.holds:
             if held.iterated and self._iterator_pickles(held.value):
                 continue
+            if isinstance(held.value, Place) and row is not None and row.container:
+                continue  # the same object again, reported where it was stored
             inner = self.refusal(held.value, held.anchor, persists)
             if inner is None:
                 continue
@@ -152,6 +165,23 @@ class Verdicts:
                 continue  # what a class the tables lack was given to consume
             holder = value.type.rpartition(".")[2]
             return Refusal(inner.kind, f"{holder} holding {inner.what}", anchor)
+        return None
+
+    def _read(self, place: Place, anchor: cst.CSTNode, persists: Persists) -> Refusal | None:
+        """Why what a read of a watched place gives may fail to pickle, where
+        something new holds it."""
+        if place in self._reading:
+            return None
+        self._reading.add(place)
+        try:
+            for value in self._program.stored_at(place):
+                found = self.refusal(value, anchor, persists)
+                if found is not None:
+                    return Refusal(
+                        found.kind, f"{found.what} read from {place_name(place)}", anchor
+                    )
+        finally:
+            self._reading.discard(place)
         return None
 
     def _iterator_pickles(self, value: Value) -> bool:

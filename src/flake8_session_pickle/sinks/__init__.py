@@ -51,6 +51,11 @@ class Write:
     made: Values | None = None
     """What is written, where it is not what ``value`` evaluates to: what
     calling a function gives, for a sink that watches what functions return."""
+    at: Place | None = None
+    """The watched place written, so that a later read of it gives what this
+    write stored."""
+    adds: bool = False
+    """The write adds to the container at ``at`` rather than replacing it."""
 
 
 class Statement(Protocol):

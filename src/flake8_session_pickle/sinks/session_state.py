@@ -70,6 +70,8 @@ class SessionState:
             key=self.key_of(place),
             replaces_key=form is StoreForm.SET and depth == 1 and len(event.targets) == 1,
             made=event.made,
+            at=place if len(watched) == 1 else None,
+            adds=form is StoreForm.ADD,
         )
 
     def _place(self, target: Target) -> Place | None:
