@@ -691,7 +691,7 @@ class Evaluator:
                 returned = tuple(kept(value) for value in returned)
                 source = f"st.cache_resource function {source}"
             returned = tuple(
-                returned_by(value, f"returned by {source}", call) for value in returned
+                self._returned_by(value, f"returned by {source}", call) for value in returned
             )
         if definition.is_async:
             # what awaiting the coroutine gives, which it holds until then
@@ -699,6 +699,28 @@ class Evaluator:
             what = f"coroutine object of '{name}()'"
             return (Object("builtins.coroutine", "", result, described_as=what),)
         return returned
+
+    def _returned_by(self, value: Value, via: str, call: cst.Call) -> Value:
+        """The value a call returned, described as such and reported at the call;
+        so are the items of a container it returned, but not what another object
+        it returned holds, which that object names."""
+        if isinstance(value, (Lambda, Object)) and not value.via:
+            value = replace(value, via=via)
+        if isinstance(value, Object) and value.holds:
+            row = self.knowledge.type(value.type)
+            container = row is not None and row.container
+            return replace(
+                value,
+                holds=tuple(
+                    replace(
+                        held,
+                        value=self._returned_by(held.value, via, call) if container else held.value,
+                        anchor=call,
+                    )
+                    for held in value.holds
+                ),
+            )
+        return value
 
     def awaited(self, expression: cst.BaseExpression, scope: Scope) -> Values:
         """What awaiting what ``expression`` gives gives: a coroutine's result."""
@@ -785,21 +807,6 @@ def _anchored(value: Value, anchor: cst.CSTNode) -> Value:
             value,
             holds=tuple(
                 replace(held, value=_anchored(held.value, anchor), anchor=anchor)
-                for held in value.holds
-            ),
-        )
-    return value
-
-
-def returned_by(value: Value, via: str, call: cst.Call) -> Value:
-    """The value a call returned, described as such and reported at the call."""
-    if isinstance(value, (Lambda, Object)) and not value.via:
-        value = replace(value, via=via)
-    if isinstance(value, Object) and value.holds:
-        return replace(
-            value,
-            holds=tuple(
-                replace(held, value=returned_by(held.value, via, call), anchor=call)
                 for held in value.holds
             ),
         )

@@ -163,7 +163,7 @@ class Verdicts:
                 return Refusal(inner.kind, f"{value.made_by} of {inner.what}", anchor)
             if row is None and inner.kind in CONSUMED_KINDS:
                 continue  # what a class the tables lack was given to consume
-            holder = value.type.rpartition(".")[2]
+            holder = _via(value.type.rpartition(".")[2], value.via)
             return Refusal(inner.kind, f"{holder} holding {inner.what}", anchor)
         return None
 
