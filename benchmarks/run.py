@@ -401,6 +401,29 @@ def engine_past_limits(source: str, tree: ast.Module) -> None:
         analyse(tree, source, selection, DEFAULT_SETTINGS)
 
 
+def helper_app(call_sites: int) -> str:
+    """An app whose one helper, which keeps its arguments in what it returns, is
+    called from ``call_sites`` places, each with an argument of its own."""
+    lines = [
+        "import threading",
+        "import streamlit as st",
+        "from vectorkit import Store",
+        "",
+        "",
+        "def make_store(client, name, size=10):",
+        "    options = {'name': name, 'size': size}",
+        "    store = Store(client=client, **options)",
+        "    return store",
+        "",
+        "",
+        "client = threading.Lock()",
+    ]
+    for site in range(call_sites):
+        lines.append(f"st.session_state['store_{site}'] = make_store(client, 'name_{site}')")
+        lines.append(f"st.write('store {site} ready')")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small corpora, few rounds")
@@ -474,6 +497,26 @@ def main() -> int:
                 per_line[sizes[-1]] / per_line[sizes[0]],
                 1.5,
                 "linear growth keeps this near 1",
+            )
+        )
+
+        per_site = {}
+        counts = (10, 500)
+        for count in counts:
+            source = helper_app(count)
+            tree = ast.parse(source)
+            seconds = median_time(partial(engine_past_limits, source, tree), 1 if args.quick else 3)
+            per_site[count] = seconds / source.count("\n")
+            print(
+                f"(e) helper called from {count:>3} places: {seconds:.3f}s, "
+                f"{per_site[count] * 1e6:.1f} µs/line"
+            )
+        results.append(
+            Result(
+                f"(e) time per line, a helper called from {counts[1]} vs {counts[0]} places",
+                per_site[counts[1]] / per_site[counts[0]],
+                1.5,
+                "each helper is followed for a bounded number of argument bindings",
             )
         )
 
