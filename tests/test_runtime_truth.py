@@ -94,18 +94,31 @@ def enforce_serializable_session_state(tmp_path_factory: pytest.TempPathFactory)
         config.set_option("runner.enforceSerializableSessionState", False)
 
 
-def runtime_refuses(case: Case) -> bool:
+def written(case: Case, folder: Path) -> Path:
+    """The case's app, written into ``folder``: its script and its other files."""
+    for name, source in ((case.script, case.source), *case.files):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(source)
+    return folder / case.script
+
+
+def runtime_refuses(case: Case, script: Path) -> bool:
     """Run the case twice (a click for a callback) and say whether Streamlit
     refused to pickle; any other exception is a broken case."""
     RECORDER.refusals.clear()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        app = AppTest.from_string(case.source, default_timeout=30).run()
+        # a page runs within its app, the main script's folder on sys.path
+        main = script.parent.parent / "app.py" if script.parent.name == "pages" else script
+        app = AppTest.from_file(str(main), default_timeout=30).run()
+        if main != script:
+            app.switch_page(script.relative_to(main.parent).as_posix()).run()
         first = list(app.exception)
         if app.button:
             app.button[0].click().run()
         else:
             app.run()
+    forget_modules_of(script.parent)
     shown = [exception.proto.type for exception in (*first, *app.exception)]
     refusals = STREAMLIT_REFUSALS | set(RECORDER.refusals)
     broken = [name for name in shown if name not in refusals or not RECORDER.refusals]
@@ -113,10 +126,20 @@ def runtime_refuses(case: Case) -> bool:
     return bool(RECORDER.refusals)
 
 
+def forget_modules_of(folder: Path) -> None:
+    """Drop the modules an app imported from its folder, so that the next case's
+    modules of the same name are imported afresh."""
+    for name, module in list(sys.modules.items()):
+        location = getattr(module, "__file__", None)
+        if location is not None and Path(location).is_relative_to(folder):
+            del sys.modules[name]
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
-def test_linter_agrees_with_streamlit(case: Case) -> None:
-    refused = runtime_refuses(case)
-    violations = check(case.source)
+def test_linter_agrees_with_streamlit(case: Case, tmp_path: Path) -> None:
+    script = written(case, tmp_path / "app")
+    refused = runtime_refuses(case, script)
+    violations = check(case.source, path=script)
     assert all(v.code != "PKL000" for v in violations)
     reported = [v.code for v in violations]
     COUNTS["cases"] = COUNTS.get("cases", 0) + 1

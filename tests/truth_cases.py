@@ -22,6 +22,10 @@ class Case:
     sink: str = "session_state"
     line: int | None = None
     """The line a report of a refused value points at: where the value is written."""
+    files: tuple[tuple[str, str], ...] = ()
+    """The app's other files, by their path from the folder of the script, which
+    is ``app.py`` there, or ``pages/page.py`` for a case whose script is a page."""
+    script: str = "app.py"
 
 
 @dataclass(frozen=True)
@@ -1304,6 +1308,115 @@ CALL_CASES = [
     ),
 ]
 
+MODULE_CASES = [
+    Case(
+        "modules/imported-class-holding-a-lock",
+        "import streamlit as st\nfrom worker import Worker\nst.session_state.w = Worker()\n",
+        "PKL111",
+        line=3,
+        files=(
+            (
+                "worker.py",
+                "import threading\nclass Worker:\n    def __init__(self):\n"
+                "        self.lock = threading.Lock()\n",
+            ),
+        ),
+    ),
+    Case(
+        "modules/imported-class-instance-kept-across-reruns",
+        "import streamlit as st\nfrom models import Message\n"
+        "if 'm' not in st.session_state:\n    st.session_state.m = Message('hi')\n",
+        None,
+        files=(
+            (
+                "models.py",
+                "class Message:\n    def __init__(self, text):\n        self.text = text\n",
+            ),
+        ),
+    ),
+    Case(
+        "modules/script-class-instance-kept-across-reruns-beside-imported-ones",
+        "import streamlit as st\nfrom models import Message\nclass Note:\n    pass\n"
+        "if 'n' not in st.session_state:\n    st.session_state.n = Note()\n"
+        "    st.session_state.m = Message('hi')\n",
+        "PKL112",
+        line=6,
+        files=(
+            (
+                "models.py",
+                "class Message:\n    def __init__(self, text):\n        self.text = text\n",
+            ),
+        ),
+    ),
+    Case(
+        "modules/helper-in-a-package-returning-a-connection",
+        "import streamlit as st\nfrom utils.db import get_connection\n"
+        "st.session_state.conn = get_connection()\n",
+        "PKL106",
+        line=3,
+        files=(
+            ("utils/__init__.py", ""),
+            (
+                "utils/db.py",
+                "import sqlite3\ndef get_connection():\n    return sqlite3.connect(':memory:')\n",
+            ),
+        ),
+    ),
+    Case(
+        "modules/module-level-object-reached-through-a-relative-import",
+        "import streamlit as st\nimport utils.state\nst.session_state.log = utils.state.LOG\n",
+        "PKL104",
+        line=3,
+        files=(
+            ("utils/__init__.py", ""),
+            ("utils/files.py", "def open_log():\n    return open(__file__)\n"),
+            ("utils/state.py", "from .files import open_log\nLOG = open_log()\n"),
+        ),
+    ),
+    Case(
+        "modules/helper-returning-data",
+        "import streamlit as st\nfrom utils.db import rows\nst.session_state.rows = rows()\n",
+        None,
+        files=(
+            ("utils/__init__.py", ""),
+            (
+                "utils/db.py",
+                "import sqlite3\ndef rows():\n"
+                "    return sqlite3.connect(':memory:').execute('select 1').fetchall()\n",
+            ),
+        ),
+    ),
+    Case(
+        "modules/page-importing-from-the-main-folder",
+        "import streamlit as st\nfrom worker import Worker\nst.session_state.w = Worker()\n",
+        "PKL111",
+        line=3,
+        script="pages/page.py",
+        files=(
+            ("app.py", "import streamlit as st\nst.title('main')\n"),
+            (
+                "worker.py",
+                "import threading\nclass Worker:\n    def __init__(self):\n"
+                "        self.lock = threading.Lock()\n",
+            ),
+        ),
+    ),
+    Case(
+        "modules/imported-class-keeping-its-argument",
+        "import socket\nimport streamlit as st\nfrom service import Service\n"
+        "st.session_state.s = Service(socket.socket())\n",
+        "PKL111",
+        line=4,
+        files=(
+            (
+                "service.py",
+                "class Service:\n    def __init__(self, connection):\n"
+                "        self.connection = connection\n",
+            ),
+        ),
+    ),
+]
+
 UNDECIDABLE: dict[str, str] = {
     "flow/bound-in-the-branch-that-runs": (
         "which branch runs depends on a widget; the linter reports a value that may be stored"
@@ -1323,4 +1436,5 @@ CASES: list[Case] = [
     *HOLDER_CASES,
     *SUBCLASS_CASES,
     *CALL_CASES,
+    *MODULE_CASES,
 ]

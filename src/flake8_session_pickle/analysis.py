@@ -7,6 +7,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from json import dumps
+from pathlib import Path
 
 import libcst as cst
 
@@ -17,6 +18,8 @@ from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.knowledge import Knowledge
 from flake8_session_pickle.knowledge.rows import TypeRow
+from flake8_session_pickle.modules import AppModules
+from flake8_session_pickle.project import project_of
 from flake8_session_pickle.rerun import RerunPolicy
 from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.sinks import Sink, Write
@@ -61,10 +64,20 @@ class Finding:
 class Analysis:
     """Also the program the evaluator and the verdicts ask about the file as a whole."""
 
-    def __init__(self, facts: FileFacts, knowledge: Knowledge, sinks: Sequence[Sink]) -> None:
+    def __init__(
+        self,
+        facts: FileFacts,
+        knowledge: Knowledge,
+        sinks: Sequence[Sink],
+        path: Path | None = None,
+    ) -> None:
+        """``path``: where the checked file is on disk, for the app's own modules it
+        imports."""
         self._facts = facts
         roots = frozenset(root for sink in sinks for root in sink.roots)
         self._evaluator = Evaluator(self, knowledge, roots)
+        project = None if path is None else project_of(path)
+        self._modules = AppModules(project, path, self._evaluator)
         self._verdicts = Verdicts(self, self._evaluator, knowledge)
         self._classes = ClassModel(facts, self._evaluator, self._verdicts)
         self._reporter = _Reporter(sinks, self._evaluator, self._verdicts, RerunPolicy(facts))
@@ -92,6 +105,9 @@ class Analysis:
 
     def stored_at(self, place: Place) -> Values:
         return self._reporter.stored_at(place)
+
+    def project_value(self, name: str, scope: Scope | None) -> Values | None:
+        return self._modules.value(name, scope)
 
     # What the evaluator and the verdicts ask.
 

@@ -172,8 +172,9 @@ class ClassModel:
 
     def _hooks(self, cls: Definition) -> bool:
         """Whether the class defines a pickling hook or has a reducer registered."""
+        facts = self._facts if cls.module is None else cls.module.facts
         return bool(PICKLING_HOOKS & cls.namespace.keys()) or (
-            cls.name in self._facts.registered_with_copyreg
+            cls.name in facts.registered_with_copyreg
         )
 
     def customises_pickling(self, cls: Definition) -> bool:
@@ -193,6 +194,9 @@ class ClassModel:
         """The methods that may run on an instance whose classes are ``mro``."""
         names = dict.fromkeys(name for cls in mro for name in _methods(cls))
         used = self._facts.attribute_names_outside_self
+        for cls in mro:
+            if cls.module is not None:
+                used = used | cls.module.facts.attribute_names_outside_self
         pending = [
             method
             for name in names

@@ -7,6 +7,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from flake8_session_pickle.codes import unanalysable_message
 from flake8_session_pickle.facts import FileFacts
@@ -39,6 +40,7 @@ def check_source(
     settings: Settings = DEFAULT_SETTINGS,
     *,
     strict: bool = False,
+    path: str | Path | None = None,
 ) -> list[Violation]:
     """Report the unpicklable values ``source`` writes into session state or
     returns from ``st.cache_data`` functions.
@@ -49,6 +51,9 @@ def check_source(
     the reasons the PKL000 page lists. Any other failure is an internal error:
     PKL000 too, since an exception would abort the user's whole lint run, or,
     with ``strict``, :class:`InternalError`, so that tests can see it.
+
+    ``path``, where the file is on disk, lets the analysis read the app's own
+    modules it imports (never importing them).
     """
     if not any(word in source for word in settings.gate_words):
         return []
@@ -58,7 +63,7 @@ def check_source(
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return []
     try:
-        return _check(tree, source, settings)
+        return _check(tree, source, settings, _on_disk(path))
     except Exception as error:
         if strict:
             raise InternalError(f"{type(error).__name__}: {error}") from error
@@ -67,14 +72,23 @@ def check_source(
         return [_unanalysable(f"internal error {type(error).__name__}: {error}")]
 
 
-def _check(tree: ast.Module, source: str, settings: Settings) -> list[Violation]:
+def _on_disk(path: str | Path | None) -> Path | None:
+    if path is None:
+        return None
+    found = Path(path)
+    return found.resolve() if found.is_file() else None
+
+
+def _check(
+    tree: ast.Module, source: str, settings: Settings, path: Path | None = None
+) -> list[Violation]:
     with paused_garbage_collection():
         selection = select(tree, source, settings.sinks)
         if selection is None:
             return []
         if reason := exceeded(selection.tree, source):
             return [_unanalysable(reason)]
-        return analyse(tree, source, selection, settings)
+        return analyse(tree, source, selection, settings, path)
 
 
 @contextmanager
@@ -93,7 +107,11 @@ def paused_garbage_collection() -> Iterator[None]:
 
 
 def analyse(
-    tree: ast.Module, source: str, selection: Selection, settings: Settings
+    tree: ast.Module,
+    source: str,
+    selection: Selection,
+    settings: Settings,
+    path: Path | None = None,
 ) -> list[Violation]:
     """Parse the selected units of ``source`` with libcst and analyse them, without
     the size and depth limits that :func:`check_source` applies first."""
@@ -111,7 +129,7 @@ def analyse(
         except cst.ParserSyntaxError as error:
             return [_unanalysable(f"libcst cannot parse it ({_first_line(error.message)})")]
     facts = FileFacts(tree, source, selection.module_names)
-    findings = Analysis(facts, settings.knowledge, settings.sinks).run(
+    findings = Analysis(facts, settings.knowledge, settings.sinks, path).run(
         statement for module, _ in units for statement in module.body
     )
     if not findings:

@@ -84,6 +84,11 @@ class Program(Protocol):
     def fields(self, cls: Definition) -> list[str]:
         """The fields of a dataclass, in the order its ``__init__`` takes them."""
 
+    def project_value(self, name: str, scope: Scope | None) -> Values | None:
+        """What a module of the app binds to a qualified name (a relative one
+        resolved from the module ``scope`` is in); None where the name is not
+        the app's."""
+
 
 class Evaluator:
     def __init__(self, program: Program, knowledge: Knowledge, roots: frozenset[str]) -> None:
@@ -92,15 +97,19 @@ class Evaluator:
         self._roots = roots
         """Qualified names of the objects whose places a sink watches."""
 
-    def named(self, name: str) -> Value:
+    def named(self, name: str, scope: Scope | None = None) -> Values:
         """The object reached by a qualified name: the root of a watched place, an
-        object the knowledge tables know, or just the name."""
+        object the knowledge tables know, what a module of the app binds to it
+        (a relative name resolved from where ``scope`` is), or just the name."""
         if name in self._roots:
-            return Place(name)
+            return (Place(name),)
+        own = self._program.project_value(name, scope)
+        if own is not None:
+            return own
         production = self.knowledge.object(name)
         if production is not None:
-            return self._produced(production, display_name(name), None, None)
-        return Named(name)
+            return (self._produced(production, display_name(name), None, None),)
+        return (Named(name),)
 
     def evaluate(self, expression: cst.BaseExpression, scope: Scope) -> Values:
         expression_type = type(expression)
@@ -113,7 +122,7 @@ class Evaluator:
             assert isinstance(expression, cst.Attribute)
             return union(
                 *(
-                    self._attribute(value, expression.attr.value, expression)
+                    self.attribute(value, expression.attr.value, expression)
                     for value in self.evaluate(expression.value, scope)
                 )
             )
@@ -358,9 +367,9 @@ class Evaluator:
         kind = _COMPREHENSIONS[type(comprehension)]
         return (Object(kind, "", self.held(slots, inner)),)
 
-    def _attribute(self, value: Value, attribute: str, anchor: cst.Attribute) -> Values:
+    def attribute(self, value: Value, attribute: str, anchor: cst.CSTNode) -> Values:
         if isinstance(value, (Module, Named)):
-            return (self.named(f"{value.name}.{attribute}"),)
+            return anchored(self.named(f"{value.name}.{attribute}"), anchor)
         if isinstance(value, Place):
             return (value.child(Attribute(attribute)),)
         if isinstance(value, Object):

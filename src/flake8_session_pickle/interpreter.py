@@ -335,7 +335,7 @@ class Interpreter:
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 bound = alias.asname.name.value
             qualified = f"{base}.{name}" if module else f"{base}{name}"
-            scope.bind(bound, (self._evaluator.named(qualified),))
+            scope.bind(bound, self._evaluator.named(qualified, scope))
 
     def _conditional_suite(self, suite: cst.BaseSuite, scope: Scope) -> None:
         scope.conditional += 1
@@ -478,6 +478,7 @@ class Interpreter:
             decorators=decorators,
             wrapped=bool(replacing),
             keeps_results=any(names & CACHE_RESOURCE for names in decorators),
+            module=scope.module,
             bound_to_class=in_class and any(_CLASS_METHOD in names for names in decorators),
             static=in_class and any(_STATIC_METHOD in names for names in decorators),
         )
@@ -520,6 +521,7 @@ class Interpreter:
             scope,
             namespace=body.bindings,
             body=body,
+            module=scope.module,
             bases=bases or (Named("builtins.object"),),
             decorators=decorators,
             is_enum=bool(base_names & ENUM_BASES)

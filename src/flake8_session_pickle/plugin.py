@@ -76,5 +76,6 @@ class Plugin:
 
     def run(self) -> Iterator[tuple[int, int, str, type[Any]]]:
         tree = self._tree if isinstance(self._tree, ast.Module) else None
-        for violation in check_source("".join(self._lines), tree, self.settings):
+        path = None if self._filename in ("stdin", "-") else self._filename
+        for violation in check_source("".join(self._lines), tree, self.settings, path=path):
             yield violation.line, violation.column, violation.message, type(self)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import builtins
 import enum
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flake8_session_pickle.values import NOTHING_KNOWN, Named, Values, union
 
 if TYPE_CHECKING:
+    from flake8_session_pickle.facts import FileFacts
     from flake8_session_pickle.values import Definition
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
@@ -26,6 +29,18 @@ class ScopeKind(enum.Enum):
     LAMBDA = "lambda"
     EXPRESSION = "expression"
     """A comprehension: its loop targets only."""
+
+
+@dataclass(frozen=True, eq=False)
+class ModuleInfo:
+    """A module of the app other than the checked file, read from disk."""
+
+    path: Path
+    display: str
+    """Its path from the project root, for messages."""
+    lines: dict[str, int]
+    """The line of each of its module-level classes and functions."""
+    facts: FileFacts
 
 
 class Scope:
@@ -46,6 +61,8 @@ class Scope:
         is added to them afterwards does not outlive the run."""
         self.self_name: str | None = None
         """A function body's first parameter: the instance, in a method."""
+        self.module: ModuleInfo | None = parent.module if parent is not None else None
+        """The module of the app this scope is in, where it is not the checked file."""
         self.conditional = 0
         """How many conditions (``if``, ``while``, ``except``, ``case``) enclose
         the statement being run, within this scope."""

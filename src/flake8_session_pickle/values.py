@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import libcst as cst
 
-    from flake8_session_pickle.scopes import Scope
+    from flake8_session_pickle.scopes import ModuleInfo, Scope
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,9 @@ class Definition:
     """A ``TypedDict``: calling it makes a plain ``dict``."""
     body: Scope | None = None
     """A class's body, where its methods stand."""
+    module: ModuleInfo | None = None
+    """The module of the app it is defined in, where it is not the checked file:
+    a rerun of the script does not redefine it."""
     keeps_results: bool = False
     """What calling it returns outlives the script run that made it
     (``st.cache_resource``), so later runs get objects of earlier runs."""
@@ -143,6 +146,14 @@ class Definition:
     static: bool = False
     """A static method: reached through its class or an instance, it takes no
     instance."""
+
+    @property
+    def origin(self) -> str:
+        """Where it is defined, for messages, where not in the checked file."""
+        if self.module is None:
+            return ""
+        line = self.module.lines.get(self.name)
+        return self.module.display if line is None else f"{self.module.display}:{line}"
 
     @property
     def is_local(self) -> bool:

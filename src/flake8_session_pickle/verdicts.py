@@ -120,7 +120,7 @@ class Verdicts:
             if value.is_local:
                 what = f"{value.kind.value} '{value.name}' defined inside a function"
                 return Refusal(Kind.LOCAL_OBJECT, what, anchor)
-            if persists(value) and self._program.is_script:
+            if persists(value) and self._program.is_script and value.module is None:
                 what = f"{value.kind.value} '{value.name}' defined in the app script"
                 return Refusal(Kind.SCRIPT_DEFINED, what, anchor)
         if isinstance(value, Instance):
@@ -137,9 +137,9 @@ class Verdicts:
             state = self._program.instance_state(value)
             if state is not None:
                 attribute, held = state
-                what = f"instance of '{cls.name}' whose attribute '{attribute}' holds {held.what}"
+                what = f"instance of {_named(cls)} whose attribute '{attribute}' holds {held.what}"
                 return Refusal(Kind.INSTANCE_STATE, what, anchor)
-            if (value.kept or persists(value)) and self._program.is_script:
+            if (value.kept or persists(value)) and self._program.is_script and cls.module is None:
                 what = f"instance of class '{cls.name}' defined in the app script"
                 return Refusal(Kind.SCRIPT_DEFINED, what, anchor)
         return None
@@ -189,6 +189,11 @@ class Verdicts:
             return False
         row = self._knowledge.type(value.type)
         return row is not None and row.iterator_pickles
+
+
+def _named(cls: Definition) -> str:
+    """A class by name, with where it is defined when that is another module."""
+    return f"'{cls.name}' ({cls.origin})" if cls.origin else f"'{cls.name}'"
 
 
 def _via(what: str, via: str) -> str:

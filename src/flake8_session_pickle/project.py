@@ -1,0 +1,104 @@
+"""The app's own modules: where an import of the checked file leads, the way
+Streamlit runs the app, among the files of its project.
+
+Streamlit puts the main script's folder on ``sys.path``, and runs a page under
+``pages/`` with the main script's folder there too. Beside it, the working
+directory, the project root (the nearest folder up with ``pyproject.toml``,
+``setup.cfg``, ``.git`` or ``.streamlit``) and its ``src/`` are searched. Only
+files inside the project root are read, as text; nothing is imported or run.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+_MARKERS = ("pyproject.toml", "setup.cfg", ".git", ".streamlit")
+_PAGES = "pages"
+
+
+class Project:
+    """The files an app's imports may lead to, for one checked file."""
+
+    def __init__(self, checked: Path) -> None:
+        checked = checked.resolve()
+        self.checked = checked
+        folder = checked.parent
+        main_folder = folder.parent if folder.name == _PAGES else folder
+        self.root = _root(main_folder)
+        candidates = [main_folder, folder, Path.cwd().resolve(), self.root, self.root / "src"]
+        self.folders = tuple(
+            candidate
+            for candidate in dict.fromkeys(candidates)
+            if candidate.is_dir() and _inside(candidate, self.root)
+        )
+        """The folders imports are searched in, in order."""
+        self._tops: dict[str, bool] = {}
+
+    def module_file(self, dotted: str) -> Path | None:
+        """The file of a module of the project, by its dotted name."""
+        parts = dotted.split(".")
+        if not all(parts) or not self._has_top(parts[0]):
+            return None
+        for folder in self.folders:
+            base = folder.joinpath(*parts)
+            for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+                if candidate.is_file() and _inside(candidate.resolve(), self.root):
+                    return candidate.resolve()
+        return None
+
+    def split(self, qualified: str) -> tuple[Path, list[str]] | None:
+        """The module of the project a qualified name is in, and the names that
+        lead from the module to the object (``utils.db.get_engine`` is
+        ``get_engine`` in ``utils/db.py``)."""
+        parts = qualified.split(".")
+        if not self._has_top(parts[0]):
+            return None
+        for end in range(len(parts), 0, -1):
+            found = self.module_file(".".join(parts[:end]))
+            if found is not None:
+                return found, parts[end:]
+        return None
+
+    def absolute(self, relative: str, importer: Path) -> str | None:
+        """The dotted name of a relative import (``..db``) made in ``importer``,
+        where the importer's package is inside the project."""
+        level = len(relative) - len(relative.lstrip("."))
+        package = importer.parent
+        for _ in range(level - 1):
+            package = package.parent
+        folder = next((folder for folder in self.folders if _inside(package, folder)), None)
+        if folder is None:
+            return None
+        parts = list(package.relative_to(folder).parts)
+        rest = relative[level:]
+        return ".".join([*parts, *([rest] if rest else [])]) or None
+
+    def _has_top(self, name: str) -> bool:
+        """Whether any searched folder has a module or package of that name; known
+        answers are kept, since most names an app uses are not its own."""
+        known = self._tops.get(name)
+        if known is None:
+            known = self._tops[name] = any(
+                (folder / f"{name}.py").is_file() or (folder / name / "__init__.py").is_file()
+                for folder in self.folders
+            )
+        return known
+
+
+@cache
+def _root(folder: Path) -> Path:
+    for candidate in (folder, *folder.parents):
+        if any((candidate / marker).exists() for marker in _MARKERS):
+            return candidate
+    return folder
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return os.path.commonpath((path, folder)) == str(folder)
+
+
+@cache
+def project_of(checked: Path) -> Project:
+    return Project(checked)
