@@ -27,7 +27,7 @@ class Project:
         folder = checked.parent
         main_folder = folder.parent if folder.name == _PAGES else folder
         self.root = _root(main_folder)
-        candidates = [main_folder, folder, Path.cwd().resolve(), self.root, self.root / "src"]
+        candidates = [main_folder, Path.cwd().resolve(), self.root, self.root / "src"]
         self.folders = tuple(
             candidate
             for candidate in dict.fromkeys(candidates)

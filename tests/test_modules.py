@@ -1,0 +1,119 @@
+"""The app's own modules: read from disk, never imported, through flake8 as users run it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from strict import check
+
+from flake8_session_pickle import modules
+
+WORKER = textwrap.dedent(
+    """\
+    import threading
+
+
+    class Worker:
+        def __init__(self):
+            self.lock = threading.Lock()
+    """
+)
+APP = "import streamlit as st\nfrom worker import Worker\n\nst.session_state.w = Worker()\n"
+
+
+def app_folder(root: Path, **files: str) -> Path:
+    (root / "pyproject.toml").write_text("")
+    for name, source in {"app.py": APP, "worker.py": WORKER, **files}.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(source)
+    return root
+
+
+def flake8(folder: Path, *args: str, stdin: str | None = None) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "flake8", "--isolated", "--select=PKL", *args],
+        cwd=folder,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return [
+        line.removeprefix("./").split(": ", 1)[0] + ": " + line.split()[1]
+        for line in result.stdout.splitlines()
+    ]
+
+
+def test_an_imported_class_is_followed_through_flake8(tmp_path: Path) -> None:
+    folder = app_folder(tmp_path)
+    assert flake8(folder, "app.py") == ["app.py:4:22: PKL111"]
+
+
+def test_stdin_with_a_display_name_finds_the_modules(tmp_path: Path) -> None:
+    folder = app_folder(tmp_path)
+    found = flake8(folder, "--stdin-display-name=app.py", "-", stdin=APP)
+    assert found == ["app.py:4:22: PKL111"]
+
+
+def test_jobs_give_the_same_reports(tmp_path: Path) -> None:
+    folder = app_folder(tmp_path, **{"pages/one.py": APP, "pages/two.py": APP})
+    expected = ["app.py:4:22: PKL111", "pages/one.py:4:22: PKL111", "pages/two.py:4:22: PKL111"]
+    assert sorted(flake8(folder, "--jobs=2", ".")) == expected
+    assert sorted(flake8(folder, "--jobs=1", ".")) == expected
+
+
+@pytest.mark.parametrize(
+    "worker",
+    [
+        "class Worker(:\n",  # not Python
+        b"\xff\xfe not utf-8".decode("latin-1"),
+        "from app import Worker\n",  # a cycle back to the script
+    ],
+    ids=["syntax-error", "not-utf-8", "cycle"],
+)
+def test_a_module_that_cannot_be_followed_makes_its_names_unknown(
+    tmp_path: Path, worker: str
+) -> None:
+    folder = app_folder(tmp_path, **{"worker.py": worker})
+    assert check(APP, path=folder / "app.py") == []
+
+
+def test_files_outside_the_project_are_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "lib"
+    outside.mkdir()
+    (outside / "worker.py").write_text(WORKER)
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text("")
+    (project / "app.py").write_text(APP)
+    assert check(APP, path=project / "app.py") == []
+
+
+def test_a_module_is_read_once_for_all_the_files_that_import_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = app_folder(tmp_path, **{"pages/one.py": APP})
+    reads: list[Path] = []
+    read = modules.AppModules._read
+
+    def counted(self: modules.AppModules, path: Path) -> object:
+        reads.append(path)
+        return read(self, path)
+
+    monkeypatch.setattr(modules.AppModules, "_read", counted)
+    for script in ("app.py", "pages/one.py", "app.py"):
+        assert [v.code for v in check(APP, path=folder / script)] == ["PKL111"]
+    assert reads == [folder / "worker.py"]
+
+
+def test_a_changed_module_is_read_again(tmp_path: Path) -> None:
+    folder = app_folder(tmp_path)
+    assert [v.code for v in check(APP, path=folder / "app.py")] == ["PKL111"]
+    (folder / "worker.py").write_text("class Worker:\n    pass\n\n\n")
+    assert check(APP, path=folder / "app.py") == []
