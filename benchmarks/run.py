@@ -32,8 +32,9 @@ from pathlib import Path
 
 import flake8
 
-from flake8_session_pickle import check_source
+from flake8_session_pickle import check_source, modules
 from flake8_session_pickle.engine import analyse, paused_garbage_collection
+from flake8_session_pickle.scopes import Scope
 from flake8_session_pickle.selection import select
 from flake8_session_pickle.settings import DEFAULT_SETTINGS
 
@@ -334,6 +335,96 @@ def streamlit_corpus(
     return files
 
 
+MODULE = """\
+import threading
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Settings_{n}:
+    name: str = "module {n}"
+    retries: int = 3
+    tags: list = field(default_factory=list)
+
+
+class Service_{n}:
+    def __init__(self, settings, connection=None):
+        self.settings = settings
+        self.connection = connection
+        self.lock = threading.Lock()
+
+    def describe(self):
+        return {{"name": self.settings.name, "retries": self.settings.retries}}
+
+
+def make_service_{n}(connection=None):
+    return Service_{n}(Settings_{n}(), connection)
+
+
+def summary_{n}(rows):
+    return {{"count": len(rows), "first": rows[0] if rows else None}}
+"""
+"""A module of the app: a dataclass, a class keeping a lock, and helpers."""
+
+PAGE = """\
+import streamlit as st
+from lib.module_{a} import make_service_{a}, summary_{a}
+from lib.module_{b} import Settings_{b}
+
+st.title("Page {n}")
+rows = [1, 2, 3]
+st.session_state["summary_{n}"] = summary_{a}(rows)
+st.session_state["settings_{n}"] = Settings_{b}()
+if st.button("connect {n}"):
+    st.session_state["service_{n}"] = make_service_{a}()
+st.write(st.session_state["summary_{n}"])
+"""
+"""A page that imports from two modules of the app."""
+
+
+def app_folder(directory: Path, modules: int, pages: int) -> list[Path]:
+    """An app whose pages import from a package of modules beside them."""
+    package = directory / "lib"
+    package.mkdir(parents=True)
+    (directory / "pyproject.toml").write_text("")
+    (package / "__init__.py").write_text("")
+    for number in range(modules):
+        (package / f"module_{number}.py").write_text(MODULE.format(n=number))
+    (directory / "pages").mkdir()
+    files = [directory / "app.py"]
+    files[0].write_text(PAGE.format(n="main", a=0, b=1))
+    for number in range(pages):
+        page = directory / "pages" / f"page_{number}.py"
+        page.write_text(PAGE.format(n=number, a=number % modules, b=(number * 7 + 1) % modules))
+        files.append(page)
+    return files
+
+
+def modules_read(files: list[Path]) -> tuple[int, int]:
+    """How many reads of the app's modules checking every page makes in one
+    process, and how many modules the pages import."""
+    reads: list[Path] = []
+    read = modules.AppModules._read
+
+    def counted(self: modules.AppModules, path: Path) -> Scope | None:
+        reads.append(path)
+        return read(self, path)
+
+    modules.AppModules._read = counted  # type: ignore[method-assign]
+    try:
+        for path in files:
+            check_source(path.read_text(), path=path)
+    finally:
+        modules.AppModules._read = read  # type: ignore[method-assign]
+    imported = {
+        line.split()[1]
+        for path in files
+        for line in path.read_text().splitlines()
+        if line.startswith("from lib.")
+    }
+    return len(reads), len(imported)
+
+
 def run_flake8(variant: str, paths: list[Path]) -> tuple[float, int]:
     """Wall time and peak memory (KiB) of one flake8 process."""
     command = [sys.executable, "-c", LAUNCHER, variant, "--isolated", "-j1", "--exit-zero"]
@@ -497,6 +588,25 @@ def main() -> int:
                 per_line[sizes[-1]] / per_line[sizes[0]],
                 1.5,
                 "linear growth keeps this near 1",
+            )
+        )
+
+        folder_files = app_folder(Path(scratch) / "folder", 40, 80)
+        folder_result = time_result(
+            "(f) an app folder of 80 pages over 40 modules",
+            folder_files,
+            folder_files,
+            1.5,
+            rounds,
+        )[0]
+        results.append(folder_result)
+        reads, imported = modules_read(folder_files)
+        results.append(
+            Result(
+                "(f) reads of each module the pages import, in one process",
+                reads / imported,
+                1.0,
+                f"{reads} reads of {imported} modules",
             )
         )
 

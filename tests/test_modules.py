@@ -11,6 +11,7 @@ import pytest
 from strict import check
 
 from flake8_session_pickle import modules
+from flake8_session_pickle.scopes import Scope
 
 WORKER = textwrap.dedent(
     """\
@@ -102,7 +103,7 @@ def test_a_module_is_read_once_for_all_the_files_that_import_it(
     reads: list[Path] = []
     read = modules.AppModules._read
 
-    def counted(self: modules.AppModules, path: Path) -> object:
+    def counted(self: modules.AppModules, path: Path) -> Scope | None:
         reads.append(path)
         return read(self, path)
 
