@@ -37,7 +37,6 @@ from flake8_session_pickle.values import (
     Place,
     Role,
     Segment,
-    Spread,
     Text,
     Value,
     Values,
@@ -230,13 +229,7 @@ class _Reporter:
                 self._keep(sink, write)
 
     def _keep(self, sink: Sink, write: Write) -> None:
-        if write.made is not None:
-            values = write.made
-        elif write.spread is not None:
-            roles = frozenset(Role) if write.spread is Spread.MAPPING else None
-            values = self._evaluator.items_of(write.value, write.scope, roles)
-        else:
-            values = self._evaluator.evaluate(write.value, write.scope)
+        values = self._evaluator.stored(write.value, write.scope, write.spread, write.made)
         persists = self._persistence(sink, write, values) if sink.rerun_trap else never
         self._writes.append(_Judged(sink, write, values, persists, self.statement))
         if write.at is not None:

@@ -38,8 +38,6 @@ from flake8_session_pickle.values import (
     DefinitionKind,
     Instance,
     Named,
-    Role,
-    Spread,
     Values,
     union,
 )
@@ -312,13 +310,7 @@ class _MethodRunner:
     def stored(self, event: Stored) -> None:
         for target in event.targets:
             if isinstance(target.segment, Attribute) and self._receiver in target.owners:
-                if event.made is not None:
-                    values = event.made
-                elif event.spread is not None:
-                    roles = frozenset(Role) if event.spread is Spread.MAPPING else None
-                    values = self._evaluator.items_of(event.value, event.scope, roles)
-                else:
-                    values = self._evaluator.evaluate(event.value, event.scope)
+                values = self._evaluator.stored(event.value, event.scope, event.spread, event.made)
                 self._state.store(target.segment.name, values, event.value)
 
     def called(self, event: Called) -> None:

@@ -192,6 +192,23 @@ class Evaluator:
             return (Text(expression),)
         return NOTHING_KNOWN
 
+    def stored(
+        self,
+        expression: cst.BaseExpression,
+        scope: Scope,
+        spread: Spread | None,
+        made: Values | None,
+    ) -> Values:
+        """What a store of ``expression`` stores: ``made`` where given, else what
+        the expression gives, or with ``spread`` what it spreads (its items; its
+        keys and values)."""
+        if made is not None:
+            return made
+        if spread is not None:
+            roles = frozenset(Role) if spread is Spread.MAPPING else None
+            return self.items_of(expression, scope, roles)
+        return self.evaluate(expression, scope)
+
     def segment(self, key: cst.BaseExpression, scope: Scope) -> Key | AnyKey:
         """The segment of a place an item's key leads to: a literal key, or a name
         bound to one, else any key."""

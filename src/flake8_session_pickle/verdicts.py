@@ -13,7 +13,6 @@ from flake8_session_pickle.evaluation import Evaluator
 from flake8_session_pickle.knowledge import Knowledge
 from flake8_session_pickle.knowledge.language import CONSUMED_KINDS
 from flake8_session_pickle.knowledge.rows import TypeRow
-from flake8_session_pickle.scopes import Scope
 from flake8_session_pickle.values import (
     Bound,
     Definition,
@@ -22,8 +21,6 @@ from flake8_session_pickle.values import (
     Module,
     Object,
     Place,
-    Role,
-    Spread,
     Value,
     Values,
     display_name,
@@ -81,26 +78,6 @@ class Verdicts:
         self._reading: set[Place] = set()
         """Places whose values are being judged, so that a place holding a read of
         itself ends."""
-
-    def of_expression(
-        self,
-        expression: cst.BaseExpression,
-        scope: Scope,
-        persists: Persists = never,
-        spread: Spread | None = None,
-    ) -> Refusal | None:
-        """Why the expression's value, or with ``spread`` what it spreads into a
-        container, may fail to pickle, if it may."""
-        if spread is None:
-            values = self._evaluator.evaluate(expression, scope)
-        else:
-            roles = frozenset(Role) if spread is Spread.MAPPING else None
-            values = self._evaluator.items_of(expression, scope, roles)
-        for value in values:
-            found = self.refusal(value, expression, persists)
-            if found is not None:
-                return found
-        return None
 
     def refusal(
         self, value: Value, anchor: cst.CSTNode, persists: Persists = never
