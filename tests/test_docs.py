@@ -11,6 +11,7 @@ from strict import check
 from flake8_session_pickle.codes import ALL_CODES, UNANALYSABLE_CODE
 
 ROOT = Path(__file__).parent.parent
+RULES = ROOT / "src" / "flake8_session_pickle" / "rules"
 RULE_SECTIONS = (
     "## What it does",
     "## Why is this bad?",
@@ -28,7 +29,7 @@ def page_name(code: str) -> str:
 
 @pytest.mark.parametrize("code", ALL_CODES)
 def test_every_code_has_a_rule_page(code: str) -> None:
-    page = (ROOT / "docs" / "rules" / f"{page_name(code)}.md").read_text()
+    page = (RULES / f"{page_name(code)}.md").read_text()
     assert re.match(rf"# [a-z0-9-]+ \({page_name(code)}\)\n", page)
     for section in RULE_SECTIONS:
         assert section in page, f"{code}: missing {section}"
@@ -38,7 +39,10 @@ def test_every_code_has_a_rule_page(code: str) -> None:
 
 @pytest.mark.parametrize("code", ALL_CODES)
 def test_every_code_is_in_the_index_and_the_changelog(code: str) -> None:
-    assert f"[{code}](rules/{page_name(code)}.md)" in (ROOT / "docs" / "index.md").read_text()
+    assert (
+        f"[{code}](../src/flake8_session_pickle/rules/{page_name(code)}.md)"
+        in (ROOT / "docs" / "index.md").read_text()
+    )
     changelog = (ROOT / "CHANGELOG.md").read_text()
     assert re.search(rf"^- [^:]*\b{code}\b[^:]*:", changelog, re.M), f"{code} not in the changelog"
 
@@ -52,7 +56,7 @@ def test_every_code_has_an_annotated_fixture(code: str) -> None:
 
 
 def test_no_rule_page_without_a_code() -> None:
-    pages = {path.stem for path in (ROOT / "docs" / "rules").glob("*.md")}
+    pages = {path.stem for path in RULES.glob("*.md")}
     assert pages == {page_name(code) for code in ALL_CODES}
 
 
@@ -67,7 +71,7 @@ PAGES = sorted({page_name(code) for code in ALL_CODES})
 
 @pytest.mark.parametrize("page_code", PAGES)
 def test_a_rule_page_example_is_reported_with_its_code_and_its_fix_is_not(page_code: str) -> None:
-    page = (ROOT / "docs" / "rules" / f"{page_code}.md").read_text()
+    page = (RULES / f"{page_code}.md").read_text()
     examples = code_blocks(page, "## Example")
     fixes = code_blocks(page, "## Use instead")
     assert examples and fixes, f"{page_code}: an example and a fix, each a python block"
@@ -77,3 +81,18 @@ def test_a_rule_page_example_is_reported_with_its_code_and_its_fix_is_not(page_c
         assert codes and all(code.startswith(family) for code in codes), (page_code, codes)
     for fix in fixes:
         assert check(fix) == [], page_code
+
+
+MARKDOWN = sorted(
+    [ROOT / "README.md", ROOT / "CHANGELOG.md", *(ROOT / "docs").glob("*.md"), *RULES.glob("*.md")]
+)
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+@pytest.mark.parametrize("page", MARKDOWN, ids=lambda page: str(page.relative_to(ROOT)))
+def test_relative_links_resolve(page: Path) -> None:
+    for target in LINK.findall(page.read_text()):
+        if re.match(r"[a-z]+:", target) or target.startswith("#"):
+            continue
+        path = (page.parent / target.split("#")[0]).resolve()
+        assert path.exists(), f"{page.relative_to(ROOT)} links to a missing {target}"
