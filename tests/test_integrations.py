@@ -383,11 +383,35 @@ def git(cwd: Path, *args: str) -> str:
     ).stdout
 
 
+NOT_PROJECT_FILES = {".git", "__pycache__", ".hypothesis", ".pytest_cache", ".mypy_cache"}
+
+
+def project_files() -> list[str]:
+    """The project's files: git's list in a clone, new files included; in an
+    unpacked sdist, which is no git work tree, every file but caches."""
+    top = subprocess.run(
+        ["git", "rev-parse", "--show-toplevel"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if top.returncode == 0 and Path(top.stdout.strip()).resolve() == ROOT.resolve():
+        listed = git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+        return list(filter(None, listed.split("\0")))
+    return [
+        path.relative_to(ROOT).as_posix()
+        for path in sorted(ROOT.rglob("*"))
+        if path.is_file()
+        and not NOT_PROJECT_FILES.intersection(path.relative_to(ROOT).parts)
+        and not any(part.endswith(".egg-info") for part in path.relative_to(ROOT).parts)
+    ]
+
+
 def snapshot_of_this_project(destination: Path) -> Path:
     """This project's working tree, new files included, as a one-commit git repo:
     ``try-repo`` on the project itself would leave out files not yet tracked."""
-    listed = git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-    for name in filter(None, listed.split("\0")):
+    for name in project_files():
         source = ROOT / name
         if source.is_file():
             (destination / name).parent.mkdir(parents=True, exist_ok=True)
