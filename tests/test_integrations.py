@@ -5,7 +5,6 @@ docs/integrations.md."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -268,6 +267,7 @@ def test_the_doc_vs_code_settings(project: Path) -> None:
     assert codes(result.stdout) == ["PKL101", "PKL104"]
 
 
+@pytest.mark.needs_extra("test", "pre_commit")
 def test_the_doc_pre_commit_configs_are_valid(tmp_path: Path) -> None:
     configs = [snippet for snippet in snippets("yaml") if snippet.startswith("repos:")]
     assert len(configs) == 2
@@ -286,6 +286,7 @@ def test_the_doc_pre_commit_configs_are_valid(tmp_path: Path) -> None:
     assert "id: flake8-session-pickle" in configs[0]
 
 
+@pytest.mark.needs_extra("test", "pre_commit")
 def test_the_hook_manifest_is_valid() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pre_commit", "validate-manifest", ".pre-commit-hooks.yaml"],
@@ -422,10 +423,7 @@ def snapshot_of_this_project(destination: Path) -> Path:
     return destination
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("pre_commit") is None,
-    reason="pre-commit is not installed (it is in the test extra)",
-)
+@pytest.mark.needs_extra("test", "pre_commit")
 def test_pre_commit_try_repo(tmp_path: Path) -> None:
     hook_repo = snapshot_of_this_project(tmp_path / "hook")
     project = tmp_path / "project"

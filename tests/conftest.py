@@ -1,0 +1,123 @@
+"""Tests that need an optional extra this environment lacks.
+
+A test needs an extra when it is marked ``needs_extra(extra, module, ...)``, or
+when a parameter it runs (a catalogue entry's evidence, a runtime-truth case's
+source) imports a module that an extra of the package installs. Outside CI such
+a test is skipped, with the extra to install as the reason. In CI (``CI=true``)
+it fails instead, so that the evidence tests cannot silently drop out of a run.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import os
+import re
+from functools import cache
+from importlib import metadata
+
+import pytest
+
+DISTRIBUTION = "flake8-session-pickle"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+REQUIREMENT = re.compile(
+    r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)[^;]*;.*\bextra\s*==\s*['\"]([^'\"]+)['\"]"
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "needs_extra(extra, *modules): the test needs these modules, which the extra installs",
+    )
+
+
+@cache
+def modules_of_extras() -> dict[str, frozenset[str]]:
+    """The top-level modules each extra installs, from the installed package's
+    metadata (a distribution's name with ``-`` as ``_``; ``boto3`` is ``boto3``)."""
+    try:
+        requirements = metadata.requires(DISTRIBUTION) or []
+    except metadata.PackageNotFoundError:
+        return {}
+    found: dict[str, set[str]] = {}
+    for requirement in requirements:
+        match = REQUIREMENT.match(requirement)
+        if match and not match[1].startswith(DISTRIBUTION):
+            found.setdefault(match[2], set()).add(match[1].lower().replace("-", "_"))
+    return {extra: frozenset(modules) for extra, modules in found.items()}
+
+
+@cache
+def imported_modules(source: str) -> frozenset[str]:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return frozenset()
+    modules = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules.add(node.module.split(".")[0])
+    return frozenset(modules)
+
+
+INDIRECT_NEEDS = {
+    # Streamlit's SQL connection builds an SQLAlchemy engine.
+    re.compile(r"\bconnection\(.*\btype=['\"]sql['\"]"): "sqlalchemy",
+}
+"""Modules that code needs without importing them itself."""
+
+
+@cache
+def needed_modules(source: str) -> frozenset[str]:
+    indirect = {module for pattern, module in INDIRECT_NEEDS.items() if pattern.search(source)}
+    return imported_modules(source) | indirect
+
+
+@cache
+def is_installed(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def code_run_by(item: pytest.Item) -> list[str]:
+    """The source a parametrized test executes: evidence snippets and case sources."""
+    callspec = getattr(item, "callspec", None)
+    if callspec is None:
+        return []
+    sources = []
+    for value in callspec.params.values():
+        for attribute in ("evidence", "source"):
+            text = getattr(value, attribute, None)
+            if isinstance(text, str):
+                sources.append(text)
+    return sources
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    extras = modules_of_extras()
+    for item in items:
+        needed_by_item = frozenset().union(
+            *(needed_modules(source) for source in code_run_by(item))
+        )
+        for extra, modules in extras.items():
+            needed = sorted(needed_by_item & modules)
+            if needed:
+                item.add_marker(pytest.mark.needs_extra(extra, *needed))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for mark in item.iter_markers("needs_extra"):
+        extra, *modules = mark.args
+        absent = [module for module in modules if not is_installed(module)]
+        if not absent:
+            continue
+        reason = (
+            f"needs the '{extra}' extra ({', '.join(absent)} not installed): "
+            f"pip install -e '.[{extra}]'"
+        )
+        if IN_CI:
+            pytest.fail(f"CI=true and this test {reason}", pytrace=False)
+        pytest.skip(reason)
