@@ -5,6 +5,8 @@ when a parameter it runs (a catalogue entry's evidence, a runtime-truth case's
 source) imports a module that an extra of the package installs. Outside CI such
 a test is skipped, with the extra to install as the reason. In CI (``CI=true``)
 it fails instead, so that the evidence tests cannot silently drop out of a run.
+Tests that need the evidence extra also carry the mark ``evidence``, so that a
+run without the SDKs can leave them out on purpose: ``pytest -m "not evidence"``.
 """
 
 from __future__ import annotations
@@ -29,6 +31,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         "needs_extra(extra, *modules): the test needs these modules, which the extra installs",
+    )
+    config.addinivalue_line(
+        "markers",
+        "evidence: runs code that needs the evidence extra (the SDKs); "
+        "-m 'not evidence' leaves these tests out",
     )
 
 
@@ -95,6 +102,7 @@ def code_run_by(item: pytest.Item) -> list[str]:
     return sources
 
 
+@pytest.hookimpl(tryfirst=True)  # before -m selects on the marks added here
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     extras = modules_of_extras()
     for item in items:
@@ -105,6 +113,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             needed = sorted(needed_by_item & modules)
             if needed:
                 item.add_marker(pytest.mark.needs_extra(extra, *needed))
+                if extra == "evidence":
+                    item.add_marker(pytest.mark.evidence)
 
 
 @pytest.hookimpl(tryfirst=True)
