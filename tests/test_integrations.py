@@ -13,12 +13,14 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).parent.parent
 DOC = ROOT / "docs" / "integrations.md"
+README = ROOT / "README.md"
 BIN = Path(sys.executable).parent
 
 APP = textwrap.dedent(
@@ -228,15 +230,21 @@ def test_format_quiet_filename(project: Path) -> None:
 # The snippets of docs/integrations.md.
 
 
-def snippets(language: str) -> list[str]:
-    return re.findall(rf"^```{language}\n(.*?)^```$", DOC.read_text(), re.MULTILINE | re.DOTALL)
+def snippets(language: str, page: Path = DOC) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```$", page.read_text(), re.MULTILINE | re.DOTALL)
+
+
+def snippet_with(language: str, text: str) -> str:
+    (snippet,) = [snippet for snippet in snippets(language) if text in snippet]
+    return snippet
 
 
 def test_the_doc_has_its_snippets() -> None:
     assert len(snippets("ini")) == 2
-    assert len(snippets("yaml")) == 4
+    assert len(snippets("yaml")) == 7
     assert len(snippets("json")) == 1
-    assert len(snippets("toml")) == 1
+    assert len(snippets("toml")) == 2
+    assert len(snippets("sh")) == 1
 
 
 @pytest.mark.parametrize("config_file", CONFIG_FILES)
@@ -269,8 +277,13 @@ def test_the_doc_vs_code_settings(project: Path) -> None:
 
 @pytest.mark.needs_extra("test", "pre_commit")
 def test_the_doc_pre_commit_configs_are_valid(tmp_path: Path) -> None:
-    configs = [snippet for snippet in snippets("yaml") if snippet.startswith("repos:")]
-    assert len(configs) == 2
+    configs = [
+        snippet
+        for page in (DOC, README)
+        for snippet in snippets("yaml", page)
+        if snippet.startswith("repos:")
+    ]
+    assert len(configs) == 5
     for number, snippet in enumerate(configs):
         path = tmp_path / f"config_{number}.yaml"
         path.write_text(snippet)
@@ -304,9 +317,9 @@ def ci_commands(snippet: str) -> list[str]:
     return [line for line in lines if line.startswith("flake8 ")]
 
 
-@pytest.mark.parametrize("ci", ["jobs:", "script:"], ids=["GitHub Actions", "GitLab CI"])
+@pytest.mark.parametrize("ci", ["::error", "script:"], ids=["GitHub Actions", "GitLab CI"])
 def test_the_doc_ci_commands_fail_the_job_on_a_report(project: Path, ci: str) -> None:
-    (snippet,) = [snippet for snippet in snippets("yaml") if ci in snippet]
+    snippet = snippet_with("yaml", ci)
     (command,) = ci_commands(snippet)
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
     result = subprocess.run(
@@ -320,7 +333,7 @@ def test_the_doc_ci_commands_fail_the_job_on_a_report(project: Path, ci: str) ->
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 2
-    if ci == "jobs:":
+    if ci == "::error":
         assert lines[0].startswith("::error file=./app.py,line=3,col=28::PKL101 lambda stored")
     else:
         assert [line.split(" ")[1] for line in lines] == ["PKL101", "PKL104"]
@@ -341,7 +354,7 @@ print(" | ".join(exception.message for exception in at.exception))
 
 
 def test_the_doc_streamlit_config_makes_streamlit_refuse_unpicklable_state(tmp_path: Path) -> None:
-    (snippet,) = snippets("toml")
+    snippet = snippet_with("toml", "[runner]")
     tomllib = pytest.importorskip("tomllib")
     assert tomllib.loads(snippet) == {"runner": {"enforceSerializableSessionState": True}}
 
@@ -464,3 +477,171 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     clean_file = try_repo("--files", "clean.py")
     assert clean_file.returncode == 0, clean_file.stdout + clean_file.stderr
     assert re.search(r"^flake8-session-pickle\.+Passed$", clean_file.stdout, re.MULTILINE)
+
+
+# Installing, configuration files, ruff, and machine-readable output.
+
+FIXTURES = ROOT / "fixtures"
+
+
+def test_flake8_version_names_the_plugin(tmp_path: Path) -> None:
+    version = " ".join(flake8(tmp_path, "--version").stdout.split())
+    assert f"flake8-session-pickle: {metadata.version('flake8-session-pickle')}" in version
+
+
+def test_no_snippet_installs_the_unreleased_pypi_name() -> None:
+    """Until 0.1.0 is on PyPI, every install command in the README and the docs
+    names a path or a git requirement (docs/release.md says when this changes)."""
+    pages = [README, *(ROOT / "docs").glob("*.md")]
+    blocks = [
+        block
+        for page in pages
+        for block in re.findall(r"^```\w*\n(.*?)^```$", page.read_text(), re.M | re.S)
+    ]
+    installs = [line for block in blocks for line in block.splitlines() if "pip install" in line]
+    assert installs
+    for line in installs:
+        for requirement in shlex.split(line.split("pip install", 1)[1]):
+            assert not re.match(r"flake8-session-pickle(\[.*\])?([<>=!~].*)?$", requirement), line
+        assert "[flake8-session-pickle]" not in line, line
+    hooks = [block for block in blocks if "additional_dependencies" in block]
+    assert hooks
+    for block in hooks:
+        assert "additional_dependencies: [flake8-session-pickle]" not in block
+
+
+@pytest.mark.parametrize(
+    "config_file, content, expected",
+    [
+        ("pyproject.toml", '[tool.flake8]\nselect = "E,F,W"\n', ["PKL101", "PKL104"]),
+        (".flake8", "[flake8]\nselect = E,F,W\n", []),
+    ],
+    ids=["pyproject.toml is not read", ".flake8 is read"],
+)
+def test_flake8_reads_no_configuration_from_pyproject_toml(
+    project: Path, config_file: str, content: str, expected: list[str]
+) -> None:
+    """What docs/integrations.md says under "Configuration files"."""
+    (project / config_file).write_text(content)
+    result = flake8(project, "app.py", isolated=False)
+    assert codes(result.stdout) == expected
+
+
+def fixture_reports(*args: str) -> subprocess.CompletedProcess[str]:
+    return flake8(ROOT, "--select=PKL", *args, "fixtures")
+
+
+def default_report_places() -> list[tuple[str, int, int, str]]:
+    return sorted(
+        (Path(path).name, line, column, code)
+        for path, line, column, code in reports(fixture_reports().stdout)
+    )
+
+
+@pytest.mark.needs_extra("test", "flake8_sarif_reporter")
+def test_sarif_output_of_the_fixtures() -> None:
+    """flake8-sarif, which docs/integrations.md shows for code scanning, gives the
+    same reports as the default format."""
+    result = fixture_reports("--format=sarif")
+    assert result.returncode == 1
+    sarif = json.loads(result.stdout)
+    assert sarif["version"] == "2.1.0"
+    (run,) = sarif["runs"]
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    places = []
+    for result_ in run["results"]:
+        assert result_["ruleId"] == rule_ids[result_["ruleIndex"]]
+        assert result_["message"]["text"]
+        (location,) = result_["locations"]
+        physical = location["physicalLocation"]
+        region = physical["region"]
+        uri = physical["artifactLocation"]["uri"]
+        assert uri.startswith("fixtures/")
+        places.append(
+            (Path(uri).name, region["startLine"], region["startColumn"], result_["ruleId"])
+        )
+    assert sorted(places) == default_report_places()
+    assert {code for *_, code in places} >= {"PKL101", "PKL104", "PKL112", "PKL201"}
+
+
+@pytest.mark.needs_extra("test", "flake8_json_reporter")
+def test_json_output_of_the_fixtures() -> None:
+    result = fixture_reports("--format=json")
+    assert result.returncode == 1
+    by_file = json.loads(result.stdout)
+    places = sorted(
+        (Path(path).name, report["line_number"], report["column_number"], report["code"])
+        for path, file_reports in by_file.items()
+        for report in file_reports
+    )
+    assert places == default_report_places()
+
+
+@pytest.mark.needs_extra("test", "flake8_sarif_reporter")
+def test_the_doc_sarif_job_writes_the_file_it_uploads(project: Path) -> None:
+    snippet = snippet_with("yaml", "upload-sarif")
+    (command,) = ci_commands(snippet)
+    uploaded = re.search(r"sarif_file: (\S+)", snippet)
+    assert uploaded
+    assert command.endswith(f" > {uploaded[1]}")
+    assert re.search(r"if: always\(\)\n\s+with:\n\s+sarif_file:", snippet)
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    isolated = command.replace("flake8 ", "flake8 --isolated ", 1)
+    result = subprocess.run(
+        ["bash", "-c", isolated], cwd=project, env=env, capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stderr) == (1, "")
+    sarif = json.loads((project / uploaded[1]).read_text())
+    assert [entry["ruleId"] for entry in sarif["runs"][0]["results"]] == ["PKL101", "PKL104"]
+
+
+@pytest.mark.needs_extra("dev", "ruff")
+def test_the_doc_ruff_setting_keeps_noqa_comments_for_pkl(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(APP.replace("lambda: 1", "lambda: 1  # noqa: PKL101"))
+
+    def ruff(settings: str) -> subprocess.CompletedProcess[str]:
+        (tmp_path / "pyproject.toml").write_text(settings)
+        return subprocess.run(
+            [sys.executable, "-m", "ruff", "check", "--no-cache", "--select=RUF", "app.py"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    without = ruff("")
+    assert "PKL101" in without.stdout, without.stdout + without.stderr
+    snippet = snippet_with("toml", "external")
+    kept = ruff(snippet)
+    assert kept.returncode == 0, kept.stdout + kept.stderr
+    assert "PKL101" not in kept.stdout + kept.stderr
+
+
+@pytest.mark.needs_extra("test", "pre_commit")
+def test_the_doc_local_hook_runs_the_installed_plugin(tmp_path: Path) -> None:
+    snippet = snippet_with("yaml", "repo: local")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "bad.py").write_text(APP)
+    (project / "clean.py").write_text(CLEAN)
+    (project / ".pre-commit-config.yaml").write_text(snippet)
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "app")
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    reported = [line.split(" ", 2)[:2] for line in result.stdout.splitlines() if REPORT.match(line)]
+    assert reported == [["bad.py:3:28:", "PKL101"], ["bad.py:4:24:", "PKL104"]]
