@@ -5,8 +5,9 @@ when a parameter it runs (a catalogue entry's evidence, a runtime-truth case's
 source) imports a module that an extra of the package installs. Outside CI such
 a test is skipped, with the extra to install as the reason. In CI (``CI=true``)
 it fails instead, so that the evidence tests cannot silently drop out of a run.
-Tests that need the evidence extra also carry the mark ``evidence``, so that a
-run without the SDKs can leave them out on purpose: ``pytest -m "not evidence"``.
+Tests that need the ``evidence`` or the ``dev`` extra also carry a mark of that
+name, so that a run with the test extra alone can leave them out on purpose:
+``pytest -m "not evidence and not dev"``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from importlib import metadata
 import pytest
 
 DISTRIBUTION = "flake8-session-pickle"
+MARKED_EXTRAS = {"evidence": "the SDKs", "dev": "ruff and mypy"}
 IN_CI = os.environ.get("CI", "").lower() == "true"
 REQUIREMENT = re.compile(
     r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)[^;]*;.*\bextra\s*==\s*['\"]([^'\"]+)['\"]"
@@ -32,11 +34,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "needs_extra(extra, *modules): the test needs these modules, which the extra installs",
     )
-    config.addinivalue_line(
-        "markers",
-        "evidence: runs code that needs the evidence extra (the SDKs); "
-        "-m 'not evidence' leaves these tests out",
-    )
+    for extra, what in MARKED_EXTRAS.items():
+        config.addinivalue_line(
+            "markers",
+            f"{extra}: needs the {extra} extra ({what}); -m 'not {extra}' leaves these tests out",
+        )
 
 
 @cache
@@ -113,8 +115,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             needed = sorted(needed_by_item & modules)
             if needed:
                 item.add_marker(pytest.mark.needs_extra(extra, *needed))
-                if extra == "evidence":
-                    item.add_marker(pytest.mark.evidence)
+        for mark in list(item.iter_markers("needs_extra")):
+            if mark.args[0] in MARKED_EXTRAS:
+                item.add_marker(mark.args[0])
 
 
 @pytest.hookimpl(tryfirst=True)
