@@ -1,8 +1,9 @@
 """Tests that need an optional extra this environment lacks.
 
 A test needs an extra when it is marked ``needs_extra(extra, module, ...)``, or
-when a parameter it runs (a catalogue entry's evidence, a runtime-truth case's
-source) imports a module that an extra of the package installs. Outside CI such
+when a parameter it runs (a knowledge row's evidence, a runtime-truth case's
+source) imports a module that an extra of the package installs, or names it as
+its ``package``. Outside CI such
 a test is skipped, with the extra to install as the reason. In CI (``CI=true``)
 it fails instead, so that the evidence tests cannot silently drop out of a run.
 Tests that need the ``evidence`` or the ``dev`` extra also carry a mark of that
@@ -63,7 +64,7 @@ def imported_modules(source: str) -> frozenset[str]:
         tree = ast.parse(source)
     except SyntaxError:
         return frozenset()
-    modules = set()
+    modules: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             modules.update(alias.name.split(".")[0] for alias in node.names)
@@ -90,27 +91,29 @@ def is_installed(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
-def code_run_by(item: pytest.Item) -> list[str]:
-    """The source a parametrized test executes: evidence snippets and case sources."""
+def modules_needed_by(item: pytest.Item) -> frozenset[str]:
+    """What the parameters of a test run or name: the imports of evidence snippets
+    and case sources, and the packages of knowledge rows."""
     callspec = getattr(item, "callspec", None)
     if callspec is None:
-        return []
-    sources = []
+        return frozenset()
+    needed: set[str] = set()
     for value in callspec.params.values():
         for attribute in ("evidence", "source"):
             text = getattr(value, attribute, None)
             if isinstance(text, str):
-                sources.append(text)
-    return sources
+                needed |= needed_modules(text)
+        package = getattr(value, "package", None)
+        if isinstance(package, str) and package:
+            needed.add(package.split(".")[0])
+    return frozenset(needed)
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m selects on the marks added here
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     extras = modules_of_extras()
     for item in items:
-        needed_by_item = frozenset().union(
-            *(needed_modules(source) for source in code_run_by(item))
-        )
+        needed_by_item = modules_needed_by(item)
         for extra, modules in extras.items():
             needed = sorted(needed_by_item & modules)
             if needed:
