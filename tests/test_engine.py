@@ -9,8 +9,6 @@ import libcst
 import pytest
 from strict import check
 
-from flake8_session_pickle.engine import Violation
-
 HEADER = "import streamlit as st\n"
 
 
@@ -361,12 +359,27 @@ def test_a_syntax_error_is_left_to_flake8() -> None:
     assert check("import streamlit as st\nst.session_state.k = (\n") == []
 
 
-def test_source_libcst_cannot_parse_gets_one_unanalysable_report() -> None:
-    source = HEADER + "(a): int = 1\nst.session_state.k = a\n"
-    assert check(source) == [Violation(1, 0, check(source)[0].message)]
-    assert check(source)[0].message.startswith(
-        "PKL000 file not checked for unpicklable session state: libcst cannot parse it"
+def test_a_statement_libcst_cannot_parse_gets_one_report_at_its_line() -> None:
+    source = HEADER + "(a): int = 1\nst.session_state.k = a\nst.session_state.f = lambda: 1\n"
+    (refused, reported) = check(source)
+    assert (refused.line, refused.column, refused.code) == (2, 0, "PKL000")
+    assert refused.message.startswith(
+        "PKL000 statement not checked for unpicklable session state: libcst cannot parse it"
     )
+    # the rest of the file is checked; what the statement binds is not known
+    assert (reported.line, reported.code) == (4, "PKL101")
+
+
+def test_a_file_too_large_as_a_whole_gets_one_report_at_line_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from flake8_session_pickle import engine
+
+    monkeypatch.setattr(engine, "MAX_NODES", 10)
+    source = HEADER + "st.session_state.a = [1, 2, 3]\nst.session_state.b = lambda: 1\n"
+    (violation,) = check(source)
+    assert (violation.line, violation.column, violation.code) == (1, 0, "PKL000")
+    assert "file not checked" in violation.message
 
 
 def test_statements_the_analysis_does_not_need_are_not_parsed() -> None:

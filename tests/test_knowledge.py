@@ -227,7 +227,7 @@ def test_a_producer_that_changed_with_python_is_dropped_on_newer_ones() -> None:
 
 
 def test_rule_pages_name_the_knowledge_tables() -> None:
-    rules = Path(__file__).parent.parent / "docs" / "rules"
+    rules = Path(__file__).parent.parent / "src" / "flake8_session_pickle" / "rules"
     for code in ("PKL106", "PKL110"):
         assert "src/flake8_session_pickle/knowledge/" in (rules / f"{code}.md").read_text()
 

@@ -151,8 +151,9 @@ def cache_data_message(kind: Kind, what: str, function: str) -> str:
     )
 
 
-def unanalysable_message(reason: str) -> str:
-    return f"{UNANALYSABLE_CODE} file not checked for unpicklable session state: {reason}"
+def unanalysable_message(reason: str, what: str = "file") -> str:
+    """PKL000 for a file, or a statement (``what``), that could not be checked."""
+    return f"{UNANALYSABLE_CODE} {what} not checked for unpicklable session state: {reason}"
 
 
 ALL_CODES: tuple[str, ...] = (

@@ -6,12 +6,12 @@ import ast
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from flake8_session_pickle.codes import unanalysable_message
 from flake8_session_pickle.facts import FileFacts
-from flake8_session_pickle.limits import exceeded
+from flake8_session_pickle.limits import MAX_NODES, TOO_MANY_NODES, Measure
 from flake8_session_pickle.selection import Selection, select
 from flake8_session_pickle.settings import DEFAULT_SETTINGS, Settings
 
@@ -86,9 +86,22 @@ def _check(
         selection = select(tree, source, settings.sinks)
         if selection is None:
             return []
-        if reason := exceeded(selection.tree, source):
-            return [_unanalysable(reason)]
-        return analyse(tree, source, selection, settings, path)
+        # A unit of statements beyond libcst's limits costs only itself, and what
+        # depends on the names it binds; only a file too large as a whole is not
+        # checked at all.
+        measure = Measure(source)
+        kept = []
+        refused = []
+        for unit in selection.units:
+            reason = measure.run(ast.Module(body=list(unit.statements), type_ignores=[]))
+            if reason is None:
+                kept.append(unit)
+            else:
+                refused.append(_unanalysable(reason, unit.first_line))
+        if measure.nodes > MAX_NODES:
+            return [_unanalysable(TOO_MANY_NODES)]
+        checked = analyse(tree, source, replace(selection, units=tuple(kept)), settings, path)
+        return sorted(refused + checked)
 
 
 @contextmanager
@@ -123,28 +136,34 @@ def analyse(
     from flake8_session_pickle.positions import UnitPositions
 
     units = []
+    refused = []
     for unit in selection.units:
         try:
             units.append((cst.parse_module(unit.text), unit.first_line))
         except cst.ParserSyntaxError as error:
-            return [_unanalysable(f"libcst cannot parse it ({_first_line(error.message)})")]
+            reason = f"libcst cannot parse it ({_first_line(error.message)})"
+            refused.append(_unanalysable(reason, unit.first_line))
     facts = FileFacts(tree, source, selection.module_names)
     findings = Analysis(facts, settings.knowledge, settings.sinks, path).run(
         statement for module, _ in units for statement in module.body
     )
-    if not findings:
-        return []
     positions = UnitPositions(units)
     return sorted(
         {
-            Violation(*positions.start(finding.anchor, finding.statement), finding.message)
-            for finding in findings
+            *refused,
+            *(
+                Violation(*positions.start(finding.anchor, finding.statement), finding.message)
+                for finding in findings
+            ),
         }
     )
 
 
-def _unanalysable(reason: str) -> Violation:
-    return Violation(1, 0, unanalysable_message(reason))
+def _unanalysable(reason: str, line: int | None = None) -> Violation:
+    """PKL000 for the file, at line 1, or for the statement at ``line``."""
+    if line is None:
+        return Violation(1, 0, unanalysable_message(reason))
+    return Violation(line, 0, unanalysable_message(reason, "statement"))
 
 
 def _first_line(text: str) -> str:

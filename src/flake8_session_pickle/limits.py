@@ -198,14 +198,23 @@ def _plan(node_type: type[ast.AST]) -> tuple[tuple[str, int], ...]:
 def exceeded(tree: ast.AST, source: str) -> str | None:
     """Why libcst cannot safely take ``source`` (which ``tree`` is Python's parse
     of), or None when it can."""
-    return _Measure(source).run(tree)
+    return Measure(source).run(tree)
 
 
-class _Measure:
+TOO_MANY_NODES = (
+    f"it has more than {MAX_NODES:,} syntax nodes, too many to analyse in reasonable time"
+)
+
+
+class Measure:
+    """Measures trees of one source, counting the nodes of all of them."""
+
     def __init__(self, source: str) -> None:
         self._source = source
         self._lines: list[str] | None = None
         self._pattern_cost = 0
+        self.nodes = 0
+        """The nodes of the trees measured so far."""
 
     def run(self, tree: ast.AST) -> str | None:
         # Entries: a node, the levels of libcst's tree above it, whether the
@@ -216,11 +225,9 @@ class _Measure:
         while stack:
             node, depth, counted, parent = stack.pop()
             nodes += 1
+            self.nodes += 1
             if nodes > MAX_NODES:
-                return (
-                    f"it has more than {MAX_NODES:,} syntax nodes, "
-                    "too many to analyse in reasonable time"
-                )
+                return TOO_MANY_NODES
             if isinstance(node, ast.AnnAssign) and _parenthesised_target(node):
                 return (
                     f"libcst cannot parse it (line {_line(node)}: a parenthesised annotated "
