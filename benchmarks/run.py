@@ -379,11 +379,12 @@ if st.button("connect {n}"):
     st.session_state["service_{n}"] = make_service_{a}()
 st.write(st.session_state["summary_{n}"])
 """
-"""A page that imports from two modules of the app."""
+"""The start of a page that imports from two modules of the app."""
 
 
 def app_folder(directory: Path, modules: int, pages: int) -> list[Path]:
-    """An app whose pages import from a package of modules beside them."""
+    """An app whose pages, of about 200 lines each, import from a package of
+    modules beside them."""
     package = directory / "lib"
     package.mkdir(parents=True)
     (directory / "pyproject.toml").write_text("")
@@ -393,9 +394,12 @@ def app_folder(directory: Path, modules: int, pages: int) -> list[Path]:
     (directory / "pages").mkdir()
     files = [directory / "app.py"]
     files[0].write_text(PAGE.format(n="main", a=0, b=1))
+    rng = random.Random(modules)
     for number in range(pages):
         page = directory / "pages" / f"page_{number}.py"
-        page.write_text(PAGE.format(n=number, a=number % modules, b=(number * 7 + 1) % modules))
+        imports = PAGE.format(n=number, a=number % modules, b=(number * 7 + 1) % modules)
+        # the rest of a page as the generated apps have it, about 200 lines
+        page.write_text(imports + generate_app(rng, 200, 1000 + number))
         files.append(page)
     return files
 

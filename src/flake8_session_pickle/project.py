@@ -35,9 +35,15 @@ class Project:
         )
         """The folders imports are searched in, in order."""
         self._tops: dict[str, bool] = {}
+        self._files: dict[str, Path | None] = {}
 
     def module_file(self, dotted: str) -> Path | None:
         """The file of a module of the project, by its dotted name."""
+        if dotted not in self._files:
+            self._files[dotted] = self._find(dotted)
+        return self._files[dotted]
+
+    def _find(self, dotted: str) -> Path | None:
         parts = dotted.split(".")
         if not all(parts) or not self._has_top(parts[0]):
             return None
