@@ -35,12 +35,16 @@ from typing import Any
 from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-try:
-    from flake8_session_pickle.knowledge import ROWS
-except ImportError:  # run from a checkout that is not installed
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    from flake8_session_pickle.knowledge import ROWS
-from flake8_session_pickle.knowledge.evidence import GROUPS, Group, distribution, group_of
+# the rows of this checkout, whatever is installed
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from flake8_session_pickle.knowledge import ROWS
+from flake8_session_pickle.knowledge.evidence import (
+    GROUPS,
+    Group,
+    distribution,
+    groups_of,
+)
 from flake8_session_pickle.knowledge.rows import TypeRow
 
 DEFAULT_VENVS = Path.home() / ".cache" / "flake8-session-pickle-probes"
@@ -99,9 +103,9 @@ for key, names, tuple_of, snippet in given["evidence"]:
     results[key] = found
 aliases = {}
 for name, alias in given["aliases"]:
-    target = resolve(alias)
-    if target is not None:
-        aliases[alias] = target is resolve(name)
+    target, named = resolve(alias), resolve(name)
+    if target is not None and named is not None:
+        aliases[alias] = target is named
 versions = {}
 for distribution in given["distributions"]:
     try:
@@ -219,8 +223,6 @@ def judge(outcome: Outcome) -> None:
         outcome.problems.append(f"built a {found['actual']}")
     if expected(row) != "not recorded" and found["pickle"] != expected(row):
         outcome.problems.append(f"pickle {found['pickle']}, the row says {expected(row)}")
-    if row.version and outcome.version and row.version != outcome.version:
-        outcome.note = f"row measured {row.version}"
 
 
 def probe_group(
@@ -275,20 +277,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     problems: list[str] = []
     grouped: dict[str, list[Item]] = {}
     for item in chosen:
-        group = group_of(item.package)
-        if group is None:
+        groups = groups_of(item.package)
+        if not groups:
             problems.append(f"{item.key}: no group measures {item.package}")
-            continue
-        grouped.setdefault(group.name, []).append(item)
+        for group in groups:
+            grouped.setdefault(group.name, []).append(item)
     outcomes: list[Outcome] = []
-    aliases: dict[str, list[bool]] = {}
+    aliases: dict[str, list[tuple[str, bool]]] = {}
     for group in GROUPS:
         if group.name not in grouped:
             continue
         measured, checked = probe_group(group, grouped[group.name], args.venvs)
         outcomes.extend(measured)
         for alias, same in checked.items():
-            aliases.setdefault(alias, []).append(same)
+            aliases.setdefault(alias, []).append((group.name, same))
     print(
         f"{'row <- producer':<90} {'group':<14} {'version':<12} {'built':<6} "
         f"{'type':<5} {'pickle':<8} {'row says':<12} result"
@@ -304,17 +306,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{found.get('type', '-')!s:<5} {found.get('pickle', '-'):<8} "
             f"{expected(outcome.item.row):<12} {result}"
         )
-        problems.extend(f"{outcome.item.key}: {problem}" for problem in outcome.problems)
+        problems.extend(
+            f"{outcome.item.key} [{outcome.group}]: {problem}" for problem in outcome.problems
+        )
+    for item in chosen:
+        if not any(o.item == item and not o.note.startswith("outside") for o in outcomes):
+            problems.append(f"{item.key}: measured in no group whose release it holds for")
     names = {item.row.name for item in chosen}
     for row in ROWS:
         if row.name not in names:
             continue
         for alias in row.aliases:
-            seen = aliases.get(alias)
+            seen = aliases.get(alias, [])
             if not seen:
                 problems.append(f"alias {alias} of {row.name}: imports in no environment")
-            elif not any(seen):
-                problems.append(f"alias {alias} of {row.name}: another object")
+            problems.extend(
+                f"alias {alias} of {row.name}: another object in {group}"
+                for group, same in seen
+                if not same
+            )
     if args.json:
         args.json.write_text(
             json.dumps(

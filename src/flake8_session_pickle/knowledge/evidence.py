@@ -4,7 +4,8 @@ The packages of the rows install in groups, each group into a virtual
 environment of its own (``scripts/probe_knowledge.py``): packages whose releases
 must agree (LangChain's) share one, and a release line apps still use but that
 cannot install beside the current one (LangChain 0.3) has its own. A row is
-measured in the group that lists its package.
+measured in each group that lists its package, where the release installed
+there is one the row holds for.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ GROUPS: tuple[Group, ...] = (
         "llm",
         frozenset(
             {
-                *(name.replace("-", "_") for name in _LANGCHAIN),
+                *(name.replace("-", "_") for name in _LANGCHAIN[1:]),
                 "openai",
                 "anthropic",
                 "groq",
@@ -105,14 +106,25 @@ GROUPS: tuple[Group, ...] = (
     ),
     Group(
         "langchain-0.3",
-        frozenset({"langchain"}),
+        frozenset(
+            {
+                "langchain",
+                "langchain_core",
+                "langchain_community",
+                "langchain_openai",
+                "langchain_text_splitters",
+            }
+        ),
         (
             "langchain<1",
             "langchain-core<1",
             "langchain-community<0.4",
             "langchain-openai<0.4",
+            "openai",
             "langchain-text-splitters<1",
             "faiss-cpu",
+            "qdrant-client",
+            "chromadb",
         ),
     ),
     Group(
@@ -203,9 +215,7 @@ GROUPS: tuple[Group, ...] = (
 )
 
 
-def group_of(package: str) -> Group | None:
-    """The group that measures the package's rows."""
-    for group in GROUPS:
-        if package in group.packages:
-            return group
-    return None
+def groups_of(package: str) -> tuple[Group, ...]:
+    """The groups that measure the package's rows: a row is checked in each whose
+    release of the package is in the row's ``versions``."""
+    return tuple(group for group in GROUPS if package in group.packages)

@@ -67,6 +67,8 @@ class Made:
     """The package the producer comes from, where it is not the row's: a
     third-party function making a value of a standard type
     (``dotenv.dotenv_values()`` makes a ``dict``)."""
+    needs: tuple[str, ...] = ()
+    """Other packages its evidence imports, as the row's ``needs``."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,9 @@ class TypeRow:
     """The importable top-level name of the package the type comes from, where it
     is not the standard library (``langchain_community``, ``PIL``); the evidence
     needs it, and the tests skip the row where it is not installed."""
+    needs: tuple[str, ...] = ()
+    """Other packages the evidence imports that the row's package does not
+    install (``faiss`` for LangChain's FAISS store)."""
     version: str = ""
     """The release of that package the evidence was last measured with."""
     versions: str = ""
