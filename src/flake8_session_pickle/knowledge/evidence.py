@@ -210,7 +210,7 @@ GROUPS: tuple[Group, ...] = (
         frozenset({"torch", "transformers", "sentence_transformers"}),
         # any build: the CPU one is enough, where it is at hand (pip keeps an
         # installed torch that satisfies this)
-        ("torch", "transformers", "sentence-transformers"),
+        ("torch", "numpy", "transformers", "sentence-transformers"),
     ),
 )
 
