@@ -26,11 +26,20 @@ from flake8_session_pickle.knowledge.rows import Holding, Made, TypeRow
 
 
 def _with_producers(
-    rows: Iterable[TypeRow], producers: Mapping[str, tuple[Made, ...]]
+    rows: Iterable[TypeRow], *producers: Mapping[str, tuple[Made, ...]]
 ) -> tuple[TypeRow, ...]:
     """The rows, with the producers other modules list for them (third-party
     functions making values of standard types)."""
-    return tuple(replace(row, made_by=(*row.made_by, *producers.get(row.name, ()))) for row in rows)
+    return tuple(
+        replace(
+            row,
+            made_by=(
+                *row.made_by,
+                *(made for listed in producers for made in listed.get(row.name, ())),
+            ),
+        )
+        for row in rows
+    )
 
 
 ROWS: tuple[TypeRow, ...] = _with_producers(
@@ -43,6 +52,7 @@ ROWS: tuple[TypeRow, ...] = _with_producers(
         *data.ALL,
     ),
     data.PRODUCERS,
+    langchain.PRODUCERS,
 )
 
 _PRODUCER = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?:\(\))?")

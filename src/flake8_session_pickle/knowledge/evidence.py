@@ -102,6 +102,7 @@ GROUPS: tuple[Group, ...] = (
             "llama-index-core",
             "llama-index-llms-openai",
             "llama-index-embeddings-openai",
+            "pypdf",
         ),
     ),
     Group(
@@ -125,6 +126,7 @@ GROUPS: tuple[Group, ...] = (
             "faiss-cpu",
             "qdrant-client",
             "chromadb",
+            "pypdf",
         ),
     ),
     Group(

@@ -10,6 +10,8 @@ apps pass: a holder pickles with them and is refused with a client model.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from flake8_session_pickle.codes import Kind
 from flake8_session_pickle.knowledge.rows import Holding, Made, TypeRow
 
@@ -755,6 +757,51 @@ STORES: tuple[TypeRow, ...] = (
     ),
 )
 
+_PDF = (
+    "import pypdf; _w = pypdf.PdfWriter(); _w.add_blank_page(10, 10); _w.write('f.pdf'); "
+    "from langchain_community.document_loaders import PyPDFLoader; "
+)
+
+LOADERS: tuple[TypeRow, ...] = (
+    TypeRow(
+        "langchain_community.document_loaders.pdf.PyPDFLoader",
+        pickles=True,
+        made_by=(
+            Made(
+                "langchain_community.document_loaders.PyPDFLoader()",
+                _PDF + "value = PyPDFLoader('f.pdf')",
+            ),
+        ),
+        aliases=(
+            "langchain_community.document_loaders.PyPDFLoader",
+            "langchain.document_loaders.PyPDFLoader",
+        ),
+        package="langchain_community",
+        needs=("pypdf",),
+        version=_COMMUNITY,
+    ),
+)
+
+PRODUCERS: Mapping[str, tuple[Made, ...]] = {
+    "builtins.list": (
+        Made(
+            "langchain_community.document_loaders.pdf.PyPDFLoader.load()",
+            _PDF + "value = PyPDFLoader('f.pdf').load()",
+            package="langchain_community",
+            needs=("pypdf",),
+        ),
+        Made(
+            "langchain_text_splitters.character.RecursiveCharacterTextSplitter.split_documents()",
+            "from langchain_text_splitters import RecursiveCharacterTextSplitter; "
+            "from langchain_core.documents import Document; "
+            "value = RecursiveCharacterTextSplitter(chunk_size=10, chunk_overlap=0)"
+            ".split_documents([Document(page_content='a b c')])",
+            package="langchain_text_splitters",
+        ),
+    ),
+}
+"""Producers of standard types: the documents loaders and splitters give."""
+
 AGENTS: tuple[TypeRow, ...] = (
     TypeRow(
         "langgraph.graph.state.CompiledStateGraph",
@@ -818,6 +865,7 @@ ALL: tuple[TypeRow, ...] = (
     *SQL,
     *MODELS,
     *TEXT,
+    *LOADERS,
     *STORES,
     *AGENTS,
 )
