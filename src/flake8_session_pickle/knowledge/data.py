@@ -322,7 +322,7 @@ FIGURES: tuple[TypeRow, ...] = (
         ),
         aliases=("plotly.graph_objects.Figure", "plotly.graph_objs.Figure"),
         package="plotly",
-        version="6.5.0",
+        version="7.1.0",
     ),
     TypeRow(
         "plotly.basedatatypes.BaseTraceType",
@@ -335,7 +335,7 @@ FIGURES: tuple[TypeRow, ...] = (
             for name in ("Scatter", "Bar", "Pie", "Histogram", "Heatmap", "Box", "Indicator")
         ),
         package="plotly",
-        version="6.5.0",
+        version="7.1.0",
     ),
     TypeRow(
         "matplotlib.figure.Figure",
@@ -409,7 +409,7 @@ IMAGES: tuple[TypeRow, ...] = (
         "the decoded image",
         package="PIL",
         needs=("numpy",),
-        version="12.3.0",
+        version="13.0.0",
     ),
 )
 
@@ -505,7 +505,7 @@ MODELS: tuple[TypeRow, ...] = (
         evidence="import statsmodels.api as sm; "
         "value = sm.OLS([1.0, 2.0, 3.0], sm.add_constant([1.0, 2.0, 4.0]))",
         package="statsmodels",
-        version="0.14.6",
+        version="0.15.0",
     ),
     TypeRow(
         "statsmodels.regression.linear_model.RegressionResultsWrapper",
@@ -518,7 +518,7 @@ MODELS: tuple[TypeRow, ...] = (
             ),
         ),
         package="statsmodels",
-        version="0.14.6",
+        version="0.15.0",
     ),
     TypeRow(
         "networkx.classes.graph.Graph",
@@ -547,7 +547,7 @@ MODELS: tuple[TypeRow, ...] = (
         ),
         package="torch",
         needs=("numpy",),
-        version="2.13.0",
+        version="2.13.0+cpu",
     ),
     TypeRow(
         "torch.nn.modules.module.Module",
@@ -563,7 +563,7 @@ MODELS: tuple[TypeRow, ...] = (
         built="a model of the app's own class pickles only where pickle finds the class "
         "by name, as any instance",
         package="torch",
-        version="2.13.0",
+        version="2.13.0+cpu",
     ),
     TypeRow(
         "transformers.modeling_utils.PreTrainedModel",
@@ -648,7 +648,7 @@ DOCUMENTS: tuple[TypeRow, ...] = (
             needs=("pypdf",) if package == "PyPDF2" else (),
             version=version,
         )
-        for package, version in (("pypdf", "6.4.0"), ("PyPDF2", "3.0.1"))
+        for package, version in (("pypdf", "7.1.1"), ("PyPDF2", "3.0.1"))
     ),
     TypeRow(
         "pymupdf.Document",
@@ -660,7 +660,7 @@ DOCUMENTS: tuple[TypeRow, ...] = (
         ),
         aliases=("fitz.Document",),
         package="fitz",
-        version="1.26.6",
+        version="2.0",
     ),
     TypeRow(
         "bs4.BeautifulSoup",
@@ -668,7 +668,7 @@ DOCUMENTS: tuple[TypeRow, ...] = (
         made_by=(),
         evidence="import bs4; value = bs4.BeautifulSoup('<p>a</p>', 'html.parser')",
         package="bs4",
-        version="4.14.3",
+        version="4.15.0",
     ),
     TypeRow(
         "wordcloud.wordcloud.WordCloud",
@@ -710,7 +710,7 @@ DOCUMENTS: tuple[TypeRow, ...] = (
         pickles=True,
         evidence="import speech_recognition as sr; value = sr.Recognizer()",
         package="speech_recognition",
-        version="3.14.5",
+        version="3.17.0",
     ),
     TypeRow(
         "requests.sessions.Session",

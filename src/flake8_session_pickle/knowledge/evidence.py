@@ -164,9 +164,6 @@ GROUPS: tuple[Group, ...] = (
                 "mysql.connector",
                 "boto3",
                 "streamlit",
-                "streamlit_option_menu",
-                "streamlit_folium",
-                "streamlit_chat",
             }
         ),
         (
@@ -202,9 +199,6 @@ GROUPS: tuple[Group, ...] = (
             "mysql-connector-python",
             "boto3",
             "streamlit",
-            "streamlit-option-menu",
-            "streamlit-folium",
-            "streamlit-chat",
         ),
     ),
     Group(

@@ -584,21 +584,21 @@ MODELS: tuple[TypeRow, ...] = (
         "langchain_google_genai.chat_models.ChatGoogleGenerativeAI",
         ("langchain_google_genai.ChatGoogleGenerativeAI",),
         "langchain_google_genai",
-        "",
+        "4.4.3",
         "model='gemini-2.0-flash', google_api_key='test'",
     ),
     _client(
         "langchain_google_genai.embeddings.GoogleGenerativeAIEmbeddings",
         ("langchain_google_genai.GoogleGenerativeAIEmbeddings",),
         "langchain_google_genai",
-        "",
+        "4.4.3",
         "model='models/embedding-001', google_api_key='test'",
     ),
     _client(
         "langchain_groq.chat_models.ChatGroq",
         ("langchain_groq.ChatGroq",),
         "langchain_groq",
-        "",
+        "1.1.3",
         "model='llama3-8b-8192', api_key='gsk-test'",
     ),
     TypeRow(
@@ -616,26 +616,27 @@ MODELS: tuple[TypeRow, ...] = (
         built="it makes its client on first use: it pickles right after it is made, and is "
         "refused from its first call on, as in every run after the one that stored it",
         package="langchain_anthropic",
+        version="1.7.10",
     ),
     _client(
         "langchain_ollama.chat_models.ChatOllama",
         ("langchain_ollama.ChatOllama",),
         "langchain_ollama",
-        "",
+        "1.1.0",
         "model='llama3', base_url='http://127.0.0.1:1'",
     ),
     _client(
         "langchain_ollama.llms.OllamaLLM",
         ("langchain_ollama.OllamaLLM",),
         "langchain_ollama",
-        "",
+        "1.1.0",
         "model='llama3', base_url='http://127.0.0.1:1'",
     ),
     _client(
         "langchain_ollama.embeddings.OllamaEmbeddings",
         ("langchain_ollama.OllamaEmbeddings",),
         "langchain_ollama",
-        "",
+        "1.1.0",
         "model='nomic-embed-text', base_url='http://127.0.0.1:1'",
     ),
 )
@@ -655,6 +656,7 @@ TEXT: tuple[TypeRow, ...] = tuple(
         ),
         aliases=(f"langchain_text_splitters.{name}", f"langchain.text_splitter.{name}"),
         package="langchain_text_splitters",
+        version="1.1.3",
     )
     for name in ("RecursiveCharacterTextSplitter", "CharacterTextSplitter")
 )
@@ -678,6 +680,7 @@ STORES: tuple[TypeRow, ...] = (
         aliases=("langchain_chroma.Chroma",),
         bases=("langchain_core.vectorstores.base.VectorStore",),
         package="langchain_chroma",
+        version="1.1.0",
     ),
     TypeRow(
         "langchain_community.vectorstores.chroma.Chroma",
@@ -730,6 +733,7 @@ STORES: tuple[TypeRow, ...] = (
         built="it keeps its QdrantClient: refused with a server url or a local path, "
         "as apps build it; with QdrantClient(':memory:') it pickles",
         package="langchain_qdrant",
+        version="1.1.0",
     ),
     TypeRow(
         "langchain_community.vectorstores.qdrant.Qdrant",
@@ -825,6 +829,7 @@ AGENTS: tuple[TypeRow, ...] = (
             ),
         ),
         package="langgraph",
+        version="1.2.24",
     ),
     TypeRow(
         "langgraph.graph.state.StateGraph",
@@ -841,6 +846,7 @@ AGENTS: tuple[TypeRow, ...] = (
         built="refused with a state whose fields have reducers (MessagesState, add_messages), "
         "as agent apps build it; a plain TypedDict state pickles",
         package="langgraph",
+        version="1.2.24",
     ),
     TypeRow(
         "langgraph.checkpoint.memory.InMemorySaver",
@@ -854,6 +860,7 @@ AGENTS: tuple[TypeRow, ...] = (
         ),
         aliases=("langgraph.checkpoint.memory.MemorySaver",),
         package="langgraph",
+        version="1.2.24",
     ),
 )
 

@@ -54,7 +54,11 @@ SDKS: tuple[TypeRow, ...] = (
         "0.6.3",
     ),
     _client(
-        "google.genai.client.Client", "google.genai.Client", "api_key='test'", "google.genai", ""
+        "google.genai.client.Client",
+        "google.genai.Client",
+        "api_key='test'",
+        "google.genai",
+        "3.6.1",
     ),
     TypeRow(
         "google.generativeai.generative_models.GenerativeModel",
