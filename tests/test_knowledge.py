@@ -74,10 +74,13 @@ for key, names, tuple_of, snippet in given["evidence"]:
         "pickle": outcome(lambda: value),
     }
     if hasattr(type(value), "__enter__"):
-        results[key]["enters_as_itself"] = value.__enter__() is value
+        try:
+            results[key]["enters_as_itself"] = value.__enter__() is value
+        except Exception:
+            pass
     try:
         iterator = iter(value)
-    except TypeError:
+    except Exception:  # not iterable, or not yet (an unfitted ensemble)
         pass
     else:
         results[key]["iterator"] = outcome(lambda: iterator)
