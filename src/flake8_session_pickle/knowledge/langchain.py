@@ -31,7 +31,6 @@ _SQLITE = (
 
 _CORE = "1.8.3"
 _COMMUNITY = "0.4.2"
-_OPENAI = "1.7.4"
 _LINE_03 = "0.3.30"
 _LINE_03_COMMUNITY = "0.3.31"
 _CLASSIC = "1.0.8"
