@@ -190,9 +190,10 @@ def run_child(python: Path, given: dict[str, Any], cwd: str) -> dict[str, Any]:
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {TIMEOUT} s"}
     lines = result.stdout.strip().splitlines()
-    if not lines:
+    try:
+        answer: dict[str, Any] = json.loads(lines[-1])
+    except (IndexError, json.JSONDecodeError):
         return {"error": (result.stderr.strip().splitlines() or ["no output"])[-1]}
-    answer: dict[str, Any] = json.loads(lines[-1])
     return answer
 
 
