@@ -11,13 +11,49 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from flake8_session_pickle.knowledge import libraries, stdlib, streamlit
+from flake8_session_pickle.knowledge import (
+    data,
+    langchain,
+    libraries,
+    providers,
+    stdlib,
+    streamlit,
+)
 from flake8_session_pickle.knowledge.rows import Holding, Made, TypeRow
 
-ROWS: tuple[TypeRow, ...] = (*stdlib.ALL, *streamlit.TYPES, *libraries.ALL)
+
+def _with_producers(
+    rows: Iterable[TypeRow], *producers: Mapping[str, tuple[Made, ...]]
+) -> tuple[TypeRow, ...]:
+    """The rows, with the producers other modules list for them (third-party
+    functions making values of standard types)."""
+    return tuple(
+        replace(
+            row,
+            made_by=(
+                *row.made_by,
+                *(made for listed in producers for made in listed.get(row.name, ())),
+            ),
+        )
+        for row in rows
+    )
+
+
+ROWS: tuple[TypeRow, ...] = _with_producers(
+    (
+        *stdlib.ALL,
+        *streamlit.TYPES,
+        *libraries.ALL,
+        *langchain.ALL,
+        *providers.ALL,
+        *data.ALL,
+    ),
+    data.PRODUCERS,
+    langchain.PRODUCERS,
+)
 
 _PRODUCER = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?:\(\))?")
 """A producer in the notation of :mod:`.rows`: a qualified name, ``()`` for a call."""

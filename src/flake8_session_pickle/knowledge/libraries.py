@@ -9,6 +9,20 @@ _AZURE = "api_key='x', api_version='2024-02-01', azure_endpoint='https://localho
 _AWS = "region_name='us-east-1', aws_access_key_id='x', aws_secret_access_key='y'"
 _SQLITE_ENGINE = "sqlalchemy.create_engine('sqlite://')"
 
+_MEASURED = {
+    "openai": "2.54.0",
+    "anthropic": "2.15.0",
+    "httpx": "0.28.1",
+    "langchain_openai": "1.7.4",
+    "boto3": "1.44.8",
+    "sqlalchemy": "2.1.9",
+    "duckdb": "2.0.1",
+    "pymongo": "4.20.1",
+    "redis": "8.1.0",
+    "pymysql": "1.2.4",
+}
+"""The release of each package the evidence was last measured with."""
+
 
 def _client(module: str, name: str, arguments: str, *aliases: str) -> TypeRow:
     """A client class that ``module`` exports as ``name`` and ``aliases``."""
@@ -20,6 +34,7 @@ def _client(module: str, name: str, arguments: str, *aliases: str) -> TypeRow:
         ),
         aliases=tuple(f"{module}.{alias}" for alias in aliases),
         package=module,
+        version=_MEASURED[module],
     )
 
 
@@ -43,6 +58,7 @@ CLIENTS: tuple[TypeRow, ...] = (
         ),
         aliases=("langchain_openai.chat_models.ChatOpenAI",),
         package="langchain_openai",
+        version=_MEASURED["langchain_openai"],
     ),
     _client("langchain_openai", "OpenAIEmbeddings", "api_key='x'"),
     _client("langchain_openai", "OpenAI", "api_key='x'"),
@@ -59,6 +75,7 @@ CLIENTS: tuple[TypeRow, ...] = (
             ),
         ),
         package="boto3",
+        version=_MEASURED["boto3"],
     ),
     TypeRow(
         "boto3.resources.base.ServiceResource",
@@ -71,12 +88,14 @@ CLIENTS: tuple[TypeRow, ...] = (
             ),
         ),
         package="boto3",
+        version=_MEASURED["boto3"],
     ),
     TypeRow(
         "boto3.session.Session",
         Kind.CLIENT,
         made_by=(Made("boto3.Session()", f"import boto3; value = boto3.Session({_AWS})"),),
         package="boto3",
+        version=_MEASURED["boto3"],
     ),
 )
 
@@ -92,6 +111,7 @@ DATABASES: tuple[TypeRow, ...] = (
             for module in ("sqlalchemy", "sqlalchemy.engine")
         ),
         package="sqlalchemy",
+        version=_MEASURED["sqlalchemy"],
     ),
     TypeRow(
         "sqlalchemy.engine.Connection",
@@ -103,6 +123,7 @@ DATABASES: tuple[TypeRow, ...] = (
             ),
         ),
         package="sqlalchemy",
+        version=_MEASURED["sqlalchemy"],
     ),
     TypeRow(
         "sqlalchemy.orm.Session",
@@ -121,6 +142,7 @@ DATABASES: tuple[TypeRow, ...] = (
         ),
         iterator_pickles=True,  # iterates over a copy of the objects it holds
         package="sqlalchemy",
+        version=_MEASURED["sqlalchemy"],
     ),
     TypeRow(
         "sqlalchemy.orm.sessionmaker",
@@ -133,6 +155,7 @@ DATABASES: tuple[TypeRow, ...] = (
             ),
         ),
         package="sqlalchemy",
+        version=_MEASURED["sqlalchemy"],
     ),
     TypeRow(
         "sqlalchemy.orm.scoped_session",
@@ -146,6 +169,7 @@ DATABASES: tuple[TypeRow, ...] = (
         ),
         iterator_pickles=True,  # iterates over its current Session's copy, as above
         package="sqlalchemy",
+        version=_MEASURED["sqlalchemy"],
     ),
     TypeRow(
         "duckdb.DuckDBPyConnection",
@@ -158,6 +182,7 @@ DATABASES: tuple[TypeRow, ...] = (
             ),
         ),
         package="duckdb",
+        version=_MEASURED["duckdb"],
     ),
     TypeRow(
         "pymongo.MongoClient",
@@ -170,6 +195,7 @@ DATABASES: tuple[TypeRow, ...] = (
             ),
         ),
         package="pymongo",
+        version=_MEASURED["pymongo"],
     ),
     TypeRow(
         "redis.client.Redis",
@@ -180,6 +206,7 @@ DATABASES: tuple[TypeRow, ...] = (
         ),
         aliases=("redis.Redis", "redis.StrictRedis", "redis.client.StrictRedis"),
         package="redis",
+        version=_MEASURED["redis"],
     ),
     TypeRow(
         "redis.connection.ConnectionPool",
@@ -187,6 +214,7 @@ DATABASES: tuple[TypeRow, ...] = (
         made_by=(Made("redis.ConnectionPool()", "import redis; value = redis.ConnectionPool()"),),
         aliases=("redis.ConnectionPool",),
         package="redis",
+        version=_MEASURED["redis"],
     ),
     TypeRow(
         "pymysql.connections.Connection",
@@ -198,6 +226,7 @@ DATABASES: tuple[TypeRow, ...] = (
             ),
         ),
         package="pymysql",
+        version=_MEASURED["pymysql"],
     ),
     TypeRow(
         "psycopg2.extensions.connection",

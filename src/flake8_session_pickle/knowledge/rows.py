@@ -63,6 +63,12 @@ class Made:
     """What it keeps of the call's arguments."""
     tuple_of: bool = False
     """It makes a tuple of values of the type (``socket.socketpair()``)."""
+    package: str = ""
+    """The package the producer comes from, where it is not the row's: a
+    third-party function making a value of a standard type
+    (``dotenv.dotenv_values()`` makes a ``dict``)."""
+    needs: tuple[str, ...] = ()
+    """Other packages its evidence imports, as the row's ``needs``."""
 
 
 @dataclass(frozen=True)
@@ -105,8 +111,22 @@ class TypeRow:
     store); an instance of a class derived from one of this type is refused
     like it."""
     package: str = ""
-    """The distribution whose version the evidence was measured with, where it
-    is not the standard library."""
+    """The importable top-level name of the package the type comes from, where it
+    is not the standard library (``langchain_community``, ``PIL``); the evidence
+    needs it, and the tests skip the row where it is not installed."""
+    needs: tuple[str, ...] = ()
+    """Other packages the evidence imports that the row's package does not
+    install (``faiss`` for LangChain's FAISS store)."""
+    version: str = ""
+    """The release of that package the evidence was last measured with."""
+    versions: str = ""
+    """The releases the row holds for, as a PEP 440 specifier (``<1``), where it
+    does not hold for all: outside them the producers are gone or the verdict
+    differs. The tests skip the row where the installed release is outside."""
+    built: str = ""
+    """How the verdict depends on the way the value is built, where it does. The
+    row gives the verdict for the way apps build it, with evidence built that
+    way; this says what differs (``QdrantClient(':memory:')`` pickles)."""
 
     def __post_init__(self) -> None:
         if self.kind is not None and self.pickles:

@@ -42,6 +42,7 @@ TYPES: tuple[TypeRow, ...] = (
             ),
         ),
         package="streamlit",
+        version="1.67.0",
     ),
     TypeRow(
         "streamlit.runtime.secrets.Secrets",
@@ -57,5 +58,6 @@ TYPES: tuple[TypeRow, ...] = (
         ),
         iterator_pickles=True,  # iterates over the keys of a parsed copy
         package="streamlit",
+        version="1.67.0",
     ),
 )

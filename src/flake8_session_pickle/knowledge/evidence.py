@@ -1,0 +1,217 @@
+"""Where the evidence of third-party rows is measured.
+
+The packages of the rows install in groups, each group into a virtual
+environment of its own (``scripts/probe_knowledge.py``): packages whose releases
+must agree (LangChain's) share one, and a release line apps still use but that
+cannot install beside the current one (LangChain 0.3) has its own. A row is
+measured in each group that lists its package, where the release installed
+there is one the row holds for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    packages: frozenset[str]
+    """The rows' packages (importable names) measured here."""
+    requirements: tuple[str, ...]
+    """What pip installs, as requirement specifiers."""
+
+
+_DISTRIBUTIONS: Mapping[str, str] = {
+    "PIL": "pillow",
+    "sklearn": "scikit-learn",
+    "yaml": "pyyaml",
+    "bs4": "beautifulsoup4",
+    "docx": "python-docx",
+    "fitz": "pymupdf",
+    "dotenv": "python-dotenv",
+    "psycopg2": "psycopg2-binary",
+    "mysql.connector": "mysql-connector-python",
+    "google.genai": "google-genai",
+    "google.generativeai": "google-generativeai",
+    "llama_index": "llama-index-core",
+    "speech_recognition": "SpeechRecognition",
+    "faiss": "faiss-cpu",
+    "qdrant_client": "qdrant-client",
+}
+"""Distributions whose name is not the package's with ``-`` for ``_``."""
+
+
+def distribution(package: str) -> str:
+    """The distribution that installs the package (``sklearn``: ``scikit-learn``)."""
+    return _DISTRIBUTIONS.get(package, package.replace("_", "-"))
+
+
+_LANGCHAIN = (
+    "langchain",
+    "langchain-classic",
+    "langchain-core",
+    "langchain-community",
+    "langchain-openai",
+    "langchain-anthropic",
+    "langchain-google-genai",
+    "langchain-groq",
+    "langchain-ollama",
+    "langchain-chroma",
+    "langchain-qdrant",
+    "langchain-text-splitters",
+    "langgraph",
+)
+
+GROUPS: tuple[Group, ...] = (
+    Group(
+        "llm",
+        frozenset(
+            {
+                *(name.replace("-", "_") for name in _LANGCHAIN[1:]),
+                "openai",
+                "anthropic",
+                "groq",
+                "ollama",
+                "google.genai",
+                "google.generativeai",
+                "httpx",
+                "tiktoken",
+                "chromadb",
+                "qdrant_client",
+                "pinecone",
+                "faiss",
+                "llama_index",
+            }
+        ),
+        (
+            *_LANGCHAIN,
+            "openai",
+            "anthropic",
+            "groq",
+            "ollama",
+            "google-genai",
+            "google-generativeai",
+            "httpx",
+            "tiktoken",
+            "chromadb",
+            "qdrant-client",
+            "pinecone",
+            "faiss-cpu",
+            "llama-index-core",
+            "llama-index-llms-openai",
+            "llama-index-embeddings-openai",
+            "pypdf",
+        ),
+    ),
+    Group(
+        "langchain-0.3",
+        frozenset(
+            {
+                "langchain",
+                "langchain_core",
+                "langchain_community",
+                "langchain_openai",
+                "langchain_text_splitters",
+            }
+        ),
+        (
+            "langchain<1",
+            "langchain-core<1",
+            "langchain-community<0.4",
+            "langchain-openai<0.4",
+            "openai",
+            "langchain-text-splitters<1",
+            "faiss-cpu",
+            "qdrant-client",
+            "chromadb",
+            "pypdf",
+        ),
+    ),
+    Group(
+        "data",
+        frozenset(
+            {
+                "pandas",
+                "numpy",
+                "plotly",
+                "matplotlib",
+                "PIL",
+                "sklearn",
+                "scipy",
+                "statsmodels",
+                "networkx",
+                "folium",
+                "wordcloud",
+                "docx",
+                "PyPDF2",
+                "pypdf",
+                "fitz",
+                "bs4",
+                "yaml",
+                "nltk",
+                "dotenv",
+                "requests",
+                "pydantic",
+                "speech_recognition",
+                "sqlalchemy",
+                "duckdb",
+                "pymongo",
+                "redis",
+                "pymysql",
+                "psycopg2",
+                "mysql.connector",
+                "boto3",
+                "streamlit",
+            }
+        ),
+        (
+            "pandas",
+            "openpyxl",
+            "numpy",
+            "plotly",
+            "matplotlib",
+            "pillow",
+            "scikit-learn",
+            "scipy",
+            "statsmodels",
+            "networkx",
+            "folium",
+            "wordcloud",
+            "python-docx",
+            "PyPDF2",
+            "pypdf",
+            "pymupdf",
+            "beautifulsoup4",
+            "pyyaml",
+            "nltk",
+            "python-dotenv",
+            "requests",
+            "pydantic",
+            "SpeechRecognition",
+            "sqlalchemy",
+            "duckdb",
+            "pymongo",
+            "redis",
+            "pymysql",
+            "psycopg2-binary",
+            "mysql-connector-python",
+            "boto3",
+            "streamlit",
+        ),
+    ),
+    Group(
+        "torch",
+        frozenset({"torch", "transformers", "sentence_transformers"}),
+        # any build: the CPU one is enough, where it is at hand (pip keeps an
+        # installed torch that satisfies this)
+        ("torch", "numpy", "transformers", "sentence-transformers"),
+    ),
+)
+
+
+def groups_of(package: str) -> tuple[Group, ...]:
+    """The groups that measure the package's rows: a row is checked in each whose
+    release of the package is in the row's ``versions``."""
+    return tuple(group for group in GROUPS if package in group.packages)

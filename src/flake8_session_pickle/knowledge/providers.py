@@ -1,0 +1,363 @@
+"""Types of LLM providers' SDKs, vector databases, LlamaIndex and agent frameworks."""
+
+from __future__ import annotations
+
+from flake8_session_pickle.codes import Kind
+from flake8_session_pickle.knowledge.rows import Holding, Made, TypeRow
+
+
+def _client(
+    name: str,
+    public: str,
+    arguments: str,
+    package: str,
+    version: str,
+    *more: Made,
+    built: str = "",
+) -> TypeRow:
+    """An SDK client, made by calling the class exported as ``public``."""
+    module, _, exported = public.rpartition(".")
+    return TypeRow(
+        name,
+        Kind.CLIENT,
+        made_by=(
+            Made(f"{public}()", f"import {module} as _m; value = _m.{exported}({arguments})"),
+            *more,
+        ),
+        aliases=(public,) if public != name else (),
+        built=built,
+        package=package,
+        version=version,
+    )
+
+
+_LLAMA = "0.14.25"
+_LLAMA_SETTINGS = (
+    "from llama_index.core import Settings, Document, VectorStoreIndex; "
+    "from llama_index.core.embeddings import MockEmbedding; "
+    "from llama_index.core.llms import MockLLM; "
+    "Settings.embed_model = MockEmbedding(embed_dim=4); Settings.llm = MockLLM(); "
+)
+_INDEX = _LLAMA_SETTINGS + "_index = VectorStoreIndex.from_documents([Document(text='a')]); "
+
+SDKS: tuple[TypeRow, ...] = (
+    _client("groq.Groq", "groq.Groq", "api_key='gsk-test'", "groq", "0.37.1"),
+    _client("groq.AsyncGroq", "groq.AsyncGroq", "api_key='gsk-test'", "groq", "0.37.1"),
+    _client(
+        "ollama._client.Client", "ollama.Client", "host='http://127.0.0.1:1'", "ollama", "0.6.3"
+    ),
+    _client(
+        "ollama._client.AsyncClient",
+        "ollama.AsyncClient",
+        "host='http://127.0.0.1:1'",
+        "ollama",
+        "0.6.3",
+    ),
+    _client(
+        "google.genai.client.Client",
+        "google.genai.Client",
+        "api_key='test'",
+        "google.genai",
+        "3.6.1",
+    ),
+    TypeRow(
+        "google.generativeai.generative_models.GenerativeModel",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "google.generativeai.GenerativeModel()",
+                "import google.generativeai as genai; "
+                "from google.generativeai import client as _client; "
+                "genai.configure(api_key='test'); "
+                "value = genai.GenerativeModel('gemini-1.5-flash'); "
+                "value._client = _client.get_default_generative_client()  # as its first call does",
+            ),
+        ),
+        aliases=("google.generativeai.GenerativeModel",),
+        built="it makes its client on first use: it pickles right after it is made, and is "
+        "refused from its first call on, as in every run after the one that stored it",
+        package="google.generativeai",
+        version="0.8.6",
+    ),
+    TypeRow(
+        "google.generativeai.generative_models.ChatSession",
+        pickles=True,
+        made_by=(
+            Made(
+                "google.generativeai.generative_models.GenerativeModel.start_chat()",
+                "import google.generativeai as genai; genai.configure(api_key='test'); "
+                "value = genai.GenerativeModel('gemini-1.5-flash').start_chat(history=[])",
+                holds=Holding.RECEIVER_AND_ARGUMENTS,
+            ),
+        ),
+        aliases=("google.generativeai.ChatSession",),
+        built="it keeps its model, and is refused with it once the model has made its client",
+        package="google.generativeai",
+        version="0.8.6",
+    ),
+    TypeRow(
+        "tiktoken.core.Encoding",
+        pickles=True,
+        made_by=(
+            # both read the encoding's ranks from the network on first use
+            Made("tiktoken.get_encoding()"),
+            Made("tiktoken.encoding_for_model()"),
+        ),
+        aliases=("tiktoken.Encoding",),
+        evidence="import tiktoken; value = tiktoken.Encoding(name='t', pat_str=r'\\S+|\\s+', "
+        "mergeable_ranks={bytes([i]): i for i in range(256)}, special_tokens={})",
+        package="tiktoken",
+        version="0.14.0",
+    ),
+)
+"""SDK clients: each holds an HTTP client with its pool and locks."""
+
+VECTOR_DATABASES: tuple[TypeRow, ...] = (
+    TypeRow(
+        "chromadb.api.client.Client",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "chromadb.PersistentClient()",
+                "import chromadb; value = chromadb.PersistentClient(path='db')",
+            ),
+            Made(
+                "chromadb.EphemeralClient()", "import chromadb; value = chromadb.EphemeralClient()"
+            ),
+            Made("chromadb.Client()", "import chromadb; value = chromadb.Client()"),
+            # it connects when it is made
+            Made("chromadb.HttpClient()"),
+        ),
+        package="chromadb",
+        version="1.5.9",
+    ),
+    TypeRow(
+        "chromadb.api.models.Collection.Collection",
+        Kind.CLIENT,  # it keeps its client
+        made_by=tuple(
+            Made(
+                f"chromadb.api.client.Client.{method}()",
+                "import chromadb; _client = chromadb.EphemeralClient(); "
+                f"_client.get_or_create_collection('docs'); value = _client.{method}({name!r})",
+            )
+            for method, name in (
+                ("get_or_create_collection", "docs"),
+                ("get_collection", "docs"),
+                ("create_collection", "more"),
+            )
+        ),
+        package="chromadb",
+        version="1.5.9",
+    ),
+    TypeRow(
+        "qdrant_client.qdrant_client.QdrantClient",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "qdrant_client.QdrantClient()",
+                "import qdrant_client; value = qdrant_client.QdrantClient(url='http://127.0.0.1:1')",
+            ),
+        ),
+        aliases=("qdrant_client.QdrantClient",),
+        built="refused with url= or host= (a closure of its HTTP middleware) and with path= "
+        "(its open lock file); QdrantClient(':memory:') pickles",
+        package="qdrant_client",
+        version="1.20.0",
+    ),
+    _client(
+        "qdrant_client.async_qdrant_client.AsyncQdrantClient",
+        "qdrant_client.AsyncQdrantClient",
+        "url='http://127.0.0.1:1'",
+        "qdrant_client",
+        "1.20.0",
+    ),
+    _client(
+        "pinecone._client.Pinecone",
+        "pinecone.Pinecone",
+        "api_key='test'",
+        "pinecone",
+        "10.2.0",
+    ),
+    TypeRow(
+        "pinecone.index.Index",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "pinecone._client.Pinecone.Index()",
+                "import pinecone; "
+                "value = pinecone.Pinecone(api_key='test').Index(host='http://127.0.0.1:1')",
+            ),
+        ),
+        package="pinecone",
+        version="10.2.0",
+    ),
+    TypeRow(
+        # its module depends on the processor (swigfaiss, swigfaiss_avx2): named as exported
+        "faiss.Index",
+        pickles=True,
+        made_by=tuple(
+            Made(f"faiss.{name}()", f"import faiss; value = faiss.{name}(4)")
+            for name in ("IndexFlatL2", "IndexFlatIP")
+        ),
+        package="faiss",
+        version="1.15.1",
+    ),
+)
+
+LLAMA_INDEX: tuple[TypeRow, ...] = (
+    TypeRow(
+        "llama_index.core.indices.base.BaseIndex",
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.core.indices.vector_store.base.VectorStoreIndex",
+        pickles=True,  # it drops what it cannot pickle (its splitter's functions)
+        made_by=(
+            Made(
+                "llama_index.core.VectorStoreIndex.from_documents()",
+                _INDEX + "value = _index",
+                holds=Holding.ARGUMENTS,
+            ),
+            Made(
+                "llama_index.core.VectorStoreIndex()",
+                _LLAMA_SETTINGS + "from llama_index.core.schema import TextNode; "
+                "value = VectorStoreIndex([TextNode(text='a')])",
+                holds=Holding.ARGUMENTS,
+            ),
+            Made("llama_index.core.VectorStoreIndex.from_vector_store()", holds=Holding.ARGUMENTS),
+        ),
+        aliases=("llama_index.core.VectorStoreIndex",),
+        bases=("llama_index.core.indices.base.BaseIndex",),
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.core.query_engine.retriever_query_engine.RetrieverQueryEngine",
+        pickles=True,
+        made_by=(
+            Made(
+                "llama_index.core.indices.base.BaseIndex.as_query_engine()",
+                _INDEX + "value = _index.as_query_engine()",
+                holds=Holding.RECEIVER_AND_ARGUMENTS,
+            ),
+        ),
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.core.chat_engine.types.BaseChatEngine",
+        pickles=True,
+        made_by=(
+            Made(
+                "llama_index.core.indices.base.BaseIndex.as_chat_engine()",
+                _INDEX + "value = _index.as_chat_engine(chat_mode='condense_plus_context')",
+                holds=Holding.RECEIVER_AND_ARGUMENTS,
+            ),
+        ),
+        built="the engine's class follows chat_mode; the context and condense engines "
+        "pickle, keeping the index and the model",
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.core.indices.vector_store.retrievers.retriever.VectorIndexRetriever",
+        pickles=True,
+        made_by=(
+            Made(
+                "llama_index.core.indices.base.BaseIndex.as_retriever()",
+                _INDEX + "value = _index.as_retriever()",
+                holds=Holding.RECEIVER_AND_ARGUMENTS,
+            ),
+        ),
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.llms.openai.base.OpenAI",
+        pickles=True,  # it drops its client when pickled
+        made_by=(
+            Made(
+                "llama_index.llms.openai.OpenAI()",
+                "from llama_index.llms.openai import OpenAI; value = OpenAI(api_key='sk-test'); "
+                "value._get_client()  # what its first call does",
+            ),
+        ),
+        aliases=("llama_index.llms.openai.OpenAI",),
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.embeddings.openai.base.OpenAIEmbedding",
+        pickles=True,
+        made_by=(
+            Made(
+                "llama_index.embeddings.openai.OpenAIEmbedding()",
+                "from llama_index.embeddings.openai import OpenAIEmbedding; "
+                "value = OpenAIEmbedding(api_key='sk-test')",
+            ),
+        ),
+        aliases=("llama_index.embeddings.openai.OpenAIEmbedding",),
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.core.schema.Document",
+        pickles=True,
+        made_by=(
+            Made(
+                "llama_index.core.Document()",
+                "from llama_index.core import Document; value = Document(text='a')",
+            ),
+        ),
+        aliases=("llama_index.core.Document",),
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.core.memory.chat_memory_buffer.ChatMemoryBuffer",
+        pickles=True,
+        made_by=(
+            Made(
+                "llama_index.core.memory.ChatMemoryBuffer.from_defaults()",
+                "from llama_index.core.memory import ChatMemoryBuffer; "
+                "value = ChatMemoryBuffer.from_defaults(token_limit=100)",
+            ),
+        ),
+        aliases=("llama_index.core.memory.ChatMemoryBuffer",),
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.core.base.llms.types.ChatMessage",
+        pickles=True,
+        made_by=(
+            Made(
+                "llama_index.core.llms.ChatMessage()",
+                "from llama_index.core.llms import ChatMessage; "
+                "value = ChatMessage(role='user', content='hi')",
+            ),
+        ),
+        aliases=("llama_index.core.llms.ChatMessage",),
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.core.agent.workflow.react_agent.ReActAgent",
+        # its workflow keeps a weak reference
+        Kind.INTERPRETER_OBJECT,
+        made_by=(
+            Made(
+                "llama_index.core.agent.ReActAgent()",
+                "from llama_index.core.agent import ReActAgent; "
+                "from llama_index.core.llms import MockLLM; "
+                "value = ReActAgent(tools=[], llm=MockLLM())",
+            ),
+        ),
+        aliases=("llama_index.core.agent.ReActAgent",),
+        package="llama_index",
+        version=_LLAMA,
+    ),
+)
+
+ALL: tuple[TypeRow, ...] = (*SDKS, *VECTOR_DATABASES, *LLAMA_INDEX)
