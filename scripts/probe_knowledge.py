@@ -38,7 +38,7 @@ from packaging.version import InvalidVersion, Version
 # the rows of this checkout, whatever is installed
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from flake8_session_pickle.knowledge import ROWS
+from flake8_session_pickle.knowledge import rows
 from flake8_session_pickle.knowledge.evidence import (
     GROUPS,
     Group,
@@ -237,7 +237,7 @@ def probe_group(
             python,
             {
                 "evidence": [],
-                "aliases": [(row.name, alias) for row in ROWS for alias in row.aliases],
+                "aliases": [(row.name, alias) for row in rows() for alias in row.aliases],
                 "distributions": sorted({distribution(item.package) for item in chosen}),
             },
             scratch,
@@ -273,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the report as JSON")
     args = parser.parse_args(argv)
     chosen = [
-        item for item in items(ROWS) if not args.packages or item.package in set(args.packages)
+        item for item in items(rows()) if not args.packages or item.package in set(args.packages)
     ]
     problems: list[str] = []
     grouped: dict[str, list[Item]] = {}
@@ -314,7 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not any(o.item == item and not o.note.startswith("outside") for o in outcomes):
             problems.append(f"{item.key}: measured in no group whose release it holds for")
     names = {item.row.name for item in chosen}
-    for row in ROWS:
+    for row in rows():
         if row.name not in names:
             continue
         for alias in row.aliases:

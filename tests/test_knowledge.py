@@ -18,7 +18,7 @@ import pytest
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
-from flake8_session_pickle.knowledge import ROWS, Knowledge, is_producer
+from flake8_session_pickle.knowledge import Knowledge, is_producer, rows
 from flake8_session_pickle.knowledge.evidence import GROUPS, distribution, groups_of
 from flake8_session_pickle.knowledge.rows import Holding, Made, TypeRow
 
@@ -147,7 +147,7 @@ def requires_package(row: TypeRow, made: Made | None = None) -> None:
 
 def evidence() -> Iterator[tuple[str, TypeRow, Made | None, str]]:
     """Each snippet, keyed by the row and producer it backs."""
-    for row in ROWS:
+    for row in rows():
         if row.evidence:
             yield row.name, row, None, row.evidence
         for made in row.made_by:
@@ -158,7 +158,7 @@ def evidence() -> Iterator[tuple[str, TypeRow, Made | None, str]]:
 EVIDENCE = list(evidence())
 ALIASED = [
     (row, alias)
-    for row in ROWS
+    for row in rows()
     for alias in row.aliases
     if not alias.startswith("nt.")  # Windows' module, for the same type as posix's
 ]
@@ -250,7 +250,7 @@ def _same_package(row: TypeRow, alias: str) -> bool:
     return alias.split(".")[0] == row.package.split(".")[0] if row.package else True
 
 
-@pytest.mark.parametrize("row", ROWS, ids=lambda row: row.name)
+@pytest.mark.parametrize("row", rows(), ids=lambda row: row.name)
 def test_every_refusal_has_evidence_or_a_citation(row: TypeRow) -> None:
     if row.kind is None:
         return
@@ -261,15 +261,15 @@ def test_every_refusal_has_evidence_or_a_citation(row: TypeRow) -> None:
 
 
 def test_producers_are_written_in_the_notation_and_name_one_type() -> None:
-    producers = [made.by for row in ROWS for made in row.made_by]
+    producers = [made.by for row in rows() for made in row.made_by]
     assert all(is_producer(producer) for producer in producers)
     assert len(producers) == len(set(producers))
-    names = [name for row in ROWS for name in (row.name, *row.aliases)]
+    names = [name for row in rows() for name in (row.name, *row.aliases)]
     assert len(names) == len(set(names))
 
 
 def test_a_method_of_a_type_is_found_through_its_values_and_its_class() -> None:
-    knowledge = Knowledge(ROWS)
+    knowledge = Knowledge(rows())
     by_value = knowledge.method("sqlite3.Connection", "cursor")
     by_class = knowledge.called("sqlite3.Connection.cursor")
     assert by_value is not None and by_value.row.name == "sqlite3.Cursor"
@@ -277,8 +277,8 @@ def test_a_method_of_a_type_is_found_through_its_values_and_its_class() -> None:
 
 
 def test_a_producer_that_changed_with_python_is_dropped_on_newer_ones() -> None:
-    assert Knowledge(ROWS, (3, 12)).method("pathlib.Path", "iterdir") is not None
-    assert Knowledge(ROWS, (3, 13)).method("pathlib.Path", "iterdir") is None
+    assert Knowledge(rows(), (3, 12)).method("pathlib.Path", "iterdir") is not None
+    assert Knowledge(rows(), (3, 13)).method("pathlib.Path", "iterdir") is None
 
 
 def test_rule_pages_name_the_knowledge_tables() -> None:
@@ -304,7 +304,7 @@ def test_a_method_of_a_base_type_is_found_on_values_of_the_type() -> None:
 
 THIRD_PARTY = [
     (row, made)
-    for row in ROWS
+    for row in rows()
     for made in (None, *row.made_by)
     if (made is None and row.package) or (made is not None and made.package)
 ]
@@ -321,7 +321,7 @@ def test_a_group_measures_every_third_party_package(row: TypeRow, made: Made | N
 
 
 def test_rows_say_the_releases_they_hold_for_in_the_notation_of_pip() -> None:
-    for row in ROWS:
+    for row in rows():
         if row.versions:
             SpecifierSet(row.versions)
         if row.version:
@@ -338,7 +338,7 @@ def test_groups_install_what_they_measure() -> None:
         }
         for package in group.packages:
             assert _normalized(distribution(package)) in installs, (group.name, package)
-    for row in ROWS:
+    for row in rows():
         for made in (None, *row.made_by):
             for group in groups_of((made.package if made else "") or row.package):
                 installs = {
@@ -350,7 +350,7 @@ def test_groups_install_what_they_measure() -> None:
 
 
 def test_a_vector_store_row_has_the_retriever_of_its_base() -> None:
-    knowledge = Knowledge(ROWS)
+    knowledge = Knowledge(rows())
     found = knowledge.method("langchain_community.vectorstores.faiss.FAISS", "as_retriever")
     assert found is not None
     assert found.row.name == "langchain_core.vectorstores.base.VectorStoreRetriever"
@@ -358,7 +358,7 @@ def test_a_vector_store_row_has_the_retriever_of_its_base() -> None:
 
 
 def test_third_party_producers_of_standard_types_are_on_their_rows() -> None:
-    knowledge = Knowledge(ROWS)
+    knowledge = Knowledge(rows())
     found = knowledge.method("pandas.core.frame.DataFrame", "to_dict")
     assert found is not None and found.row.name == "builtins.dict"
     assert found.made.package == "pandas"

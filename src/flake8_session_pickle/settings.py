@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from flake8_session_pickle.codes import PREFIX, Kind
-from flake8_session_pickle.knowledge import KNOWLEDGE, ROWS, Knowledge, is_producer
+from flake8_session_pickle.knowledge import Knowledge, default_knowledge, is_producer, rows
 from flake8_session_pickle.knowledge.rows import Made, TypeRow
 from flake8_session_pickle.knowledge.streamlit import SESSION_STATE
 
@@ -54,12 +54,12 @@ class Settings:
     @cached_property
     def knowledge(self) -> Knowledge:
         if not self.unpicklable and not self.picklable:
-            return KNOWLEDGE
-        rows = [
+            return default_knowledge()
+        added = [
             TypeRow(name, kind, made_by=(Made(name),) if name.endswith("()") else ())
             for name, kind in self.unpicklable
         ]
-        return KNOWLEDGE.with_user_rows(rows, self.picklable)
+        return default_knowledge().with_user_rows(added, self.picklable)
 
     @cached_property
     def sinks(self) -> Sequence[Sink]:
@@ -128,9 +128,11 @@ def warnings(settings: Settings) -> list[str]:
         for path in sorted(settings.session_paths)
         if "." not in path
     ]
+    if not settings.picklable:
+        return found
     known = {
         name
-        for row in ROWS
+        for row in rows()
         for name in (row.name, *row.aliases, *(made.by for made in row.made_by))
     }
     found.extend(

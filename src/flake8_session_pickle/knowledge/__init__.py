@@ -13,15 +13,8 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 
-from flake8_session_pickle.knowledge import (
-    data,
-    langchain,
-    libraries,
-    providers,
-    stdlib,
-    streamlit,
-)
 from flake8_session_pickle.knowledge.rows import Holding, Made, TypeRow
 
 
@@ -42,18 +35,32 @@ def _with_producers(
     )
 
 
-ROWS: tuple[TypeRow, ...] = _with_producers(
-    (
-        *stdlib.ALL,
-        *streamlit.TYPES,
-        *libraries.ALL,
-        *langchain.ALL,
-        *providers.ALL,
-        *data.ALL,
-    ),
-    data.PRODUCERS,
-    langchain.PRODUCERS,
-)
+@cache
+def rows() -> tuple[TypeRow, ...]:
+    """Every row of the tables. They are read only when a file is analysed, or an
+    option names a type: most files a lint run sees never need them."""
+    from flake8_session_pickle.knowledge import (
+        data,
+        langchain,
+        libraries,
+        providers,
+        stdlib,
+        streamlit,
+    )
+
+    return _with_producers(
+        (
+            *stdlib.ALL,
+            *streamlit.TYPES,
+            *libraries.ALL,
+            *langchain.ALL,
+            *providers.ALL,
+            *data.ALL,
+        ),
+        data.PRODUCERS,
+        langchain.PRODUCERS,
+    )
+
 
 _PRODUCER = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?:\(\))?")
 """A producer in the notation of :mod:`.rows`: a qualified name, ``()`` for a call."""
@@ -192,4 +199,7 @@ class Knowledge:
         return Knowledge(rows, self._python)
 
 
-KNOWLEDGE = Knowledge(ROWS)
+@cache
+def default_knowledge() -> Knowledge:
+    """The tables, indexed, without any user's additions."""
+    return Knowledge(rows())
