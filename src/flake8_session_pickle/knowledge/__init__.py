@@ -100,7 +100,9 @@ class Knowledge:
         self._objects: dict[str, Production] = {}
         for row in rows:
             for made in row.made_by:
-                if made.before_python is None or python < made.before_python:
+                if (made.before_python is None or python < made.before_python) and (
+                    made.from_python is None or python >= made.from_python
+                ):
                     self._index(Production(row, made))
 
     def _index(self, production: Production) -> None:

@@ -59,6 +59,12 @@ class Made:
     before_python: tuple[int, int] | None = None
     """Holds only on Pythons older than this (``(3, 13)``): on newer ones the
     producer makes something else."""
+    from_python: tuple[int, int] | None = None
+    """Holds only on this Python and newer ones."""
+    makes: str = ""
+    """The type of what it makes, where that is not the row's type but pickle
+    treats it the same (on Python 3.13, ``Path.glob()`` makes a ``map`` over a
+    generator, which pickle refuses as it does the generator)."""
     holds: Holding | None = None
     """What it keeps of the call's arguments."""
     tuple_of: bool = False

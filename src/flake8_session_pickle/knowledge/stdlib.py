@@ -47,9 +47,20 @@ LANGUAGE: tuple[TypeRow, ...] = (
             *(
                 Made(
                     f"pathlib.Path.{name}()",
-                    f"import pathlib; value = pathlib.Path().{name}({arguments})",
+                    f"import pathlib; value = pathlib.Path().{name}('*')",
+                    before_python=(3, 13),
                 )
-                for name, arguments in (("glob", "'*'"), ("rglob", "'*'"))
+                for name in ("glob", "rglob")
+            ),
+            *(
+                # a map over the generator of the directory walk
+                Made(
+                    f"pathlib.Path.{name}()",
+                    f"import pathlib; value = pathlib.Path().{name}('*')",
+                    from_python=(3, 13),
+                    makes="builtins.map",
+                )
+                for name in ("glob", "rglob")
             ),
             Made(
                 "pathlib.Path.iterdir()",
