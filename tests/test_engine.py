@@ -176,8 +176,25 @@ def test_look_alikes_that_pickle_are_silent(value: str, prelude: str) -> None:
 )
 def test_a_loop_over_a_container_binds_what_it_holds(loop: str) -> None:
     defaults = "DEFAULTS = {'messages': [], 'fmt': lambda value: value}\n"
-    expected = [] if "DEFAULTS[key]" in loop else ["PKL101"]
-    assert write(loop, defaults) == expected
+    assert write(loop, defaults) == ["PKL101"]
+
+
+@pytest.mark.parametrize(
+    "read, expected",
+    [
+        ("CONFIG['factory']", ["PKL101"]),
+        ("CONFIG['name']", []),
+        ("CONFIG.get('factory')", ["PKL101"]),
+        ("CONFIG.get('missing', 1)", []),
+        ("PAIR[1]", ["PKL101"]),
+        ("PAIR[0]", []),
+    ],
+)
+def test_an_item_of_a_known_container_is_what_it_holds_there(
+    read: str, expected: list[str]
+) -> None:
+    prelude = "CONFIG = {'name': 'x', 'factory': lambda: 1}\nPAIR = ('x', lambda: 1)\n"
+    assert write(f"st.session_state.k = {read}\n", prelude) == expected
 
 
 @pytest.mark.parametrize(

@@ -1299,6 +1299,19 @@ CALL_CASES = [
         None,
     ),
     Case(
+        "calls/item-of-a-dict-of-settings",
+        "import streamlit as st\nMODELS = {'fast': {'name': 'x', 'factory': lambda t: t}}\n"
+        "config = MODELS['fast']\nst.session_state.factory = config['factory']\n",
+        "PKL101",
+        line=4,
+    ),
+    Case(
+        "calls/plain-item-of-a-dict-of-settings",
+        "import streamlit as st\nMODELS = {'fast': {'name': 'x', 'factory': lambda t: t}}\n"
+        "config = MODELS.get('fast')\nst.session_state.name = config['name']\n",
+        None,
+    ),
+    Case(
         "calls/class-method-making-an-instance",
         "import streamlit as st\nclass Store:\n    def __init__(self, handle):\n"
         "        self.handle = handle\n    @classmethod\n    def create(cls):\n"

@@ -237,7 +237,8 @@ class Evaluator:
 
     def _item_read(self, call: cst.Call, scope: Scope) -> Values | None:
         """What ``x.get(key, default)`` or ``x.setdefault(key, default)`` gives,
-        where ``x`` is a watched place: the item under the key, or the default."""
+        where ``x`` is a watched place or a dict: the item under the key, or the
+        default."""
         func = call.func
         if not (
             isinstance(func, cst.Attribute)
@@ -247,7 +248,11 @@ class Evaluator:
         ):
             return None
         owners = self.evaluate(func.value, scope)
-        if not any(isinstance(owner, Place) for owner in owners):
+        if not any(
+            isinstance(owner, Place)
+            or (isinstance(owner, Object) and owner.type == "builtins.dict")
+            for owner in owners
+        ):
             return None
         items = self._items(owners, self.segment(call.args[0].value, scope))
         if len(call.args) < 2:
@@ -256,9 +261,26 @@ class Evaluator:
 
     @staticmethod
     def _items(owners: Values, segment: Attribute | Key | AnyKey) -> Values:
-        """What is found under a key of the owners: a place within a watched place."""
-        found = tuple(owner.child(segment) for owner in owners if isinstance(owner, Place))
-        return found or NOTHING_KNOWN
+        """What is found under a key of the owners: a place within a watched place,
+        or what a dict holds under the key, or a list or tuple at the index (also
+        what it holds where it is not known, which may be there)."""
+        found: list[Value] = []
+        for owner in owners:
+            if isinstance(owner, Place):
+                found.append(owner.child(segment))
+            elif isinstance(owner, Object) and owner.type in _INDEXED:
+                role = Role.VALUE if owner.type == "builtins.dict" else Role.ITEM
+                found.extend(
+                    held.value
+                    for held in owner.holds
+                    if held.role is role
+                    and (
+                        not isinstance(segment, Key)
+                        or held.position is None
+                        or held.position == segment.value
+                    )
+                )
+        return union(tuple(found)) or NOTHING_KNOWN
 
     def items_of(
         self, iterable: cst.BaseExpression, scope: Scope, roles: frozenset[Role] | None = None
@@ -785,6 +807,7 @@ _SUPER = "builtins.super"
 _EACH_ARGUMENT = frozenset({Holding.ARGUMENTS, Holding.ITERATORS, Holding.RECEIVER_AND_ARGUMENTS})
 
 _POSITIONAL = frozenset({"builtins.tuple", "builtins.list"})
+_INDEXED = _POSITIONAL | {"builtins.dict"}
 
 _SEQUENCES: dict[type[cst.CSTNode], str] = {
     cst.List: "builtins.list",
