@@ -26,6 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from flake8_session_pickle import check_source
+from flake8_session_pickle.engine import InternalError
 
 Site = tuple[str, str, int]
 """A repository, a file in it, a line."""
@@ -69,7 +70,12 @@ def reports(corpus: Path, repos: list[str]) -> dict[Site, list[str]]:
             for path in sorted(folder.rglob("*.py")):
                 source = path.read_text(encoding="utf-8", errors="replace")
                 relative = path.relative_to(folder).as_posix()
-                for violation in check_source(source, path=path):
+                try:
+                    violations = check_source(source, path=path, strict=True)
+                except InternalError as error:
+                    print(f"internal error in {repo}/{relative}: {error}", file=sys.stderr)
+                    continue
+                for violation in violations:
                     if violation.code != "PKL000":
                         site = (repo, relative, violation.line)
                         found.setdefault(site, []).append(violation.message)

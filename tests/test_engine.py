@@ -842,3 +842,13 @@ def test_an_internal_error_is_one_pkl000_for_flake8_and_raises_in_strict_mode(
 def test_a_report_names_the_place_as_the_code_writes_it(write: str, place: str) -> None:
     (violation,) = check(HEADER + write.format(v="lambda: 1") + "\n")
     assert f" stored in {place} cannot be pickled " in violation.message
+
+
+def test_a_dataclass_with_methods_and_blocks_in_its_body() -> None:
+    prelude = (
+        "import threading\nfrom dataclasses import dataclass\n@dataclass\nclass Job:\n"
+        "    name: str = 'x'\n    if True:\n        retries: int = 3\n"
+        "    def run(self):\n        return 1\n    lock: object = None\n"
+    )
+    assert write("st.session_state.j = Job('a', 3)\n", prelude) == []
+    assert write("st.session_state.j = Job(lock=threading.Lock())\n", prelude) == ["PKL111"]

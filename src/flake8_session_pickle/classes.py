@@ -436,7 +436,9 @@ def _is_class_variable(annotation: cst.BaseExpression) -> bool:
 def _fields(node: cst.ClassDef) -> Iterator[tuple[cst.Name, cst.BaseExpression | None]]:
     """A dataclass's own fields, each with its default where it has one."""
     for line in node.body.body:
-        for statement in getattr(line, "body", ()):
+        if not isinstance(line, cst.SimpleStatementLine):
+            continue
+        for statement in line.body:
             if (
                 isinstance(statement, cst.AnnAssign)
                 and isinstance(statement.target, cst.Name)

@@ -82,12 +82,13 @@ class Project:
         return ".".join([*parts, *([rest] if rest else [])]) or None
 
     def _has_top(self, name: str) -> bool:
-        """Whether any searched folder has a module or package of that name; known
-        answers are kept, since most names an app uses are not its own."""
+        """Whether any searched folder has a module or package of that name (also a
+        namespace package: a folder without ``__init__.py``); known answers are
+        kept, since most names an app uses are not its own."""
         known = self._tops.get(name)
         if known is None:
             known = self._tops[name] = any(
-                (folder / f"{name}.py").is_file() or (folder / name / "__init__.py").is_file()
+                (folder / f"{name}.py").is_file() or (folder / name).is_dir()
                 for folder in self.folders
             )
         return known
