@@ -118,3 +118,13 @@ def test_a_changed_module_is_read_again(tmp_path: Path) -> None:
     assert [v.code for v in check(APP, path=folder / "app.py")] == ["PKL111"]
     (folder / "worker.py").write_text("class Worker:\n    pass\n\n\n")
     assert check(APP, path=folder / "app.py") == []
+
+
+def test_a_file_of_the_app_in_a_folder_of_its_own_finds_the_app_s_modules(
+    tmp_path: Path,
+) -> None:
+    folder = app_folder(tmp_path, **{"src/__init__.py": "", "src/worker.py": WORKER})
+    tab = "import streamlit as st\nfrom src.worker import Worker\nst.session_state.w = Worker()\n"
+    (folder / "tabs").mkdir()
+    (folder / "tabs" / "chat.py").write_text(tab)
+    assert [v.code for v in check(tab, path=folder / "tabs" / "chat.py")] == ["PKL111"]

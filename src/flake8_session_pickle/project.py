@@ -2,10 +2,14 @@
 Streamlit runs the app, among the files of its project.
 
 Streamlit puts the main script's folder on ``sys.path``, and runs a page under
-``pages/`` with the main script's folder there too. Beside it, the working
-directory, the project root (the nearest folder up with ``pyproject.toml``,
-``setup.cfg``, ``.git`` or ``.streamlit``) and its ``src/`` are searched. Only
-files inside the project root are read, as text; nothing is imported or run.
+``pages/`` with the main script's folder there too; a module the app imports
+from a folder of its own (``tabs/chat.py``) runs with the app's folder there,
+which may be any folder above it. So the checked file's folder (the main
+script's, for a page) and each folder above it up to the project root (the
+nearest folder up with ``pyproject.toml``, ``setup.cfg``, ``.git`` or
+``.streamlit``) are searched, nearest first, then the working directory and the
+root's ``src/``. Only files inside the project root are read, as text; nothing
+is imported or run.
 """
 
 from __future__ import annotations
@@ -27,7 +31,11 @@ class Project:
         folder = checked.parent
         main_folder = folder.parent if folder.name == _PAGES else folder
         self.root = _root(main_folder)
-        candidates = [main_folder, Path.cwd().resolve(), self.root, self.root / "src"]
+        # A file imported by the app (``tabs/chat.py`` beside ``app.py``) runs with
+        # the app's folder on ``sys.path``, which may be any folder above it.
+        above = [main_folder, *main_folder.parents]
+        within = above[: above.index(self.root) + 1] if self.root in above else [main_folder]
+        candidates = [*within, Path.cwd().resolve(), self.root / "src"]
         self.folders = tuple(
             candidate
             for candidate in dict.fromkeys(candidates)
