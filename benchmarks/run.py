@@ -281,6 +281,12 @@ HEADER = (
 )
 
 SESSION_SHARE = 0.15
+PAGE_FUNCTIONS = 0.25
+"""The share of apps whose blocks are in page functions chosen from the sidebar."""
+PAGE_BRANCHES = 0.45
+"""The share of apps whose blocks are in an ``if``/``elif`` chain on the page chosen.
+With the shares above, libcst is given half of the non-blank lines of the
+generated apps, as of the real-app collection of docs/performance.md."""
 """The share of blocks that use session state: about 2.7 session-state statements
 per 100 lines, against 2.2 in the real apps of docs/accuracy.md."""
 
@@ -299,9 +305,26 @@ def generate_app(rng: random.Random, lines: int, index: int, dense: bool = False
         text = textwrap.dedent(rng.choice(pool)).format(n=n)
         blocks.append(text)
         total += text.count("\n")
-    if not dense and rng.random() < 0.5:
+    layout = rng.random()
+    if not dense and layout < PAGE_FUNCTIONS:
         return HEADER.format(title=f"App {index}") + _as_pages(blocks, index)
+    if not dense and layout < PAGE_FUNCTIONS + PAGE_BRANCHES:
+        return HEADER.format(title=f"App {index}") + _as_branches(blocks)
     return HEADER.format(title=f"App {index}") + "".join(blocks)
+
+
+def _as_branches(blocks: list[str]) -> str:
+    """The blocks in the branches of one ``if``/``elif`` chain on the page chosen
+    from the sidebar, as many multi-page apps are written: a chain the analysis
+    keeps whole once one of its branches writes session state."""
+    pages = [blocks[start : start + 4] for start in range(0, len(blocks), 4)]
+    names = ", ".join(f'"Page {number}"' for number in range(len(pages)))
+    parts = [f'\nchoice = st.sidebar.radio("Page", [{names}])\n']
+    for number, page in enumerate(pages):
+        keyword = "if" if number == 0 else "elif"
+        body = textwrap.indent("".join(page), "    ")
+        parts.append(f'{keyword} choice == "Page {number}":\n{body}')
+    return "".join(parts)
 
 
 def _as_pages(blocks: list[str], index: int) -> str:
