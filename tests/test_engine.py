@@ -684,11 +684,18 @@ def test_a_cached_coroutine_function_is_judged_by_what_it_returns() -> None:
         "try:\n        return sqlite3.connect('db')\n    except sqlite3.Error:\n        raise",
         "if flag:\n        return sqlite3.connect('db')\n    elif flag:\n"
         "        return None\n    else:\n        raise ValueError",
+        "if flag:\n        return unknown_factory()\n    return sqlite3.connect('db')",
     ],
 )
 def test_every_return_of_a_helper_counts_wherever_it_stands(body: str) -> None:
     source = HEADER + f"import sqlite3\nflag = True\ndef connect():\n    {body}\n"
     assert codes(source + "st.session_state.conn = connect()\n") == ["PKL106"]
+
+
+def test_a_helper_that_may_end_without_a_return_stands_for_nothing_known() -> None:
+    source = HEADER + "import sqlite3\nflag = True\ndef connect():\n"
+    source += "    if flag:\n        return sqlite3.connect('db')\n    print('no database')\n"
+    assert codes(source + "st.session_state.conn = connect()\n") == []
 
 
 @pytest.mark.parametrize(

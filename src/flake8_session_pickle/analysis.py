@@ -134,9 +134,11 @@ class Analysis:
             finally:
                 self._depth -= 1
             if _may_fall_off(node.body.body):
-                # Only a call whose every return is known stands for what it returns.
-                returns.values.append(NOTHING_KNOWN)
-            self._returned[key] = tuple(value for values in returns.values for value in values)
+                # A call stands for what it returns only where it cannot end
+                # without a return statement.
+                self._returned[key] = NOTHING_KNOWN
+            else:
+                self._returned[key] = union(*returns.values)
         return self._returned[key]
 
     def class_attribute(

@@ -731,9 +731,10 @@ class Evaluator:
         returned = self._program.returned(
             definition, self.arguments(definition, call, scope, first)
         )
-        if not returned or UNKNOWN in returned:
+        if not returned or returned == NOTHING_KNOWN:
             returned = NOTHING_KNOWN
         else:
+            # Each known return counts, also beside returns that are not known.
             source = f"'{name}()'"
             if definition.keeps_results:
                 returned = tuple(kept(value) for value in returned)
