@@ -586,6 +586,57 @@ RERUN_CASES = [
 
 FLOW_CASES = [
     Case(
+        "flow/dict-filled-after-it-is-stored",
+        "import streamlit as st, threading\ncfg = {}\nst.session_state.cfg = cfg\n"
+        "cfg['lock'] = threading.Lock()\n",
+        "PKL107",
+        line=4,
+    ),
+    Case(
+        "flow/list-appended-to-after-it-is-stored",
+        "import streamlit as st, threading\nlog = []\nst.session_state.log = log\n"
+        "log.append(threading.Lock())\n",
+        "PKL107",
+        line=4,
+    ),
+    Case(
+        "flow/namespace-given-an-attribute-after-it-is-stored",
+        "import streamlit as st, threading, types\nns = types.SimpleNamespace()\n"
+        "st.session_state.ns = ns\nns.lock = threading.Lock()\n",
+        "PKL107",
+        line=4,
+    ),
+    Case(
+        "flow/instance-given-an-attribute-before-it-is-stored",
+        "import streamlit as st, threading\nclass Box:\n    pass\nbox = Box()\n"
+        "box.lock = threading.Lock()\nst.session_state.box = box\n",
+        "PKL111",
+        line=6,
+    ),
+    Case(
+        "flow/instance-given-text-before-it-is-stored",
+        "import streamlit as st, types\nns = types.SimpleNamespace()\nns.name = 'started'\n"
+        "st.session_state.ns = ns\n",
+        None,
+    ),
+    Case(
+        "flow/copy-stored-then-the-original-filled",
+        "import streamlit as st, threading\ncfg = {}\nst.session_state.cfg = dict(cfg)\n"
+        "cfg['lock'] = threading.Lock()\n",
+        None,
+    ),
+    Case(
+        "flow/name-rebound-after-it-is-stored",
+        "import streamlit as st, threading\nlog = []\nst.session_state.log = log\n"
+        "log = []\nlog.append(threading.Lock())\n",
+        None,
+    ),
+    Case(
+        "flow/list-given-text-after-it-is-stored",
+        "import streamlit as st\nlog = []\nst.session_state.log = log\nlog.append('started')\n",
+        None,
+    ),
+    Case(
         "flow/rebound-in-both-branches",
         "import streamlit as st\nf = lambda: 1\nif st.checkbox('x'):\n    f = 1\nelse:\n"
         "    f = 2\nst.session_state.f = f\n",

@@ -40,6 +40,7 @@ from flake8_session_pickle.values import (
     Text,
     Value,
     Values,
+    place_name,
     union,
 )
 from flake8_session_pickle.verdicts import Persists, Refusal, Verdicts, never
@@ -251,7 +252,9 @@ class _Reporter:
                         break
             if refusal is None:
                 continue
-            message = judged.sink.message(refusal.kind, refusal.what, _place(judged.write.place))
+            message = judged.sink.message(
+                refusal.kind, refusal.what, _place(judged.write.place, judged.write.at)
+            )
             if message is not None:
                 findings.append(Finding(refusal.anchor, message, judged.statement))
         return findings
@@ -364,14 +367,29 @@ def _of_the_script(value: Value) -> bool:
     return isinstance(value, Object) and any(_of_the_script(held.value) for held in value.holds)
 
 
-def _place(place: str | tuple[Target, ...]) -> str:
+def _place(place: str | tuple[Target, ...], at: Place | None) -> str:
     if isinstance(place, str):
         return place
-    return ", ".join(
+    written = ", ".join(
         code_of(target.written_as)
         + ("" if target.segment_written or target.segment is None else _segment(target.segment))
         for target in place
     )
+    if at is not None and len(place) == 1 and _depth(place[0]) < len(at.segments):
+        # The code writes through a name bound to an object kept in session
+        # state (``messages.append(m)``): say where that object is kept.
+        return f"{written} ({place_name(at)})"
+    return written
+
+
+def _depth(target: Target) -> int:
+    """How many segments below its first name the code of a target writes."""
+    depth = 0 if target.segment_written or target.segment is None else 1
+    node = target.written_as
+    while isinstance(node, (cst.Attribute, cst.Subscript)):
+        depth += 1
+        node = node.value
+    return depth
 
 
 def _segment(segment: Segment) -> str:

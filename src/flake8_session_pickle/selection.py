@@ -317,7 +317,8 @@ class _Reader:
                 binds.update(
                     target.value.id
                     for target in node.targets
-                    if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
+                    if isinstance(target, (ast.Subscript, ast.Attribute))
+                    and isinstance(target.value, ast.Name)
                 )
                 if not is_constant(node.value):
                     summary.targets.extend(node.targets)
