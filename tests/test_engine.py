@@ -859,3 +859,30 @@ def test_a_dataclass_with_methods_and_blocks_in_its_body() -> None:
     )
     assert write("st.session_state.j = Job('a', 3)\n", prelude) == []
     assert write("st.session_state.j = Job(lock=threading.Lock())\n", prelude) == ["PKL111"]
+
+
+@pytest.mark.parametrize(
+    "read",
+    ["st.session_state.pool", "st.session_state['pool']", "st.session_state.get('pool')"],
+)
+def test_a_method_of_an_object_kept_in_session_state_gives_what_it_makes(read: str) -> None:
+    source = HEADER + "import sqlite3\n"
+    source += "st.session_state.pool = sqlite3.connect('app.db')\n"
+    source += f"st.session_state.cursor = {read}.cursor()\n"
+    source += f"st.session_state.rows = {read}.execute('select 1').fetchall()\n"
+    assert [(v.line, v.code) for v in check(source)] == [(3, "PKL106"), (4, "PKL106")]
+
+
+def test_a_method_of_a_place_that_holds_a_read_of_itself_ends() -> None:
+    source = HEADER + "st.session_state.x = st.session_state.x.copy()\n"
+    assert codes(source) == []
+
+
+def test_a_factory_inherited_from_a_base_of_another_package_makes_the_subclass() -> None:
+    source = HEADER + "from langchain_community.utilities import SQLDatabase\n"
+    source += "class Patched(SQLDatabase):\n    pass\n"
+    source += "st.session_state.db = Patched.from_uri('sqlite:///x.db')\n"
+    source += "st.session_state.other = Patched.not_a_factory('x')\n"
+    found = check(source)
+    assert [(v.line, v.code) for v in found] == [(5, "PKL106")]
+    assert "instance of 'Patched' derived from" in found[0].message

@@ -620,6 +620,19 @@ FLOW_CASES = [
         None,
     ),
     Case(
+        "flow/view-made-by-a-method-of-a-kept-dict",
+        "import streamlit as st\nst.session_state.setdefault('prices', {'a': 1})\n"
+        "st.session_state.names = st.session_state.prices.keys()\n",
+        "PKL109",
+        line=3,
+    ),
+    Case(
+        "flow/list-made-by-a-method-of-a-kept-dict",
+        "import streamlit as st\nst.session_state.setdefault('prices', {'a': 1})\n"
+        "st.session_state.names = list(st.session_state.prices.keys())\n",
+        None,
+    ),
+    Case(
         "flow/copy-stored-then-the-original-filled",
         "import streamlit as st, threading\ncfg = {}\nst.session_state.cfg = dict(cfg)\n"
         "cfg['lock'] = threading.Lock()\n",
@@ -1102,6 +1115,13 @@ HOLDER_CASES = [
 ]
 
 SUBCLASS_CASES = [
+    Case(
+        "subclasses/made-by-a-factory-it-inherits",
+        "import tarfile\nimport streamlit as st\nclass Archive(tarfile.TarFile):\n    pass\n"
+        "st.session_state.archive = Archive.open('app.tar', 'w')\n",
+        "PKL104",
+        line=5,
+    ),
     Case(
         "subclasses/thread",
         "import threading\nimport streamlit as st\nclass Worker(threading.Thread):\n"

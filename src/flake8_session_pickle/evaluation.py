@@ -84,6 +84,9 @@ class Program(Protocol):
     def fields(self, cls: Definition) -> list[str]:
         """The fields of a dataclass, in the order its ``__init__`` takes them."""
 
+    def stored_at(self, place: Place) -> Values:
+        """What the writes seen so far store at a watched place."""
+
     def project_value(self, name: str, scope: Scope | None) -> Values | None:
         """What a module of the app binds to a qualified name (a relative one
         resolved from the module ``scope`` is in); None where the name is not
@@ -96,6 +99,9 @@ class Evaluator:
         self.knowledge = knowledge
         self._roots = roots
         """Qualified names of the objects whose places a sink watches."""
+        self._resolving: set[Place] = set()
+        """Places whose kept objects are being looked into, so that a place that
+        holds a read of itself ends."""
 
     def named(self, name: str, scope: Scope | None = None) -> Values:
         """The object reached by a qualified name: the root of a watched place, an
@@ -419,7 +425,7 @@ class Evaluator:
         if isinstance(value, Definition) and value.kind is DefinitionKind.CLASS:
             found = self._program.class_attribute(value, attribute)
             if found is None:
-                return NOTHING_KNOWN
+                return self._inherited_factory(value, attribute)
             if value.is_enum:
                 return (Instance(value),)
             return anchored(tuple(_through(member, value) for member in found), anchor)
@@ -441,6 +447,27 @@ class Evaluator:
                 return NOTHING_KNOWN
             members = self._program.class_attribute(cls, attribute, value.cls) or ()
             return tuple(_through(member, receiver) for member in members) or NOTHING_KNOWN
+        return NOTHING_KNOWN
+
+    def _inherited_factory(self, cls: Definition, attribute: str) -> Values:
+        """A factory classmethod that the class inherits from a base of another
+        package (``SQLDatabase.from_uri``) makes an instance of the class itself:
+        calling it is calling the class."""
+        seen: set[int] = set()
+        classes = [cls]
+        while classes:
+            current = classes.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
+            for base in current.bases:
+                if isinstance(base, Definition):
+                    classes.append(base)
+                elif isinstance(base, Named):
+                    production = self.knowledge.called(f"{base.name}.{attribute}")
+                    row = self.knowledge.type(base.name)
+                    if production is not None and row is not None and production.row is row:
+                        return (cls,)
         return NOTHING_KNOWN
 
     def _call(self, callee: Value, call: cst.Call, scope: Scope) -> Values:
@@ -479,7 +506,36 @@ class Evaluator:
             return self._call_definition(callee, call, scope)
         if isinstance(callee, Bound):
             return self._call_definition(callee.function, call, scope, callee.receiver)
+        if isinstance(callee, Place):
+            return self._method_of_stored(callee, call, scope)
         return NOTHING_KNOWN
+
+    def _method_of_stored(self, method: Place, call: cst.Call, scope: Scope) -> Values:
+        """What a method of an object kept in session state gives
+        (``st.session_state.store.as_retriever()``), as far as the writes before
+        the call tell what is kept there."""
+        last = method.segments[-1] if method.segments else None
+        if not isinstance(last, Attribute) or len(method.segments) < 2:
+            return NOTHING_KNOWN
+        receiver = Place(method.root, method.segments[:-1])
+        if receiver in self._resolving:
+            return NOTHING_KNOWN
+        self._resolving.add(receiver)
+        try:
+            kept = self._program.stored_at(receiver)
+            return (
+                union(
+                    *(
+                        self._call(callee, call, scope)
+                        for value in kept
+                        if not isinstance(value, Place)
+                        for callee in self.attribute(value, last.name, call.func)
+                    )
+                )
+                or NOTHING_KNOWN
+            )
+        finally:
+            self._resolving.discard(receiver)
 
     def _produced(
         self, production: Production, made_by: str, call: cst.Call | None, scope: Scope | None

@@ -376,7 +376,10 @@ FILES: tuple[TypeRow, ...] = (
     TypeRow(
         "tarfile.TarFile",
         Kind.OPEN_FILE,
-        made_by=(_made("tarfile", "open", "'f.tar', 'w'"),),
+        made_by=(
+            _made("tarfile", "open", "'f.tar', 'w'"),
+            _made("tarfile", "TarFile.open", "'f.tar', 'w'"),
+        ),
     ),
     _class("mmap", "mmap", Kind.OPEN_FILE, "-1, 16"),
 )
