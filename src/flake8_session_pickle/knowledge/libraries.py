@@ -23,6 +23,12 @@ _MEASURED = {
 }
 """The release of each package the evidence was last measured with."""
 
+# What the evidence of the duckdb relation row reads from.
+_DUCKDB_FRAME = "pandas.DataFrame({'a': [1]})"
+_DUCKDB_FILE = "folder = pathlib.Path(tempfile.mkdtemp()); "
+_DUCKDB_CSV = "(folder / 'a.csv').write_text('a\\n1\\n'); "
+_DUCKDB_JSON = "(folder / 'a.json').write_text('[{\"a\": 1}]'); "
+
 
 def _client(module: str, name: str, arguments: str, *aliases: str) -> TypeRow:
     """A client class that ``module`` exports as ``name`` and ``aliases``."""
@@ -180,6 +186,46 @@ DATABASES: tuple[TypeRow, ...] = (
                 "duckdb.DuckDBPyConnection.cursor()",
                 "import duckdb; value = duckdb.connect().cursor()",
             ),
+            Made(
+                "duckdb.DuckDBPyConnection.execute()",
+                "import duckdb; value = duckdb.connect().execute('select 1')",
+            ),
+        ),
+        package="duckdb",
+        version=_MEASURED["duckdb"],
+    ),
+    TypeRow(
+        # A relation is a query bound to the connection it runs on, which it keeps.
+        "duckdb.DuckDBPyRelation",
+        Kind.DATABASE,
+        made_by=tuple(
+            Made(name, "import duckdb, pandas, pathlib, tempfile; " + _DUCKDB_FILE + snippet)
+            for name, snippet in (
+                ("duckdb.sql()", "value = duckdb.sql('select 1')"),
+                ("duckdb.query()", "value = duckdb.query('select 1')"),
+                ("duckdb.from_df()", f"value = duckdb.from_df({_DUCKDB_FRAME})"),
+                (
+                    "duckdb.read_csv()",
+                    _DUCKDB_CSV + "value = duckdb.read_csv(str(folder / 'a.csv'))",
+                ),
+                (
+                    "duckdb.read_json()",
+                    _DUCKDB_JSON + "value = duckdb.read_json(str(folder / 'a.json'))",
+                ),
+                ("duckdb.DuckDBPyConnection.sql()", "value = duckdb.connect().sql('select 1')"),
+                (
+                    "duckdb.DuckDBPyConnection.query()",
+                    "value = duckdb.connect().query('select 1')",
+                ),
+                (
+                    "duckdb.DuckDBPyConnection.from_df()",
+                    f"value = duckdb.connect().from_df({_DUCKDB_FRAME})",
+                ),
+                (
+                    "duckdb.DuckDBPyConnection.read_csv()",
+                    _DUCKDB_CSV + "value = duckdb.connect().read_csv(str(folder / 'a.csv'))",
+                ),
+            )
         ),
         package="duckdb",
         version=_MEASURED["duckdb"],
