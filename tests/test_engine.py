@@ -886,3 +886,13 @@ def test_a_factory_inherited_from_a_base_of_another_package_makes_the_subclass()
     found = check(source)
     assert [(v.line, v.code) for v in found] == [(5, "PKL106")]
     assert "instance of 'Patched' derived from" in found[0].message
+
+
+def test_a_cursor_of_a_connection_the_tables_know_holds_the_connection() -> None:
+    source = HEADER + "import psycopg2\nconnection = psycopg2.connect('')\n"
+    source += "st.session_state.cursor = connection.cursor()\n"
+    source += "st.session_state.rows = connection.cursor().fetchall()\n"
+    source += "st.session_state.other = connection.closed\n"
+    found = check(source)
+    assert [(v.line, v.code) for v in found] == [(4, "PKL106")]
+    assert "cursor holding database connection from psycopg2.connect()" in found[0].message

@@ -8,11 +8,13 @@ from typing import Protocol
 
 import libcst as cst
 
+from flake8_session_pickle.codes import Kind
 from flake8_session_pickle.knowledge import Knowledge, Production
 from flake8_session_pickle.knowledge.language import (
     AWAITING_CALLS,
     AWAITING_METHODS,
     CLASS_FACTORIES,
+    CONNECTION_CURSORS,
     ITEM_READS,
     SAME_AS_ARGUMENT,
     STANDARD_LIBRARY,
@@ -490,7 +492,7 @@ class Evaluator:
                 return self.awaited(call.args[0].value, scope)
             production = self.knowledge.method(callee.owner.type, callee.name)
             if production is None:
-                return NOTHING_KNOWN
+                return self._cursor(callee, call)
             made = self._produced(
                 production, f"{callee.owner.made_by}.{callee.name}()", call, scope
             )
@@ -536,6 +538,17 @@ class Evaluator:
             )
         finally:
             self._resolving.discard(receiver)
+
+    def _cursor(self, method: Member, call: cst.Call) -> Values:
+        """A cursor of a database connection the tables know but whose cursors
+        they lack, which holds its connection."""
+        row = self.knowledge.type(method.owner.type)
+        if method.name not in CONNECTION_CURSORS or row is None or row.kind is not Kind.DATABASE:
+            return NOTHING_KNOWN
+        made_by = f"{method.owner.made_by}.{method.name}()"
+        return (
+            Object(f"{method.owner.type}.cursor", made_by, (Held(method.owner, Role.ITEM, call),)),
+        )
 
     def _produced(
         self, production: Production, made_by: str, call: cst.Call | None, scope: Scope | None
