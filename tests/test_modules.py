@@ -128,3 +128,39 @@ def test_a_file_of_the_app_in_a_folder_of_its_own_finds_the_app_s_modules(
     (folder / "tabs").mkdir()
     (folder / "tabs" / "chat.py").write_text(tab)
     assert [v.code for v in check(tab, path=folder / "tabs" / "chat.py")] == ["PKL111"]
+
+
+LEGACY_CHAT = (
+    "import streamlit as st\nfrom langchain.chat_models import ChatOpenAI\n\n"
+    "st.session_state.llm = ChatOpenAI()\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("requirements", "reported"),
+    [
+        (None, True),
+        ("langchain==0.0.184\nopenai==0.27.6\n", False),
+        ("langchain==0.0.184\nOpenAI [datalib] == 0.27.6  # old API\n", False),
+        ("openai>=0.27\n", True),
+        ("openai==1.3.0\n", True),
+        ("-r base.txt\nopenai\n", True),
+    ],
+)
+def test_a_verdict_that_depends_on_a_release_follows_the_app_requirements(
+    tmp_path: Path, requirements: str | None, reported: bool
+) -> None:
+    folder = app_folder(tmp_path, **{"app.py": LEGACY_CHAT})
+    if requirements is not None:
+        (folder / "requirements.txt").write_text(requirements)
+    found = check(LEGACY_CHAT, path=folder / "app.py")
+    assert [v.code for v in found] == (["PKL110"] if reported else [])
+
+
+def test_a_page_follows_the_requirements_of_the_main_script(tmp_path: Path) -> None:
+    folder = app_folder(tmp_path)
+    (folder / "requirements.txt").write_text("openai==0.28.1\n")
+    (folder / "pages").mkdir()
+    (folder / "pages" / "chat.py").write_text(LEGACY_CHAT)
+    assert check(LEGACY_CHAT, path=folder / "pages" / "chat.py") == []
+    assert [v.code for v in check(LEGACY_CHAT)] == ["PKL110"]

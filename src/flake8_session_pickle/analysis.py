@@ -19,7 +19,7 @@ from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.knowledge import Knowledge
 from flake8_session_pickle.knowledge.rows import TypeRow
 from flake8_session_pickle.modules import AppModules
-from flake8_session_pickle.project import project_of
+from flake8_session_pickle.project import normalised, project_of
 from flake8_session_pickle.rerun import RerunPolicy
 from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.sinks import Sink, Write
@@ -77,6 +77,7 @@ class Analysis:
         roots = frozenset(root for sink in sinks for root in sink.roots)
         self._evaluator = Evaluator(self, knowledge, roots)
         project = None if path is None else project_of(path)
+        self._project = project
         self._modules = AppModules(project, path, self._evaluator)
         self._verdicts = Verdicts(self, self._evaluator, knowledge)
         self._classes = ClassModel(facts, self._evaluator, self._verdicts)
@@ -105,6 +106,11 @@ class Analysis:
 
     def stored_at(self, place: Place) -> Values:
         return self._reporter.stored_at(place)
+
+    def pinned(self, distribution: str) -> str | None:
+        if self._project is None:
+            return None
+        return self._project.pins.get(normalised(distribution))
 
     def project_value(self, name: str, scope: Scope | None) -> Values | None:
         return self._modules.value(name, scope)

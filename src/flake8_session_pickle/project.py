@@ -15,11 +15,15 @@ is imported or run.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 
 _MARKERS = ("pyproject.toml", "setup.cfg", ".git", ".streamlit")
 _PAGES = "pages"
+_REQUIREMENTS = "requirements.txt"
+_PIN = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*==\s*([0-9][^\s;#,]*)")
+"""``name==release`` at the start of a requirement line (extras allowed)."""
 
 
 class Project:
@@ -44,6 +48,21 @@ class Project:
         """The folders imports are searched in, in order."""
         self._tops: dict[str, bool] = {}
         self._files: dict[str, Path | None] = {}
+        self._pins: dict[str, str] | None = None
+
+    @property
+    def pins(self) -> dict[str, str]:
+        """The releases the app's ``requirements.txt`` pins with ``==``, by
+        distribution (normalised: ``langchain-openai``): the main script's folder's
+        and the project root's, the nearer first."""
+        if self._pins is None:
+            self._pins = {}
+            for folder in dict.fromkeys(
+                (self.folders[0] if self.folders else self.root, self.root)
+            ):
+                for name, release in _pinned(folder / _REQUIREMENTS).items():
+                    self._pins.setdefault(name, release)
+        return self._pins
 
     def module_file(self, dotted: str) -> Path | None:
         """The file of a module of the project, by its dotted name."""
@@ -100,6 +119,25 @@ class Project:
                 for folder in self.folders
             )
         return known
+
+
+def _pinned(requirements: Path) -> dict[str, str]:
+    """The ``==`` pins of a requirements file; nothing where it cannot be read."""
+    try:
+        text = requirements.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {}
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        match = _PIN.match(line.strip())
+        if match is not None:
+            found[normalised(match.group(1))] = match.group(2)
+    return found
+
+
+def normalised(distribution: str) -> str:
+    """A distribution's name as PEP 503 compares them."""
+    return re.sub(r"[-_.]+", "-", distribution).lower()
 
 
 @cache

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flake8_session_pickle.codes import Kind
-from flake8_session_pickle.knowledge.rows import Holding, Made, TypeRow
+from flake8_session_pickle.knowledge.rows import Holding, Made, PicklesWith, TypeRow
 
 _LLM = (
     "from langchain_core.language_models import FakeListLLM; _llm = FakeListLLM(responses=['a']); "
@@ -91,6 +91,7 @@ def _client(
     bases: tuple[str, ...] = (),
     versions: str = "",
     needs: tuple[str, ...] = (),
+    pickles_with: PicklesWith | None = None,
 ) -> TypeRow:
     """A model or embeddings class that creates an SDK client when it is made."""
     public = exported[0]
@@ -111,6 +112,19 @@ def _client(
         versions=versions,
         bases=bases,
         needs=needs,
+        pickles_with=pickles_with,
+    )
+
+
+def _with_openai_0(module: str, name: str) -> PicklesWith:
+    """With ``openai<1`` there is no client: the LangChain 0.0 OpenAI classes keep
+    the ``openai`` module's API class (``openai.ChatCompletion``), which pickle
+    stores by reference."""
+    return PicklesWith(
+        "openai",
+        "<1",
+        f"from langchain.{module} import {name}; value = {name}(openai_api_key='sk-test')",
+        "langchain 0.0.184 and 0.0.270, openai 0.27.6 and 0.27.0",
     )
 
 
@@ -557,6 +571,7 @@ MODELS: tuple[TypeRow, ...] = (
         "openai_api_key='sk-test'",
         versions="<0.4",  # 0.4 dropped them for langchain_openai's
         needs=("openai",),
+        pickles_with=_with_openai_0("chat_models", "ChatOpenAI"),
     ),
     _client(
         "langchain_community.llms.openai.OpenAI",
@@ -566,6 +581,7 @@ MODELS: tuple[TypeRow, ...] = (
         "openai_api_key='sk-test'",
         versions="<0.4",  # 0.4 dropped them for langchain_openai's
         needs=("openai",),
+        pickles_with=_with_openai_0("llms", "OpenAI"),
     ),
     _client(
         "langchain_community.embeddings.openai.OpenAIEmbeddings",
@@ -578,6 +594,7 @@ MODELS: tuple[TypeRow, ...] = (
         "openai_api_key='sk-test'",
         versions="<0.4",  # 0.4 dropped them for langchain_openai's
         needs=("openai",),
+        pickles_with=_with_openai_0("embeddings", "OpenAIEmbeddings"),
     ),
     _client(
         "langchain_google_genai.chat_models.ChatGoogleGenerativeAI",
