@@ -164,3 +164,37 @@ def test_a_page_follows_the_requirements_of_the_main_script(tmp_path: Path) -> N
     (folder / "pages" / "chat.py").write_text(LEGACY_CHAT)
     assert check(LEGACY_CHAT, path=folder / "pages" / "chat.py") == []
     assert [v.code for v in check(LEGACY_CHAT)] == ["PKL110"]
+
+
+def test_a_star_import_of_a_module_of_the_app_binds_its_public_names(tmp_path: Path) -> None:
+    helpers = (
+        "import streamlit as st\nimport threading\n\n"
+        "def make_lock():\n    return threading.Lock()\n\n"
+        "def _private():\n    return threading.Lock()\n"
+    )
+    app = (
+        "from helpers import *\n\n"
+        "st.session_state.lock = make_lock()\n"
+        "st.session_state.other = _private()\n"
+    )
+    folder = app_folder(tmp_path, **{"helpers.py": helpers, "app.py": app})
+    found = check(app, path=folder / "app.py")
+    assert [(v.line, v.code) for v in found] == [(3, "PKL107")]
+    assert "returned by 'make_lock()'" in found[0].message
+
+
+def test_a_star_import_binds_only_what_all_lists(tmp_path: Path) -> None:
+    helpers = (
+        "import streamlit as st\nimport threading\n__all__ = ['st', 'make_text']\n\n"
+        "def make_lock():\n    return threading.Lock()\n\n"
+        "def make_text():\n    return 'text'\n"
+    )
+    app = "from helpers import *\n\nst.session_state.lock = make_lock()\n"
+    folder = app_folder(tmp_path, **{"helpers.py": helpers, "app.py": app})
+    assert check(app, path=folder / "app.py") == []
+
+
+def test_a_star_import_of_another_package_is_not_read(tmp_path: Path) -> None:
+    app = "from threading import *\nimport streamlit as st\n\nst.session_state.lock = Lock()\n"
+    folder = app_folder(tmp_path, **{"app.py": app})
+    assert check(app, path=folder / "app.py") == []

@@ -115,6 +115,9 @@ class Analysis:
     def project_value(self, name: str, scope: Scope | None) -> Values | None:
         return self._modules.value(name, scope)
 
+    def project_exports(self, module: str, scope: Scope | None) -> dict[str, Values]:
+        return self._modules.exports(module, scope)
+
     # What the evaluator and the verdicts ask.
 
     def returned(self, function: Definition, arguments: Arguments | None) -> Values:

@@ -94,6 +94,9 @@ class Program(Protocol):
         resolved from the module ``scope`` is in); None where the name is not
         the app's."""
 
+    def project_exports(self, module: str, scope: Scope | None) -> dict[str, Values]:
+        """What ``from module import *`` binds, where the module is the app's."""
+
 
 class Evaluator:
     def __init__(self, program: Program, knowledge: Knowledge, roots: frozenset[str]) -> None:
@@ -118,6 +121,11 @@ class Evaluator:
         if production is not None:
             return (self._produced(production, display_name(name), None, None),)
         return (Named(name),)
+
+    def exported(self, module: str, scope: Scope) -> dict[str, Values]:
+        """What ``from module import *`` binds: the public names of a module of
+        the app; nothing for any other."""
+        return self._program.project_exports(module, scope)
 
     def evaluate(self, expression: cst.BaseExpression, scope: Scope) -> Values:
         expression_type = type(expression)

@@ -368,10 +368,13 @@ class Interpreter:
                 scope.bind(top, (Module(top),))
 
     def _import_from(self, statement: cst.ImportFrom, scope: Scope) -> None:
-        if isinstance(statement.names, cst.ImportStar):
-            return
         module = (get_full_name_for_node(statement.module) if statement.module else None) or ""
         base = "." * len(statement.relative) + module
+        if isinstance(statement.names, cst.ImportStar):
+            # Only a module of the app's own can be read for what it binds.
+            for exported, values in self._evaluator.exported(base, scope).items():
+                scope.bind(exported, values)
+            return
         for alias in statement.names:
             name = get_full_name_for_node(alias.name)
             if name is None:

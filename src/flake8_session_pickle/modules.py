@@ -48,16 +48,11 @@ class AppModules:
         """What a module of the app binds to a qualified name, a relative one
         resolved from the module ``scope`` is in; None where the name is not
         the app's."""
-        project = self._project
-        if project is None:
+        if self._project is None:
             return None
-        if name.startswith("."):
-            importer = scope.module.path if scope is not None and scope.module else self._checked
-            absolute = None if importer is None else project.absolute(name, importer)
-            if absolute is None:
-                return NOTHING_KNOWN
-            name = absolute
-        found = project.split(name)
+        if name.startswith(".") and self._absolute(name, scope) is None:
+            return NOTHING_KNOWN
+        found = self._resolve(name, scope)
         if found is None:
             return None
         path, names = found
@@ -72,6 +67,41 @@ class AppModules:
                 *(self._evaluator.attribute(value, attribute, _ANYWHERE) for value in values)
             )
         return values
+
+    def _absolute(self, name: str, scope: Scope | None) -> str | None:
+        """A relative name made absolute from the module ``scope`` is in."""
+        assert self._project is not None
+        importer = scope.module.path if scope is not None and scope.module else self._checked
+        return None if importer is None else self._project.absolute(name, importer)
+
+    def _resolve(self, name: str, scope: Scope | None) -> tuple[Path, list[str]] | None:
+        """The file of the app's module a qualified name leads to, and the names
+        within it; None where the name is not the app's."""
+        if self._project is None:
+            return None
+        if name.startswith("."):
+            absolute = self._absolute(name, scope)
+            if absolute is None:
+                return None
+            name = absolute
+        return self._project.split(name)
+
+    def exports(self, name: str, scope: Scope | None) -> dict[str, Values]:
+        """What ``from name import *`` binds, where ``name`` is a module of the
+        app: the names listed in its ``__all__`` where it lists them as
+        literals, else every name it binds that does not start with ``_``."""
+        found = self._resolve(name, scope)
+        if found is None or found[1]:
+            return {}
+        module = self._module(found[0])
+        if module is None:
+            return {}
+        listed = module.module.exported if module.module is not None else None
+        return {
+            bound: values
+            for bound, values in module.bindings.items()
+            if (bound in listed if listed is not None else not bound.startswith("_"))
+        }
 
     def _module(self, path: Path) -> Scope | None:
         assert self._project is not None
@@ -125,9 +155,32 @@ class AppModules:
         }
         scope = Scope(ScopeKind.MODULE, None)
         display = path.relative_to(self._project.root).as_posix()
-        scope.module = ModuleInfo(path, display, lines, FileFacts(tree, text, frozenset()))
+        scope.module = ModuleInfo(
+            path, display, lines, FileFacts(tree, text, frozenset()), _listed_exports(tree)
+        )
         Interpreter(self._evaluator, _Silent()).run(module.body, scope)
         return scope
+
+
+def _listed_exports(tree: ast.Module) -> frozenset[str] | None:
+    """The names a module-level ``__all__ = [...]`` of string literals lists."""
+    for statement in tree.body:
+        if (
+            isinstance(statement, ast.Assign)
+            and any(
+                isinstance(target, ast.Name) and target.id == "__all__"
+                for target in statement.targets
+            )
+            and isinstance(statement.value, (ast.List, ast.Tuple))
+        ):
+            names = [
+                element.value
+                for element in statement.value.elts
+                if isinstance(element, ast.Constant)
+            ]
+            if all(isinstance(name, str) for name in names):
+                return frozenset(str(name) for name in names)
+    return None
 
 
 class _Silent:

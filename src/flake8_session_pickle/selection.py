@@ -425,6 +425,8 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
     lines = LINE.findall(source)
     reader = _Reader(frozenset(module for sink in sinks for module in sink.modules), found, lines)
     body = reader.block(tree.body, None)
+    if any(statement.always for statement in body):
+        found.module_names.update(_unbound_roots(tree, reader.statements, found))
     if not found.module_names:
         return None
     _follow_module_aliases(found.module_names, found.bindings)
@@ -436,6 +438,22 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
     chosen.extend(statement for statement in body if statement.always)
     _choose(chosen, reader.statements)
     return Selection(_units(body, lines), frozenset(found.module_names))
+
+
+def _unbound_roots(tree: ast.Module, statements: list[_Statement], found: _Found) -> set[str]:
+    """Names the file never binds that it reaches a sink's attribute through
+    (``st.session_state``), which a star import (``from utils import *``) may
+    bind to the module: the analysis resolves the import."""
+    bound = {name for statement in statements for name in statement.binds}
+    attributes = {attribute for _, mentions in found.mentions for attribute in mentions.attributes}
+    return {
+        node.value.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr in attributes
+        and isinstance(node.value, ast.Name)
+        and node.value.id not in bound
+    }
 
 
 def _choose(chosen: list[_Statement], statements: list[_Statement]) -> None:
