@@ -604,6 +604,13 @@ MODELS: tuple[TypeRow, ...] = (
         "model='gemini-2.0-flash', google_api_key='test'",
     ),
     _client(
+        "langchain_google_genai.llms.GoogleGenerativeAI",
+        ("langchain_google_genai.GoogleGenerativeAI",),
+        "langchain_google_genai",
+        "4.4.3",
+        "model='gemini-2.0-flash', google_api_key='test'",
+    ),
+    _client(
         "langchain_google_genai.embeddings.GoogleGenerativeAIEmbeddings",
         ("langchain_google_genai.GoogleGenerativeAIEmbeddings",),
         "langchain_google_genai",
