@@ -20,7 +20,7 @@ from flake8_session_pickle.knowledge.language import (
     STANDARD_LIBRARY,
     class_made_by,
 )
-from flake8_session_pickle.knowledge.rows import Holding
+from flake8_session_pickle.knowledge.rows import Holding, Iteration
 from flake8_session_pickle.knowledge.streamlit import STREAMLIT
 from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.values import (
@@ -64,6 +64,7 @@ Given = tuple[
 and whether the call unpacks any."""
 
 _CONSTANT_NAMES = {"None": None, "True": True, "False": False}
+_ITEMS = frozenset({Role.ITEM})
 
 
 class Program(Protocol):
@@ -315,12 +316,19 @@ class Evaluator:
             found.extend(self._iterated(value, roles))
         return union(tuple(found), NOTHING_KNOWN)
 
-    @staticmethod
-    def _iterated(value: Value, roles: frozenset[Role]) -> Iterator[Value]:
+    def _iterated(self, value: Value, roles: frozenset[Role]) -> Iterator[Value]:
         if isinstance(value, Object):
-            for held in value.holds:
-                if held.role in roles:
-                    yield held.value
+            row = self.knowledge.type(value.type)
+            iterates = None if row is None else row.iterates
+            if iterates is Iteration.RESULTS:
+                yield UNKNOWN
+            elif iterates is Iteration.ITEMS:
+                for held in value.holds:
+                    yield from self._iterated(held.value, _ITEMS)
+            else:
+                for held in value.holds:
+                    if iterates is Iteration.HELD or held.role in roles:
+                        yield held.value
         elif isinstance(value, Definition) and value.is_enum:
             yield Instance(value)
 

@@ -77,6 +77,18 @@ class Made:
     """Other packages its evidence imports, as the row's ``needs``."""
 
 
+class Iteration(enum.Enum):
+    """What iterating over a lazy iterator gives, in terms of what it holds."""
+
+    ITEMS = "items"
+    """The items of the iterables it holds (``filter``, ``zip``, ``iter``): never
+    a callable it holds."""
+    RESULTS = "results"
+    """What its callable returns (``map``, ``itertools.starmap``): nothing it holds."""
+    HELD = "held"
+    """What it holds itself (``itertools.repeat``)."""
+
+
 @dataclass(frozen=True)
 class PicklesWith:
     """Releases of a package, pinned by the app, with which values of a type the
@@ -162,6 +174,10 @@ class TypeRow:
     wrapper: bool = False
     """It pickles exactly when what it holds does, and a report names it
     (``map() of lambda``)."""
+    iterates: Iteration | None = None
+    """For a lazy iterator, what iterating over it gives (``list(map(f, xs))``
+    holds what ``f`` returns, not ``f``); None for a container, whose items are
+    what it holds."""
     container: bool = False
     """A list, dict or the like: a report of what it holds points at where the
     code puts it in. Values of other types that hold something pickle refuses
