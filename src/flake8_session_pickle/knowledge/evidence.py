@@ -103,6 +103,8 @@ GROUPS: tuple[Group, ...] = (
             "llama-index-llms-openai",
             "llama-index-embeddings-openai",
             "pypdf",
+            "wikipedia",
+            "arxiv",
         ),
     ),
     Group(
@@ -127,6 +129,8 @@ GROUPS: tuple[Group, ...] = (
             "qdrant-client",
             "chromadb",
             "pypdf",
+            "wikipedia",
+            "arxiv",
         ),
     ),
     Group(

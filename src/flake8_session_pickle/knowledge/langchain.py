@@ -519,6 +519,34 @@ model, retriever and memory they are made with."""
 
 SQL: tuple[TypeRow, ...] = (
     TypeRow(
+        # It keeps the ``wikipedia`` module it imports as its client.
+        "langchain_community.utilities.wikipedia.WikipediaAPIWrapper",
+        Kind.MODULE,
+        aliases=(
+            "langchain_community.utilities.WikipediaAPIWrapper",
+            "langchain.utilities.WikipediaAPIWrapper",
+        ),
+        evidence="from langchain_community.utilities import WikipediaAPIWrapper; "
+        "value = WikipediaAPIWrapper(top_k_results=1)",
+        package="langchain_community",
+        needs=("wikipedia",),
+        version=_COMMUNITY,
+    ),
+    TypeRow(
+        # Unlike Wikipedia's, it keeps the ``arxiv`` package's picklable Client.
+        "langchain_community.utilities.arxiv.ArxivAPIWrapper",
+        pickles=True,
+        aliases=(
+            "langchain_community.utilities.ArxivAPIWrapper",
+            "langchain.utilities.ArxivAPIWrapper",
+        ),
+        evidence="from langchain_community.utilities import ArxivAPIWrapper; "
+        "value = ArxivAPIWrapper()",
+        package="langchain_community",
+        needs=("arxiv",),
+        version=_COMMUNITY,
+    ),
+    TypeRow(
         "langchain_community.utilities.sql_database.SQLDatabase",
         Kind.DATABASE,  # it keeps its SQLAlchemy engine
         made_by=(
