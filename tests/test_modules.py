@@ -198,3 +198,21 @@ def test_a_star_import_of_another_package_is_not_read(tmp_path: Path) -> None:
     app = "from threading import *\nimport streamlit as st\n\nst.session_state.lock = Lock()\n"
     folder = app_folder(tmp_path, **{"app.py": app})
     assert check(app, path=folder / "app.py") == []
+
+
+def test_a_file_of_the_app_named_streamlit_does_not_hide_streamlit(tmp_path: Path) -> None:
+    app = "import streamlit as st\nimport threading\n\nst.session_state.lock = threading.Lock()\n"
+    folder = app_folder(
+        tmp_path,
+        **{"streamlit/app.py": app, "streamlit/streamlit.py": "", "threading.py": ""},
+    )
+    found = check(app, path=folder / "streamlit" / "app.py")
+    assert [(v.line, v.code) for v in found] == [(4, "PKL107")]
+
+
+def test_a_folder_without_init_named_like_a_known_package_does_not_hide_it(
+    tmp_path: Path,
+) -> None:
+    app = "import streamlit as st\nimport openai\n\nst.session_state.client = openai.OpenAI()\n"
+    folder = app_folder(tmp_path, **{"app.py": app, "openai/notes.py": "", "mine/tool.py": ""})
+    assert [v.code for v in check(app, path=folder / "app.py")] == ["PKL110"]

@@ -114,11 +114,36 @@ class Project:
         kept, since most names an app uses are not its own."""
         known = self._tops.get(name)
         if known is None:
-            known = self._tops[name] = any(
-                (folder / f"{name}.py").is_file() or (folder / name).is_dir()
-                for folder in self.folders
+            known = self._tops[name] = not _imported_first(name) and (
+                any(
+                    (folder / f"{name}.py").is_file() or (folder / name / "__init__.py").is_file()
+                    for folder in self.folders
+                )
+                or (
+                    not _known_package(name)
+                    and any((folder / name).is_dir() for folder in self.folders)
+                )
             )
         return known
+
+
+def _imported_first(name: str) -> bool:
+    """Whether the module is taken to be in ``sys.modules`` before the app runs,
+    so that no file of the app stands for it: Streamlit itself, which runs the
+    app, and the standard library, most of which it has imported by then."""
+    from flake8_session_pickle.knowledge.language import STANDARD_LIBRARY
+    from flake8_session_pickle.knowledge.streamlit import STREAMLIT
+
+    return name == STREAMLIT or name in STANDARD_LIBRARY
+
+
+def _known_package(name: str) -> bool:
+    """Whether a package the knowledge tables know has the top-level name: as a
+    regular package it comes before a folder of the app without ``__init__.py``
+    (a namespace package), which counts only where no regular one is found."""
+    from flake8_session_pickle.knowledge import rows
+
+    return any(row.package.split(".")[0] == name for row in rows())
 
 
 def _pinned(requirements: Path) -> dict[str, str]:
