@@ -66,10 +66,12 @@ CLIENTS: tuple[TypeRow, ...] = (
         package="langchain_openai",
         version=_MEASURED["langchain_openai"],
     ),
-    _client("langchain_openai", "OpenAIEmbeddings", "api_key='x'"),
-    _client("langchain_openai", "OpenAI", "api_key='x'"),
-    _client("langchain_openai", "AzureChatOpenAI", _AZURE),
-    _client("langchain_openai", "AzureOpenAIEmbeddings", _AZURE),
+    _client("langchain_openai", "OpenAIEmbeddings", "api_key='x'", "embeddings.OpenAIEmbeddings"),
+    _client("langchain_openai", "OpenAI", "api_key='x'", "llms.OpenAI"),
+    _client("langchain_openai", "AzureChatOpenAI", _AZURE, "chat_models.AzureChatOpenAI"),
+    _client(
+        "langchain_openai", "AzureOpenAIEmbeddings", _AZURE, "embeddings.AzureOpenAIEmbeddings"
+    ),
     TypeRow(
         "botocore.client.BaseClient",
         Kind.CLIENT,

@@ -60,6 +60,39 @@ SDKS: tuple[TypeRow, ...] = (
         "google.genai",
         "3.6.1",
     ),
+    # The client's services and chats keep the client's API client.
+    *(
+        TypeRow(
+            f"google.genai.{module}.{name}",
+            Kind.CLIENT,
+            made_by=(
+                Made(
+                    f"google.genai.client.Client.{attribute}",
+                    f"from google import genai; value = genai.Client(api_key='test').{attribute}",
+                ),
+            ),
+            package="google.genai",
+            version="3.6.1",
+        )
+        for module, name, attribute in (
+            ("chats", "Chats", "chats"),
+            ("models", "Models", "models"),
+            ("files", "Files", "files"),
+        )
+    ),
+    TypeRow(
+        "google.genai.chats.Chat",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "google.genai.chats.Chats.create()",
+                "from google import genai; "
+                "value = genai.Client(api_key='test').chats.create(model='gemini-2.0-flash')",
+            ),
+        ),
+        package="google.genai",
+        version="3.6.1",
+    ),
     TypeRow(
         "google.generativeai.generative_models.GenerativeModel",
         Kind.CLIENT,
