@@ -1,9 +1,10 @@
 """Measure the reports against verified sites of a real-app collection.
 
-Usage: python scripts/accuracy.py CORPUS TRUTH [--split tune|holdout] [--misses]
+Usage: python scripts/accuracy.py CORPUS [TRUTH] [--split tune|holdout] [--misses]
 
 CORPUS holds one folder per repository (``owner+name``), checked out outside
-this project. TRUTH is a tab-separated file with a header and, per site, the
+this project, at the commits of ``accuracy/manifest.tsv``. TRUTH (by default
+``accuracy/truth.tsv``) is a tab-separated file with a header and, per site, the
 columns ``repo`` (``owner/name``), ``split``, ``file`` (within the repository),
 ``line`` (of the statement storing the value), ``sink`` and ``verdict``
 (``refused``, ``pickles`` or ``unknown``), each verdict verified by pickling the
@@ -36,7 +37,12 @@ Site = tuple[str, str, int]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
-    parser.add_argument("truth", type=Path)
+    parser.add_argument(
+        "truth",
+        type=Path,
+        nargs="?",
+        default=Path(__file__).parent.parent / "accuracy" / "truth.tsv",
+    )
     parser.add_argument("--split", choices=("tune", "holdout"))
     parser.add_argument("--misses", action="store_true", help="list refused sites not reported")
     args = parser.parse_args()
