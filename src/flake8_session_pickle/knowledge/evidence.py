@@ -39,6 +39,7 @@ _DISTRIBUTIONS: Mapping[str, str] = {
     "speech_recognition": "SpeechRecognition",
     "faiss": "faiss-cpu",
     "qdrant_client": "qdrant-client",
+    "tavily": "tavily-python",
 }
 """Distributions whose name is not the package's with ``-`` for ``_``."""
 
@@ -201,6 +202,32 @@ GROUPS: tuple[Group, ...] = (
             "streamlit",
         ),
     ),
+    Group(
+        "sdks",
+        frozenset(
+            {
+                "cohere",
+                "mistralai",
+                "together",
+                "elevenlabs",
+                "langsmith",
+                "replicate",
+                "huggingface_hub",
+                "tavily",
+            }
+        ),
+        (
+            "cohere",
+            "mistralai",
+            "together",
+            "elevenlabs",
+            "langsmith",
+            "replicate",
+            "huggingface-hub",
+            "tavily-python",
+        ),
+    ),
+    Group("mistralai-1", frozenset({"mistralai"}), ("mistralai<2",)),
     Group(
         "torch",
         frozenset({"torch", "transformers", "sentence_transformers"}),

@@ -14,8 +14,12 @@ def _client(
     version: str,
     *more: Made,
     built: str = "",
+    aliases: tuple[str, ...] = (),
+    versions: str = "",
+    needs: tuple[str, ...] = (),
 ) -> TypeRow:
-    """An SDK client, made by calling the class exported as ``public``."""
+    """An SDK client, made by calling the class exported as ``public`` (and as
+    ``aliases``)."""
     module, _, exported = public.rpartition(".")
     return TypeRow(
         name,
@@ -24,10 +28,12 @@ def _client(
             Made(f"{public}()", f"import {module} as _m; value = _m.{exported}({arguments})"),
             *more,
         ),
-        aliases=(public,) if public != name else (),
+        aliases=(*((public,) if public != name else ()), *aliases),
         built=built,
         package=package,
+        needs=needs,
         version=version,
+        versions=versions,
     )
 
 
@@ -109,8 +115,123 @@ SDKS: tuple[TypeRow, ...] = (
         package="tiktoken",
         version="0.14.0",
     ),
+    *(
+        _client(f"cohere.{module}.{name}", f"cohere.{name}", "api_key='test'", "cohere", "7.3.1")
+        for module, name in (
+            ("client", "Client"),
+            ("client", "AsyncClient"),
+            ("client_v2", "ClientV2"),
+            ("client_v2", "AsyncClientV2"),
+        )
+    ),
+    # mistralai 2 moved the client from the package into mistralai.client
+    _client(
+        "mistralai.sdk.Mistral",
+        "mistralai.Mistral",
+        "api_key='test'",
+        "mistralai",
+        "1.12.4",
+        versions="<2",
+    ),
+    _client(
+        "mistralai.client.sdk.Mistral",
+        "mistralai.client.Mistral",
+        "api_key='test'",
+        "mistralai",
+        "3.7.0",
+        versions=">=2",
+    ),
+    _client(
+        "together.Together",
+        "together.Together",
+        "api_key='test'",
+        "together",
+        "3.1.1",
+        aliases=("together.Client",),
+    ),
+    _client(
+        "together.AsyncTogether",
+        "together.AsyncTogether",
+        "api_key='test'",
+        "together",
+        "3.1.1",
+        aliases=("together.AsyncClient",),
+    ),
+    _client(
+        "elevenlabs.client.ElevenLabs",
+        "elevenlabs.ElevenLabs",
+        "api_key='test'",
+        "elevenlabs",
+        "2.78.0",
+    ),
+    _client(
+        "elevenlabs.client.AsyncElevenLabs",
+        "elevenlabs.AsyncElevenLabs",
+        "api_key='test'",
+        "elevenlabs",
+        "2.78.0",
+    ),
+    _client(
+        "langsmith.client.Client",
+        "langsmith.Client",
+        "api_key='lsv2-test', api_url='http://127.0.0.1:1'",
+        "langsmith",
+        "0.15.1",
+    ),
+    TypeRow(
+        "replicate.client.Client",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "replicate.Client()",
+                "import replicate; value = replicate.Client(api_token='r8-test'); "
+                "value._client  # what its first call does",
+            ),
+        ),
+        aliases=("replicate.Client",),
+        built="it makes its HTTP client on first use: it pickles right after it is made, and "
+        "is refused from its first call on, as in every run after the one that stored it",
+        package="replicate",
+        version="1.0.7",
+    ),
+    TypeRow(
+        "huggingface_hub.inference._client.InferenceClient",
+        pickles=True,  # it shares the package's HTTP client rather than holding one
+        made_by=(
+            Made(
+                "huggingface_hub.InferenceClient()",
+                "import huggingface_hub; value = huggingface_hub.InferenceClient(token='hf-test')",
+            ),
+        ),
+        aliases=("huggingface_hub.InferenceClient",),
+        built="a streamed call (stream=True) leaves its open response in the client until "
+        "the client is closed, and from then on pickle refuses it",
+        package="huggingface_hub",
+        version="2.4.0",
+    ),
+    TypeRow(
+        "tavily.tavily.TavilyClient",
+        pickles=True,  # it keeps a requests Session, which pickles
+        made_by=(
+            Made(
+                "tavily.TavilyClient()",
+                "import tavily; value = tavily.TavilyClient(api_key='tvly-test')",
+            ),
+        ),
+        aliases=("tavily.TavilyClient",),
+        package="tavily",
+        version="0.8.5",
+    ),
+    _client(
+        "tavily.async_tavily.AsyncTavilyClient",
+        "tavily.AsyncTavilyClient",
+        "api_key='tvly-test'",
+        "tavily",
+        "0.8.5",
+    ),
 )
-"""SDK clients: each holds an HTTP client with its pool and locks."""
+"""SDK clients: each holds an HTTP client with its pool and locks, but for those
+that pickle (they say why)."""
 
 VECTOR_DATABASES: tuple[TypeRow, ...] = (
     TypeRow(
@@ -359,5 +480,6 @@ LLAMA_INDEX: tuple[TypeRow, ...] = (
         version=_LLAMA,
     ),
 )
+
 
 ALL: tuple[TypeRow, ...] = (*SDKS, *VECTOR_DATABASES, *LLAMA_INDEX)
