@@ -40,6 +40,8 @@ _DISTRIBUTIONS: Mapping[str, str] = {
     "faiss": "faiss-cpu",
     "qdrant_client": "qdrant-client",
     "tavily": "tavily-python",
+    "weaviate": "weaviate-client",
+    "google.cloud.bigquery": "google-cloud-bigquery",
 }
 """Distributions whose name is not the package's with ``-`` for ``_``."""
 
@@ -228,6 +230,32 @@ GROUPS: tuple[Group, ...] = (
         ),
     ),
     Group("mistralai-1", frozenset({"mistralai"}), ("mistralai<2",)),
+    Group(
+        "databases",
+        frozenset(
+            {
+                "weaviate",
+                "pymilvus",
+                "lancedb",
+                "psycopg",
+                "neo4j",
+                "elasticsearch",
+                "supabase",
+                "google.cloud.bigquery",
+            }
+        ),
+        (
+            "weaviate-client",
+            "pymilvus",
+            "milvus-lite",
+            "lancedb",
+            "psycopg[binary]",
+            "neo4j",
+            "elasticsearch",
+            "supabase",
+            "google-cloud-bigquery",
+        ),
+    ),
     Group(
         "torch",
         frozenset({"torch", "transformers", "sentence_transformers"}),

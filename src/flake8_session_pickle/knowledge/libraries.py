@@ -8,6 +8,22 @@ from flake8_session_pickle.knowledge.rows import Made, TypeRow
 _AZURE = "api_key='x', api_version='2024-02-01', azure_endpoint='https://localhost'"
 _AWS = "region_name='us-east-1', aws_access_key_id='x', aws_secret_access_key='y'"
 _SQLITE_ENGINE = "sqlalchemy.create_engine('sqlite://')"
+_POSTGRES = (
+    "import socket, struct, threading\n"
+    "_server = socket.create_server(('127.0.0.1', 0))\n"
+    "def _serve():  # a loopback server that answers the handshake as Postgres does\n"
+    "    _peer = _server.accept()[0]\n"
+    "    while _peer.recv(8)[4:] == struct.pack('!i', 80877103):  # a request for TLS\n"
+    "        _peer.sendall(b'N')\n"
+    "    _peer.recv(4096)\n"
+    "    _peer.sendall(b'R' + struct.pack('!ii', 8, 0) + b'Z' + struct.pack('!i', 5) + b'I')\n"
+    "    threading.Event().wait()\n"
+    "threading.Thread(target=_serve, daemon=True).start()\n"
+    "_port = _server.getsockname()[1]\n"
+)
+"""Evidence preamble: a loopback server that accepts a connection as Postgres does,
+without authentication; ``_port`` is its port."""
+_NEO4J = "neo4j.GraphDatabase.driver('neo4j+s://127.0.0.1:1', auth=('neo4j', 'test'))"
 
 _MEASURED = {
     "openai": "2.54.0",
@@ -20,6 +36,11 @@ _MEASURED = {
     "pymongo": "4.20.1",
     "redis": "8.1.0",
     "pymysql": "1.2.4",
+    "psycopg": "3.3.9",
+    "neo4j": "6.4.1",
+    "elasticsearch": "9.5.1",
+    "supabase": "2.34.1",
+    "google.cloud.bigquery": "3.47.0",
 }
 """The release of each package the evidence was last measured with."""
 
@@ -89,6 +110,34 @@ CLIENTS: tuple[TypeRow, ...] = (
         ),
         package="boto3",
         version=_MEASURED["boto3"],
+    ),
+    TypeRow(
+        "supabase._sync.client.Client",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "supabase.create_client()",
+                "import supabase; value = supabase.create_client('http://127.0.0.1:1', 'test')",
+            ),
+        ),
+        aliases=("supabase.Client",),
+        package="supabase",
+        version=_MEASURED["supabase"],
+    ),
+    TypeRow(
+        "google.cloud.bigquery.client.Client",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "google.cloud.bigquery.Client()",
+                "from google.auth.credentials import AnonymousCredentials; "
+                "from google.cloud import bigquery; "
+                "value = bigquery.Client(project='test', credentials=AnonymousCredentials())",
+            ),
+        ),
+        aliases=("google.cloud.bigquery.Client",),
+        package="google.cloud.bigquery",
+        version=_MEASURED["google.cloud.bigquery"],
     ),
     TypeRow(
         "boto3.session.Session",
@@ -235,6 +284,60 @@ DATABASES: tuple[TypeRow, ...] = (
         citation="\"TypeError: cannot pickle 'psycopg2.extensions.connection' object\" in "
         "https://github.com/agno-agi/agno/issues/1667 and https://github.com/rq/rq/issues/1240",
         package="psycopg2",
+    ),
+    TypeRow(
+        "psycopg.Connection",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "psycopg.connect()",
+                _POSTGRES + "import psycopg; "
+                "value = psycopg.connect(host='127.0.0.1', port=_port, user='u', dbname='d')",
+            ),
+            Made(
+                "psycopg.Connection.connect()",
+                _POSTGRES + "import psycopg; "
+                "value = psycopg.Connection.connect(f'postgresql://u@127.0.0.1:{_port}/d')",
+            ),
+        ),
+        package="psycopg",
+        version=_MEASURED["psycopg"],
+    ),
+    TypeRow(
+        "neo4j._sync.driver.Driver",
+        Kind.DATABASE,
+        made_by=(
+            # its class follows the URI's scheme: Neo4jDriver, BoltDriver
+            Made("neo4j.GraphDatabase.driver()", f"import neo4j; value = {_NEO4J}"),
+        ),
+        aliases=("neo4j.Driver",),
+        package="neo4j",
+        version=_MEASURED["neo4j"],
+    ),
+    TypeRow(
+        "neo4j._sync.work.session.Session",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "neo4j._sync.driver.Driver.session()", f"import neo4j; value = {_NEO4J}.session()"
+            ),
+        ),
+        aliases=("neo4j.Session",),
+        package="neo4j",
+        version=_MEASURED["neo4j"],
+    ),
+    TypeRow(
+        "elasticsearch.Elasticsearch",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "elasticsearch.Elasticsearch()",
+                "import elasticsearch; "
+                "value = elasticsearch.Elasticsearch('http://127.0.0.1:1', api_key='test')",
+            ),
+        ),
+        package="elasticsearch",
+        version=_MEASURED["elasticsearch"],
     ),
     TypeRow(
         "mysql.connector.connection.MySQLConnection",

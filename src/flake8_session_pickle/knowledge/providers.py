@@ -46,6 +46,15 @@ _LLAMA_SETTINGS = (
 )
 _INDEX = _LLAMA_SETTINGS + "_index = VectorStoreIndex.from_documents([Document(text='a')]); "
 
+_WEAVIATE = "4.24.1"
+_WEAVIATE_CLIENT = (
+    "weaviate.WeaviateClient(connection_params=weaviate.connect.ConnectionParams.from_url("
+    "'http://127.0.0.1:1', grpc_port=2), skip_init_checks=True)"
+)
+_LANCEDB = "0.40.0"
+_LANCE_DB = "import lancedb; _db = lancedb.connect('db'); "
+_LANCE_ROWS = "[{'vector': [1.0, 2.0], 'text': 'a'}]"
+
 SDKS: tuple[TypeRow, ...] = (
     _client("groq.Groq", "groq.Groq", "api_key='gsk-test'", "groq", "0.37.1"),
     _client("groq.AsyncGroq", "groq.AsyncGroq", "api_key='gsk-test'", "groq", "0.37.1"),
@@ -322,6 +331,82 @@ VECTOR_DATABASES: tuple[TypeRow, ...] = (
         ),
         package="faiss",
         version="1.15.1",
+    ),
+    _client(
+        "weaviate.client.WeaviateClient",
+        "weaviate.WeaviateClient",
+        "connection_params=_m.connect.ConnectionParams.from_url('http://127.0.0.1:1', "
+        "grpc_port=2), skip_init_checks=True",
+        "weaviate",
+        _WEAVIATE,
+        # they connect when they are made
+        Made("weaviate.connect_to_local()"),
+        Made("weaviate.connect_to_weaviate_cloud()"),
+        Made("weaviate.connect_to_custom()"),
+    ),
+    TypeRow(
+        "weaviate.collections.collections.sync._Collections",
+        made_by=(
+            Made(
+                "weaviate.client.WeaviateClient.collections",
+                f"import weaviate; value = {_WEAVIATE_CLIENT}.collections",
+            ),
+        ),
+        package="weaviate",
+        version=_WEAVIATE,
+    ),
+    TypeRow(
+        "weaviate.collections.collection.sync.Collection",
+        Kind.CLIENT,  # it keeps its client's connection
+        made_by=(
+            *(
+                Made(
+                    f"weaviate.collections.collections.sync._Collections.{method}()",
+                    f"import weaviate; value = {_WEAVIATE_CLIENT}.collections.{method}('Docs')",
+                )
+                for method in ("get", "use")
+            ),
+            # it makes the collection on the server
+            Made("weaviate.collections.collections.sync._Collections.create()"),
+        ),
+        aliases=("weaviate.collections.Collection",),
+        package="weaviate",
+        version=_WEAVIATE,
+    ),
+    _client(
+        "pymilvus.milvus_client.milvus_client.MilvusClient",
+        "pymilvus.MilvusClient",
+        "uri='milvus.db'",
+        "pymilvus",
+        "3.0.2",
+        built="made with a server's URI it connects when it is made; the evidence opens a local "
+        "file with Milvus Lite, which serves it on a loopback port",
+        needs=("milvus_lite",),
+    ),
+    TypeRow(
+        "lancedb.db.LanceDBConnection",
+        Kind.DATABASE,
+        made_by=(Made("lancedb.connect()", "import lancedb; value = lancedb.connect('db')"),),
+        aliases=("lancedb.LanceDBConnection",),
+        package="lancedb",
+        version=_LANCEDB,
+    ),
+    TypeRow(
+        "lancedb.table.LanceTable",
+        Kind.DATABASE,  # it keeps its connection
+        made_by=(
+            Made(
+                "lancedb.db.LanceDBConnection.create_table()",
+                f"{_LANCE_DB}value = _db.create_table('t', data={_LANCE_ROWS})",
+            ),
+            Made(
+                "lancedb.db.LanceDBConnection.open_table()",
+                f"{_LANCE_DB}_db.create_table('opened', data={_LANCE_ROWS}); "
+                "value = _db.open_table('opened')",
+            ),
+        ),
+        package="lancedb",
+        version=_LANCEDB,
     ),
 )
 
