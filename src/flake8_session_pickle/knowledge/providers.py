@@ -46,6 +46,17 @@ _LLAMA_SETTINGS = (
 )
 _INDEX = _LLAMA_SETTINGS + "_index = VectorStoreIndex.from_documents([Document(text='a')]); "
 
+_FUNCTION_LLM = (
+    "from llama_index.core.llms import MockFunctionCallingLLM; _llm = MockFunctionCallingLLM(); "
+)
+_APP_WORKFLOW = (
+    "from llama_index.core.workflow import Workflow, StartEvent, StopEvent, step\n"
+    "class Echo(Workflow):\n"
+    "    @step\n"
+    "    async def echo(self, ev: StartEvent) -> StopEvent:\n"
+    "        return StopEvent(result=ev.get('text'))\n"
+)
+
 _WEAVIATE = "4.24.1"
 _WEAVIATE_CLIENT = (
     "weaviate.WeaviateClient(connection_params=weaviate.connect.ConnectionParams.from_url("
@@ -561,6 +572,54 @@ LLAMA_INDEX: tuple[TypeRow, ...] = (
             ),
         ),
         aliases=("llama_index.core.agent.ReActAgent",),
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "workflows.workflow.Workflow",
+        # it keeps a weak reference to its runtime; apps derive their workflows from it
+        Kind.INTERPRETER_OBJECT,
+        aliases=("llama_index.core.workflow.Workflow", "workflows.Workflow"),
+        # a workflow of the app, in a module of its own as an app's would be
+        evidence="import sys, types; _app = types.ModuleType('app_flows'); "
+        f"sys.modules['app_flows'] = _app; exec({_APP_WORKFLOW!r}, _app.__dict__); "
+        "value = _app.Echo(timeout=10)",
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.core.agent.workflow.function_agent.FunctionAgent",
+        Kind.INTERPRETER_OBJECT,  # a workflow
+        made_by=(
+            Made(
+                "llama_index.core.agent.workflow.FunctionAgent()",
+                _FUNCTION_LLM + "from llama_index.core.agent.workflow import FunctionAgent; "
+                "value = FunctionAgent(tools=[], llm=_llm)",
+            ),
+        ),
+        aliases=("llama_index.core.agent.workflow.FunctionAgent",),
+        bases=("workflows.workflow.Workflow",),
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.core.agent.workflow.multi_agent_workflow.AgentWorkflow",
+        Kind.INTERPRETER_OBJECT,  # a workflow
+        made_by=(
+            Made(
+                "llama_index.core.agent.workflow.AgentWorkflow()",
+                _FUNCTION_LLM + "from llama_index.core.agent.workflow import "
+                "AgentWorkflow, FunctionAgent; value = AgentWorkflow(agents=[FunctionAgent("
+                "name='a', description='d', tools=[], llm=_llm)])",
+            ),
+            Made(
+                "llama_index.core.agent.workflow.AgentWorkflow.from_tools_or_functions()",
+                _FUNCTION_LLM + "from llama_index.core.agent.workflow import AgentWorkflow; "
+                "value = AgentWorkflow.from_tools_or_functions([], llm=_llm)",
+            ),
+        ),
+        aliases=("llama_index.core.agent.workflow.AgentWorkflow",),
+        bases=("workflows.workflow.Workflow",),
         package="llama_index",
         version=_LLAMA,
     ),
