@@ -42,6 +42,9 @@ _DISTRIBUTIONS: Mapping[str, str] = {
     "tavily": "tavily-python",
     "weaviate": "weaviate-client",
     "google.cloud.bigquery": "google-cloud-bigquery",
+    "phi": "phidata",
+    "agents": "openai-agents",
+    "mem0": "mem0ai",
 }
 """Distributions whose name is not the package's with ``-`` for ``_``."""
 
@@ -256,6 +259,13 @@ GROUPS: tuple[Group, ...] = (
             "google-cloud-bigquery",
         ),
     ),
+    Group(
+        "agents",
+        frozenset({"agno", "phi", "smolagents", "agents", "mem0"}),
+        ("agno", "openai", "phidata", "smolagents", "openai-agents", "mem0ai"),
+    ),
+    # it pins what it shares with the other groups (openai<3, pydantic<2.13, mcp<2)
+    Group("crewai", frozenset({"crewai"}), ("crewai",)),
     Group(
         "torch",
         frozenset({"torch", "transformers", "sentence_transformers"}),

@@ -625,5 +625,284 @@ LLAMA_INDEX: tuple[TypeRow, ...] = (
     ),
 )
 
+_AGNO = "3.1.10"
+_AGNO_MODEL = (
+    "from agno.models.openai import OpenAIChat; "
+    "_model = OpenAIChat(id='gpt-4o-mini', api_key='sk-test'); "
+)
+_PHI = "2.7.10"
+_SMOL = "1.26.0"
+_SMOL_MODEL = (
+    "from smolagents import InferenceClientModel; _model = InferenceClientModel(token='hf-test'); "
+)
+_AGENTS = "0.24.0"
+_CREWAI = "1.15.30"
+_CREWAI_QUIET = (
+    "import os; os.environ.update(CREWAI_DISABLE_TELEMETRY='true', OTEL_SDK_DISABLED='true'); "
+)
+_CREWAI_AGENT = (
+    _CREWAI_QUIET + "from crewai import Agent, LLM, Task; _agent = Agent(role='r', goal='g', "
+    "backstory='b', llm=LLM(model='gpt-4o-mini', api_key='sk-test')); "
+)
 
-ALL: tuple[TypeRow, ...] = (*SDKS, *VECTOR_DATABASES, *LLAMA_INDEX)
+AGENTS: tuple[TypeRow, ...] = (
+    TypeRow(
+        "agno.models.openai.chat.OpenAIChat",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "agno.models.openai.OpenAIChat()",
+                _AGNO_MODEL + "value = _model; value.get_client()  # as its first call does",
+            ),
+        ),
+        aliases=("agno.models.openai.OpenAIChat",),
+        built="it makes its client on first use: it pickles right after it is made, and is "
+        "refused from its first call on, as in every run after the one that stored it",
+        package="agno",
+        version=_AGNO,
+    ),
+    TypeRow(
+        "agno.agent.agent.Agent",
+        pickles=True,
+        made_by=(
+            Made(
+                "agno.agent.Agent()",
+                _AGNO_MODEL + "from agno.agent import Agent; value = Agent(model=_model)",
+                holds=Holding.ARGUMENTS,
+            ),
+        ),
+        aliases=("agno.agent.Agent",),
+        built="it keeps its model, and is refused with it once the model has made its client",
+        package="agno",
+        version=_AGNO,
+    ),
+    TypeRow(
+        "agno.team.team.Team",
+        pickles=True,
+        made_by=(
+            Made(
+                "agno.team.Team()",
+                _AGNO_MODEL + "from agno.agent import Agent; from agno.team import Team; "
+                "value = Team(members=[Agent(model=_model)], model=_model)",
+                holds=Holding.ARGUMENTS,
+            ),
+        ),
+        aliases=("agno.team.Team",),
+        built="it keeps its members and model, and is refused with a model that has made "
+        "its client",
+        package="agno",
+        version=_AGNO,
+    ),
+    TypeRow(
+        "phi.model.openai.chat.OpenAIChat",
+        pickles=True,  # it makes a new client for each call rather than keeping one
+        made_by=(
+            Made(
+                "phi.model.openai.OpenAIChat()",
+                "from phi.model.openai import OpenAIChat; "
+                "value = OpenAIChat(id='gpt-4o-mini', api_key='sk-test'); "
+                "value.get_client()  # as its first call does",
+            ),
+        ),
+        aliases=("phi.model.openai.OpenAIChat",),
+        package="phi",
+        version=_PHI,
+    ),
+    TypeRow(
+        "phi.agent.agent.Agent",
+        pickles=True,
+        made_by=(
+            Made(
+                "phi.agent.Agent()",
+                "from phi.agent import Agent; from phi.model.openai import OpenAIChat; "
+                "value = Agent(model=OpenAIChat(id='gpt-4o-mini', api_key='sk-test'))",
+                holds=Holding.ARGUMENTS,
+            ),
+        ),
+        aliases=("phi.agent.Agent",),
+        package="phi",
+        version=_PHI,
+    ),
+    TypeRow(
+        "smolagents.models.OpenAIModel",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "smolagents.OpenAIServerModel()",
+                "from smolagents import OpenAIServerModel; "
+                "value = OpenAIServerModel(model_id='gpt-4o-mini', api_key='sk-test')",
+            ),
+        ),
+        aliases=(
+            "smolagents.OpenAIModel",
+            "smolagents.OpenAIServerModel",
+            "smolagents.models.OpenAIServerModel",
+        ),
+        package="smolagents",
+        version=_SMOL,
+    ),
+    TypeRow(
+        "smolagents.models.InferenceClientModel",
+        pickles=True,  # it keeps a huggingface_hub InferenceClient
+        made_by=(Made("smolagents.InferenceClientModel()", _SMOL_MODEL + "value = _model"),),
+        aliases=("smolagents.InferenceClientModel",),
+        built="its client keeps the open response of a streamed call, and is refused from then on",
+        package="smolagents",
+        version=_SMOL,
+    ),
+    *(
+        TypeRow(
+            f"smolagents.agents.{name}",
+            Kind.CLIENT,  # its logger's console keeps a lock, whatever its model
+            made_by=(
+                Made(
+                    f"smolagents.{name}()",
+                    f"{_SMOL_MODEL}from smolagents import {name}; "
+                    f"value = {name}(tools=[], model=_model)",
+                ),
+            ),
+            aliases=(f"smolagents.{name}",),
+            package="smolagents",
+            version=_SMOL,
+        )
+        for name in ("CodeAgent", "ToolCallingAgent")
+    ),
+    TypeRow(
+        "agents.agent.Agent",
+        pickles=True,
+        made_by=(
+            Made(
+                "agents.Agent()",
+                "from agents import Agent; value = Agent(name='a', instructions='be brief')",
+                holds=Holding.ARGUMENTS,
+            ),
+        ),
+        aliases=("agents.Agent",),
+        built="it keeps its tools and model: refused with a function tool, or a model "
+        "given its own client",
+        package="agents",
+        version=_AGENTS,
+    ),
+    TypeRow(
+        "agents.tool.FunctionTool",
+        # it calls the function through functions defined inside function_tool
+        Kind.LOCAL_OBJECT,
+        made_by=(
+            Made(
+                "agents.function_tool()",
+                "from agents import function_tool\n"
+                "def add(a: int, b: int) -> int:\n"
+                "    return a + b\n"
+                "value = function_tool(add)",
+            ),
+        ),
+        aliases=("agents.FunctionTool",),
+        package="agents",
+        version=_AGENTS,
+    ),
+    TypeRow(
+        "agents.models.openai_chatcompletions.OpenAIChatCompletionsModel",
+        Kind.CLIENT,  # it keeps the client it is given
+        made_by=(
+            Made(
+                "agents.OpenAIChatCompletionsModel()",
+                "from agents import OpenAIChatCompletionsModel; from openai import AsyncOpenAI; "
+                "value = OpenAIChatCompletionsModel(model='gpt-4o-mini', "
+                "openai_client=AsyncOpenAI(api_key='sk-test'))",
+            ),
+        ),
+        aliases=("agents.OpenAIChatCompletionsModel",),
+        package="agents",
+        needs=("openai",),
+        version=_AGENTS,
+    ),
+    TypeRow(
+        "agents.memory.sqlite_session.SQLiteSession",
+        Kind.DATABASE,  # it keeps its SQLite connections in a thread-local
+        made_by=(
+            Made(
+                "agents.SQLiteSession()",
+                "from agents import SQLiteSession; value = SQLiteSession('s', 'conversations.db')",
+            ),
+        ),
+        aliases=("agents.SQLiteSession", "agents.memory.SQLiteSession"),
+        package="agents",
+        version=_AGENTS,
+    ),
+    TypeRow(
+        "mem0.memory.main.Memory",
+        Kind.CLIENT,  # it keeps its vector store's and model's clients
+        made_by=(
+            # its default store is a Qdrant folder in /tmp, its history a file in the home folder
+            Made("mem0.Memory()"),
+            Made(
+                "mem0.Memory.from_config()",
+                "import os; os.environ.update(MEM0_TELEMETRY='False', MEM0_DIR='mem0', "
+                "OPENAI_API_KEY='sk-test'); from mem0 import Memory; "
+                "value = Memory.from_config({'vector_store': {'provider': 'qdrant', "
+                "'config': {'path': 'qdrant'}}, 'history_db_path': 'history.db'})",
+            ),
+        ),
+        aliases=("mem0.Memory",),
+        package="mem0",
+        version="2.2.1",
+    ),
+    TypeRow(
+        "crewai.llms.base_llm.BaseLLM",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "crewai.LLM()",
+                _CREWAI_QUIET + "from crewai import LLM; "
+                "value = LLM(model='gpt-4o-mini', api_key='sk-test')",
+            ),
+        ),
+        aliases=("crewai.BaseLLM",),
+        built="crewai.LLM() makes the class of the model's provider (here OpenAI's), which "
+        "makes that provider's client",
+        package="crewai",
+        version=_CREWAI,
+    ),
+    TypeRow(
+        "crewai.agent.core.Agent",
+        Kind.CLIENT,  # it makes its model, given or from the environment, when it is made
+        made_by=(Made("crewai.Agent()", _CREWAI_AGENT + "value = _agent"),),
+        aliases=("crewai.Agent",),
+        package="crewai",
+        version=_CREWAI,
+    ),
+    TypeRow(
+        "crewai.crew.Crew",
+        Kind.CLIENT,  # it keeps its agents
+        made_by=(
+            Made(
+                "crewai.Crew()",
+                _CREWAI_AGENT + "from crewai import Crew; value = Crew(agents=[_agent], "
+                "tasks=[Task(description='d', expected_output='o', agent=_agent)])",
+            ),
+        ),
+        aliases=("crewai.Crew",),
+        package="crewai",
+        version=_CREWAI,
+    ),
+    TypeRow(
+        "crewai.task.Task",
+        pickles=True,
+        made_by=(
+            Made(
+                "crewai.Task()",
+                _CREWAI_QUIET + "from crewai import Task; "
+                "value = Task(description='d', expected_output='o')",
+                holds=Holding.ARGUMENTS,
+            ),
+        ),
+        aliases=("crewai.Task",),
+        built="it keeps its agent, and is refused with it",
+        package="crewai",
+        version=_CREWAI,
+    ),
+)
+"""Agent frameworks' agents, teams, tools, models and memories."""
+
+
+ALL: tuple[TypeRow, ...] = (*SDKS, *VECTOR_DATABASES, *LLAMA_INDEX, *AGENTS)
