@@ -45,6 +45,7 @@ _DISTRIBUTIONS: Mapping[str, str] = {
     "phi": "phidata",
     "agents": "openai-agents",
     "mem0": "mem0ai",
+    "google.cloud.firestore": "google-cloud-firestore",
 }
 """Distributions whose name is not the package's with ``-`` for ``_``."""
 
@@ -258,6 +259,11 @@ GROUPS: tuple[Group, ...] = (
             "supabase",
             "google-cloud-bigquery",
         ),
+    ),
+    Group(
+        "google",
+        frozenset({"firebase_admin", "google.cloud.firestore", "gspread"}),
+        ("firebase-admin", "google-cloud-firestore", "gspread", "cryptography"),
     ),
     Group(
         "agents",

@@ -23,6 +23,30 @@ _POSTGRES = (
 )
 """Evidence preamble: a loopback server that accepts a connection as Postgres does,
 without authentication; ``_port`` is its port."""
+_SERVICE_ACCOUNT = (
+    "from cryptography.hazmat.primitives import serialization; "
+    "from cryptography.hazmat.primitives.asymmetric import rsa; "
+    "_key = rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes("
+    "serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, "
+    "serialization.NoEncryption()).decode(); "
+    "_account = {'type': 'service_account', 'project_id': 'test', 'private_key_id': 'k', "
+    "'private_key': _key, 'client_email': 'a@test.iam.gserviceaccount.com', "
+    "'client_id': '1', 'token_uri': 'http://127.0.0.1:1/token'}; "
+)
+"""Evidence preamble: ``_account``, a Google service account's JSON with a key made on
+the spot."""
+
+
+def _firebase(name: str) -> str:
+    """Evidence preamble: ``_app``, a Firebase app of a service account, named (one
+    process runs every snippet, and app names are unique in it)."""
+    return (
+        _SERVICE_ACCOUNT + "import firebase_admin; from firebase_admin import credentials; "
+        "_app = firebase_admin.initialize_app(credentials.Certificate(_account), "
+        f"{{'databaseURL': 'http://127.0.0.1:1?ns=test'}}, name={name!r}); "
+    )
+
+
 _NEO4J = "neo4j.GraphDatabase.driver('neo4j+s://127.0.0.1:1', auth=('neo4j', 'test'))"
 
 _MEASURED = {
@@ -41,6 +65,9 @@ _MEASURED = {
     "elasticsearch": "9.5.1",
     "supabase": "2.34.1",
     "google.cloud.bigquery": "3.47.0",
+    "firebase_admin": "7.7.0",
+    "google.cloud.firestore": "2.34.1",
+    "gspread": "6.2.1",
 }
 """The release of each package the evidence was last measured with."""
 
@@ -138,6 +165,84 @@ CLIENTS: tuple[TypeRow, ...] = (
         aliases=("google.cloud.bigquery.Client",),
         package="google.cloud.bigquery",
         version=_MEASURED["google.cloud.bigquery"],
+    ),
+    TypeRow(
+        "google.cloud.firestore_v1.client.Client",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "google.cloud.firestore.Client()",
+                "from google.auth.credentials import AnonymousCredentials; "
+                "from google.cloud import firestore; "
+                "value = firestore.Client(project='test', credentials=AnonymousCredentials())",
+            ),
+            Made(
+                "firebase_admin.firestore.client()",
+                _firebase("evidence-firestore")
+                + "from firebase_admin import firestore; value = firestore.client(_app)",
+                package="firebase_admin",
+                needs=("cryptography",),
+            ),
+        ),
+        aliases=("google.cloud.firestore.Client",),
+        package="google.cloud.firestore",
+        version=_MEASURED["google.cloud.firestore"],
+    ),
+    TypeRow(
+        "firebase_admin.App",
+        Kind.CLIENT,
+        made_by=(
+            Made("firebase_admin.initialize_app()", _firebase("evidence-app") + "value = _app"),
+            Made(
+                "firebase_admin.get_app()",
+                _firebase("evidence-get") + "value = firebase_admin.get_app('evidence-get')",
+            ),
+        ),
+        package="firebase_admin",
+        needs=("cryptography",),
+        version=_MEASURED["firebase_admin"],
+    ),
+    TypeRow(
+        "firebase_admin.db.Reference",
+        pickles=True,  # it keeps its path and the app's settings, not the app
+        made_by=(
+            Made(
+                "firebase_admin.db.reference()",
+                _firebase("evidence-db")
+                + "from firebase_admin import db; value = db.reference('/', app=_app)",
+            ),
+        ),
+        package="firebase_admin",
+        needs=("cryptography",),
+        version=_MEASURED["firebase_admin"],
+    ),
+    TypeRow(
+        "gspread.client.Client",
+        pickles=True,  # its session is a requests Session with the credentials
+        made_by=(
+            Made(
+                "gspread.service_account_from_dict()",
+                _SERVICE_ACCOUNT
+                + "import gspread; value = gspread.service_account_from_dict(_account)",
+            ),
+            Made(
+                "gspread.service_account()",
+                _SERVICE_ACCOUNT + "import gspread, json, pathlib; "
+                "pathlib.Path('account.json').write_text(json.dumps(_account)); "
+                "value = gspread.service_account(filename='account.json')",
+            ),
+            Made(
+                "gspread.authorize()",
+                _SERVICE_ACCOUNT + "import gspread; "
+                "from google.oauth2.service_account import Credentials; "
+                "value = gspread.authorize(Credentials.from_service_account_info(_account, "
+                "scopes=['https://www.googleapis.com/auth/spreadsheets']))",
+            ),
+        ),
+        aliases=("gspread.Client",),
+        package="gspread",
+        needs=("cryptography",),
+        version=_MEASURED["gspread"],
     ),
     TypeRow(
         "boto3.session.Session",
