@@ -270,6 +270,27 @@ GROUPS: tuple[Group, ...] = (
         frozenset({"agno", "phi", "smolagents", "agents", "mem0"}),
         ("agno", "openai", "phidata", "smolagents", "openai-agents", "mem0ai"),
     ),
+    # langchain-pinecone holds pinecone before 8, a release line of its own
+    Group(
+        "langchain-integrations",
+        frozenset(
+            {
+                "langchain_mistralai",
+                "langchain_cohere",
+                "langchain_pinecone",
+                "langchain_huggingface",
+                "pinecone",
+            }
+        ),
+        (
+            "langchain-core",
+            "langchain-mistralai",
+            "langchain-cohere",
+            "langchain-pinecone",
+            "pinecone",
+            "langchain-huggingface",
+        ),
+    ),
     # it pins what it shares with the other groups (openai<3, pydantic<2.13, mcp<2)
     Group("crewai", frozenset({"crewai"}), ("crewai",)),
     Group(

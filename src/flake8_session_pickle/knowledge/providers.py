@@ -312,12 +312,15 @@ VECTOR_DATABASES: tuple[TypeRow, ...] = (
         "qdrant_client",
         "1.20.0",
     ),
+    # pinecone 9 moved the client into pinecone._client and makes what it keeps when it
+    # is made; langchain-pinecone holds apps to releases before 8
     _client(
         "pinecone._client.Pinecone",
         "pinecone.Pinecone",
         "api_key='test'",
         "pinecone",
         "10.2.0",
+        versions=">=9",
     ),
     TypeRow(
         "pinecone.index.Index",
@@ -331,6 +334,37 @@ VECTOR_DATABASES: tuple[TypeRow, ...] = (
         ),
         package="pinecone",
         version="10.2.0",
+        versions=">=9",
+    ),
+    TypeRow(
+        "pinecone.pinecone.Pinecone",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "pinecone.pinecone.Pinecone()",
+                "import pinecone; value = pinecone.Pinecone(api_key='test'); "
+                "value.db  # what its first call does",
+            ),
+        ),
+        built="it makes its client on first use: it pickles right after it is made, and is "
+        "refused from its first call on, as in every run after the one that stored it",
+        package="pinecone",
+        version="7.3.0",
+        versions="<9",
+    ),
+    TypeRow(
+        "pinecone.db_data.index.Index",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "pinecone.pinecone.Pinecone.Index()",
+                "import pinecone; "
+                "value = pinecone.Pinecone(api_key='test').Index(host='http://127.0.0.1:1')",
+            ),
+        ),
+        package="pinecone",
+        version="7.3.0",
+        versions="<9",
     ),
     TypeRow(
         # its module depends on the processor (swigfaiss, swigfaiss_avx2): named as exported
