@@ -34,6 +34,7 @@ _COMMUNITY = "0.4.2"
 _LINE_03 = "0.3.30"
 _LINE_03_COMMUNITY = "0.3.31"
 _CLASSIC = "1.0.8"
+_HUGGINGFACE = "1.2.3"
 
 _LINES = (("langchain", "<1", _LINE_03), ("langchain_classic", "", _CLASSIC))
 """The classic line of LangChain as apps import it, and where LangChain 1 keeps it."""
@@ -857,6 +858,85 @@ PRODUCERS: Mapping[str, tuple[Made, ...]] = {
 }
 """Producers of standard types: the documents loaders and splitters give."""
 
+INTEGRATIONS: tuple[TypeRow, ...] = (
+    _client(
+        "langchain_mistralai.chat_models.ChatMistralAI",
+        ("langchain_mistralai.ChatMistralAI",),
+        "langchain_mistralai",
+        "1.1.6",
+        "api_key='test'",
+    ),
+    _client(
+        "langchain_mistralai.embeddings.MistralAIEmbeddings",
+        ("langchain_mistralai.MistralAIEmbeddings",),
+        "langchain_mistralai",
+        "1.1.6",
+        "api_key='test'",
+    ),
+    # ChatCohere asks the service about its model when it is made: no offline evidence
+    _client(
+        "langchain_cohere.embeddings.CohereEmbeddings",
+        ("langchain_cohere.CohereEmbeddings",),
+        "langchain_cohere",
+        "0.6.0",
+        "cohere_api_key='test', model='embed-english-v3.0'",
+    ),
+    TypeRow(
+        "langchain_pinecone.vectorstores.PineconeVectorStore",
+        Kind.CLIENT,  # it keeps its index, which keeps a client
+        made_by=(
+            Made(
+                "langchain_pinecone.PineconeVectorStore()",
+                _EMBEDDING + "from langchain_pinecone import PineconeVectorStore; "
+                "from pinecone import Pinecone; value = PineconeVectorStore(index=Pinecone("
+                "api_key='test').Index(host='http://127.0.0.1:1'), embedding=_emb)",
+            ),
+            # they reach the service when they are called
+            Made("langchain_pinecone.PineconeVectorStore.from_documents()"),
+            Made("langchain_pinecone.PineconeVectorStore.from_existing_index()"),
+        ),
+        aliases=("langchain_pinecone.PineconeVectorStore",),
+        bases=("langchain_core.vectorstores.base.VectorStore",),
+        package="langchain_pinecone",
+        needs=("pinecone",),
+        version="0.2.13",
+    ),
+    TypeRow(
+        "langchain_huggingface.llms.huggingface_endpoint.HuggingFaceEndpoint",
+        pickles=True,  # it keeps a huggingface_hub InferenceClient
+        made_by=(
+            Made(
+                "langchain_huggingface.HuggingFaceEndpoint()",
+                "from langchain_huggingface import HuggingFaceEndpoint; value = "
+                "HuggingFaceEndpoint(endpoint_url='http://127.0.0.1:1', "
+                "huggingfacehub_api_token='hf-test')",
+            ),
+        ),
+        aliases=("langchain_huggingface.HuggingFaceEndpoint",),
+        built="its InferenceClient keeps the open response of a streamed call, and is refused "
+        "from then on",
+        package="langchain_huggingface",
+        version=_HUGGINGFACE,
+    ),
+    TypeRow(
+        "langchain_huggingface.chat_models.huggingface.ChatHuggingFace",
+        pickles=True,
+        made_by=(
+            Made(
+                "langchain_huggingface.ChatHuggingFace()",
+                "from langchain_huggingface import ChatHuggingFace, HuggingFaceEndpoint; "
+                "value = ChatHuggingFace(llm=HuggingFaceEndpoint(endpoint_url="
+                "'http://127.0.0.1:1', huggingfacehub_api_token='hf-test'))",
+                holds=Holding.ARGUMENTS,
+            ),
+        ),
+        aliases=("langchain_huggingface.ChatHuggingFace",),
+        package="langchain_huggingface",
+        version=_HUGGINGFACE,
+    ),
+)
+"""LangChain's packages for more providers."""
+
 AGENTS: tuple[TypeRow, ...] = (
     TypeRow(
         "langgraph.graph.state.CompiledStateGraph",
@@ -925,5 +1005,6 @@ ALL: tuple[TypeRow, ...] = (
     *TEXT,
     *LOADERS,
     *STORES,
+    *INTEGRATIONS,
     *AGENTS,
 )
