@@ -4,7 +4,7 @@ that pickle refuses: the parts of the analysis, wired together."""
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from json import dumps
 from pathlib import Path
@@ -232,6 +232,11 @@ class _Reporter:
         self._stored: list[tuple[Place, Values, bool]] = []
         """Each watched place written, what it was given, and whether it was added
         to a container there."""
+        self._stored_under: dict[tuple[str, Hashable], list[int]] = {}
+        """The writes of ``_stored`` by root and first key, so that a read looks
+        only at those that may be its place."""
+        self._stored_anywhere: dict[str, list[int]] = {}
+        """The writes of ``_stored`` at a root itself or under a key not known."""
 
     def heard(self, event: Event) -> None:
         if isinstance(event, Defined):
@@ -245,7 +250,13 @@ class _Reporter:
         persists = self._persistence(sink, write, values) if sink.rerun_trap else never
         self._writes.append(_Judged(sink, write, values, persists, self.statement))
         if write.at is not None:
-            self._stored.append((write.at, values, write.adds))
+            at = write.at
+            first = _first_key(at)
+            if first is None:
+                self._stored_anywhere.setdefault(at.root, []).append(len(self._stored))
+            else:
+                self._stored_under.setdefault((at.root, first), []).append(len(self._stored))
+            self._stored.append((at, values, write.adds))
 
     def findings(self) -> list[Finding]:
         """Judge every write kept: a value read back from a watched place is
@@ -273,7 +284,18 @@ class _Reporter:
         stored, a container of what writes added to it, or what a container
         written one level up holds under the place's last key."""
         found: list[Value] = []
-        for at, values, adds in self._stored:
+        first = _first_key(place)
+        if first is None:
+            candidates: Iterable[int] = range(len(self._stored))
+        else:
+            candidates = sorted(
+                (
+                    *self._stored_under.get((place.root, first), ()),
+                    *self._stored_anywhere.get(place.root, ()),
+                )
+            )
+        for index in candidates:
+            at, values, adds = self._stored[index]
             if at.root != place.root:
                 continue
             if _same_place(at.segments, place.segments):
@@ -334,6 +356,17 @@ class _Reporter:
 _NOWHERE = cst.Name("_")
 """Where an item added to a container in session state stands for a read of it:
 what reads it is reported at its own place."""
+
+
+def _first_key(place: Place) -> Hashable | None:
+    """The key a place is under in its root (session state's attributes are its
+    keys); None at the root itself or under a key not known."""
+    if not place.segments:
+        return None
+    first = place.segments[0]
+    if isinstance(first, Attribute):
+        return first.name
+    return first.value if isinstance(first, Key) else None
 
 
 def _same_place(first: tuple[Segment, ...], second: tuple[Segment, ...]) -> bool:
