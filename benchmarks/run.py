@@ -1,12 +1,16 @@
 """Measure what the plugin adds to a flake8 run, side by side, in one go.
 
-Usage: python benchmarks/run.py [--quick] [--strict]
+Usage: python benchmarks/run.py [--quick] [--strict] [--corpus DIR [--corpus-only]]
 
 Each comparison runs flake8 as whole processes, alternating "flake8 alone" and
 "flake8 with the plugin" round by round, and reports medians and their ratio.
 Both variants start through the same launcher; "alone" drops this plugin from
 the plugins flake8 finds. The engine's own speed and its growth with file size
-are measured in this process. Exit status 0 unless --strict and a target fails.
+are measured in this process. ``--corpus DIR`` runs the same comparison on a
+folder of real apps, one repository per subfolder, each marked as its project's
+root (``.git``, ``pyproject.toml``, ``setup.cfg`` or ``.streamlit``), and times
+one file the way an editor lints it. Exit status 0 unless --strict and a target
+fails.
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ import os, sys
 child = os.fork()
 if child:
     _, status, usage = os.wait4(child, 0)
-    print(usage.ru_maxrss, file=sys.stderr)
+    print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime, file=sys.stderr)
     sys.exit(os.waitstatus_to_exitcode(status))
 from flake8.plugins import finder
 if sys.argv[1] == "alone":
@@ -277,6 +281,12 @@ HEADER = (
 )
 
 SESSION_SHARE = 0.15
+PAGE_FUNCTIONS = 0.25
+"""The share of apps whose blocks are in page functions chosen from the sidebar."""
+PAGE_BRANCHES = 0.45
+"""The share of apps whose blocks are in an ``if``/``elif`` chain on the page chosen.
+With the shares above, libcst is given half of the non-blank lines of the
+generated apps, as of the real-app collection of docs/performance.md."""
 """The share of blocks that use session state: about 2.7 session-state statements
 per 100 lines, against 2.2 in the real apps of docs/accuracy.md."""
 
@@ -295,9 +305,26 @@ def generate_app(rng: random.Random, lines: int, index: int, dense: bool = False
         text = textwrap.dedent(rng.choice(pool)).format(n=n)
         blocks.append(text)
         total += text.count("\n")
-    if not dense and rng.random() < 0.5:
+    layout = rng.random()
+    if not dense and layout < PAGE_FUNCTIONS:
         return HEADER.format(title=f"App {index}") + _as_pages(blocks, index)
+    if not dense and layout < PAGE_FUNCTIONS + PAGE_BRANCHES:
+        return HEADER.format(title=f"App {index}") + _as_branches(blocks)
     return HEADER.format(title=f"App {index}") + "".join(blocks)
+
+
+def _as_branches(blocks: list[str]) -> str:
+    """The blocks in the branches of one ``if``/``elif`` chain on the page chosen
+    from the sidebar, as many multi-page apps are written: a chain the analysis
+    keeps whole once one of its branches writes session state."""
+    pages = [blocks[start : start + 4] for start in range(0, len(blocks), 4)]
+    names = ", ".join(f'"Page {number}"' for number in range(len(pages)))
+    parts = [f'\nchoice = st.sidebar.radio("Page", [{names}])\n']
+    for number, page in enumerate(pages):
+        keyword = "if" if number == 0 else "elif"
+        body = textwrap.indent("".join(page), "    ")
+        parts.append(f'{keyword} choice == "Page {number}":\n{body}')
+    return "".join(parts)
 
 
 def _as_pages(blocks: list[str], index: int) -> str:
@@ -429,34 +456,83 @@ def modules_read(files: list[Path]) -> tuple[int, int]:
     return len(reads), len(imported)
 
 
-def run_flake8(variant: str, paths: list[Path]) -> tuple[float, int]:
-    """Wall time and peak memory (KiB) of one flake8 process."""
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    """Seconds."""
+    cpu: float
+    """Seconds of user and system time, which other load on the machine moves less."""
+    peak: int
+    """KiB."""
+
+
+def run_flake8(
+    variant: str,
+    paths: list[Path],
+    options: tuple[str, ...] = (),
+    stdin: str | None = None,
+    cwd: Path | None = None,
+) -> Run:
+    """Wall time, processor time and peak memory of one flake8 process."""
     command = [sys.executable, "-c", LAUNCHER, variant, "--isolated", "-j1", "--exit-zero"]
     start = time.perf_counter()
     result = subprocess.run(
-        [*command, *map(str, paths)],
+        [*command, *options, *map(str, paths)],
+        input=stdin,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
         check=False,
+        cwd=cwd,
     )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"flake8 ({variant}) failed on {paths[0]}...: {result.stderr[-2000:]}")
-    return elapsed, int(result.stderr.split()[-1])
+    peak, cpu = result.stderr.split()[-2:]
+    return Run(elapsed, float(cpu), int(peak))
 
 
-def compare(paths: list[Path], rounds: int) -> tuple[float, float, int, int]:
-    """Median times (alone, with plugin) and peak memory of each."""
-    alone: list[float] = []
-    plugged: list[float] = []
-    memory = {"alone": 0, "plugin": 0}
+@dataclass(frozen=True)
+class Comparison:
+    alone: Run
+    """Median times and the largest peak of flake8 alone."""
+    plugin: Run
+    """The same with the plugin."""
+
+    @property
+    def ratio(self) -> float:
+        return self.plugin.wall / self.alone.wall
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.plugin.cpu / self.alone.cpu
+
+    @property
+    def memory_ratio(self) -> float:
+        return self.plugin.peak / self.alone.peak
+
+
+def compare(
+    paths: list[Path],
+    rounds: int,
+    options: tuple[str, ...] = (),
+    stdin: str | None = None,
+    cwd: Path | None = None,
+) -> Comparison:
+    """flake8 alone and with the plugin, in alternate rounds: median times, largest peak."""
+    runs: dict[str, list[Run]] = {"alone": [], "plugin": []}
     for _ in range(rounds):
-        for variant, times in (("alone", alone), ("plugin", plugged)):
-            elapsed, peak = run_flake8(variant, paths)
-            times.append(elapsed)
-            memory[variant] = max(memory[variant], peak)
-    return statistics.median(alone), statistics.median(plugged), memory["alone"], memory["plugin"]
+        for variant, done in runs.items():
+            done.append(run_flake8(variant, paths, options, stdin, cwd))
+
+    def summary(done: list[Run]) -> Run:
+        return Run(
+            statistics.median(run.wall for run in done),
+            statistics.median(run.cpu for run in done),
+            max(run.peak for run in done),
+        )
+
+    return Comparison(summary(runs["alone"]), summary(runs["plugin"]))
 
 
 def time_result(
@@ -464,12 +540,15 @@ def time_result(
 ) -> tuple[Result, tuple[int, int]]:
     """The time ratio of flake8 with the plugin to flake8 alone, and the peak memory
     of each."""
-    alone, plugged, memory_alone, memory_plugged = compare(paths, rounds)
+    comparison = compare(paths, rounds)
+    alone, plugged = comparison.alone, comparison.plugin
     detail = (
         f"{len(files)} files, {line_count(files):,} lines; "
-        f"{alone:.2f}s alone, {plugged:.2f}s with plugin"
+        f"{alone.wall:.2f}s alone, {plugged.wall:.2f}s with plugin; "
+        f"processor time {alone.cpu:.2f}s and {plugged.cpu:.2f}s, "
+        f"ratio {comparison.cpu_ratio:.3f}"
     )
-    return Result(name, plugged / alone, target, detail), (memory_alone, memory_plugged)
+    return Result(name, comparison.ratio, target, detail), (alone.peak, plugged.peak)
 
 
 def median_time(function: Callable[[], object], rounds: int) -> float:
@@ -519,10 +598,286 @@ def helper_app(call_sites: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+EXCLUDED_FOLDERS = frozenset(
+    (".svn", "CVS", ".bzr", ".hg", ".git", "__pycache__", ".tox", ".nox", ".eggs")
+)
+"""Folders flake8 leaves out by default."""
+
+ROOT_MARKERS = ("pyproject.toml", "setup.cfg", ".git", ".streamlit")
+"""What makes a folder the project root for the plugin (see project.py)."""
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    """The Python files of a folder of real apps, in path order (so that each
+    repository's files come together), leaving out what flake8 leaves out by
+    default and any virtualenv that was committed."""
+    files: list[Path] = []
+    for directory, subfolders, names in os.walk(folder):
+        here = Path(directory)
+        if (here / "pyvenv.cfg").exists() or here.name == "site-packages":
+            subfolders.clear()
+            continue
+        subfolders[:] = [name for name in subfolders if name not in EXCLUDED_FOLDERS]
+        files.extend(here / name for name in names if name.endswith(".py"))
+    return sorted(files)
+
+
+def unmarked_repositories(folder: Path) -> list[str]:
+    """Subfolders with no project-root marker, whose imports would be searched
+    from a root the plugin finds elsewhere."""
+    return sorted(
+        child.name
+        for child in folder.iterdir()
+        if child.is_dir() and not any((child / marker).exists() for marker in ROOT_MARKERS)
+    )
+
+
+def libcst_share(files: list[Path]) -> tuple[int, int, int]:
+    """Of the files that reach libcst: how many, their non-blank lines, and how
+    many of those libcst is given (the selected units, less what is blanked)."""
+    parsed = total = seen = 0
+    for path in files:
+        source = path.read_text(encoding="utf-8", errors="replace")
+        if not any(word in source for word in DEFAULT_SETTINGS.gate_words):
+            continue
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        selection = select(tree, source, DEFAULT_SETTINGS.sinks)
+        if selection is None:
+            continue
+        parsed += 1
+        total += sum(1 for line in source.splitlines() if line.strip())
+        seen += sum(
+            1 for unit in selection.units for line in unit.text.splitlines() if line.strip()
+        )
+    return parsed, total, seen
+
+
+def module_reads(files: list[Path]) -> tuple[int, int]:
+    """How many reads of the app's modules checking every file makes in one
+    process, and how many modules they are."""
+    reads: list[Path] = []
+    read = modules.AppModules._read
+
+    def counted(self: modules.AppModules, path: Path) -> Scope | None:
+        reads.append(path)
+        return read(self, path)
+
+    modules.AppModules._read = counted  # type: ignore[method-assign]
+    try:
+        for path in files:
+            check_source(path.read_text(encoding="utf-8", errors="replace"), path=path)
+    finally:
+        modules.AppModules._read = read  # type: ignore[method-assign]
+    return len(reads), len(set(reads))
+
+
+def typical_app_file(files: list[Path]) -> Path:
+    """Of the files that write session state, the one of median length."""
+    writing = []
+    for path in files:
+        source = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        if select(tree, source, DEFAULT_SETTINGS.sinks) is not None:
+            writing.append((source.count("\n"), str(path), path))
+    writing.sort()
+    return writing[len(writing) // 2][2]
+
+
+def editor_latency(path: Path, rounds: int, cwd: Path) -> Comparison:
+    """One file linted the way editors call flake8: its text on standard input,
+    its path given for messages (and for the project root), one process each."""
+    options = ("--stdin-display-name", str(path))
+    return compare([Path("-")], rounds, options, path.read_text(), cwd)
+
+
+def report_editor_latency(name: str, path: Path, rounds: int, cwd: Path) -> None:
+    latency = editor_latency(path, rounds, cwd)
+    print(
+        f"(editor) {name}, {path.read_text().count(chr(10))} lines: "
+        f"{latency.alone.wall * 1000:.0f} ms alone, {latency.plugin.wall * 1000:.0f} ms "
+        f"with plugin (+{(latency.plugin.wall - latency.alone.wall) * 1000:.0f} ms); "
+        f"processor time {latency.alone.cpu * 1000:.0f} ms and "
+        f"{latency.plugin.cpu * 1000:.0f} ms"
+    )
+
+
+def corpus_results(folder: Path, scratch: Path, rounds: int) -> list[Result]:
+    """The comparison on a folder of real apps, one repository per subfolder."""
+    files = corpus_files(folder)
+    if not files:
+        raise SystemExit(f"no Python files under {folder}")
+    unmarked = unmarked_repositories(folder)
+    if unmarked:
+        print(f"warning: no project-root marker in {', '.join(unmarked)}")
+    parsed, total, seen = libcst_share(files)
+    print(
+        f"(r) real apps: libcst is given {seen / total:.0%} of the {total:,} non-blank lines "
+        f"of the {parsed} files it parses"
+    )
+    comparison = compare(files, rounds, cwd=folder)
+    alone, plugged = comparison.alone, comparison.plugin
+    results = [
+        Result(
+            "(r) real apps, every analysis on",
+            comparison.ratio,
+            1.4,
+            f"{len(files)} files, {line_count(files):,} lines; "
+            f"{alone.wall:.2f}s alone, {plugged.wall:.2f}s with plugin; "
+            f"processor time {alone.cpu:.2f}s and {plugged.cpu:.2f}s, "
+            f"ratio {comparison.cpu_ratio:.3f}",
+        ),
+        Result(
+            "(r) peak memory on the real apps",
+            comparison.memory_ratio,
+            1.5,
+            f"{alone.peak / 1024:.0f} MiB alone, {plugged.peak / 1024:.0f} MiB with plugin",
+        ),
+    ]
+    reads, read = module_reads(files)
+    results.append(
+        Result(
+            "(r) reads of each app module, in one process",
+            reads / max(read, 1),
+            1.0,
+            f"{reads} reads of {read} modules",
+        )
+    )
+    typical = typical_app_file(files)
+    repository = folder / typical.relative_to(folder).parts[0]
+    report_editor_latency(
+        f"typical real app file {typical.relative_to(folder)}", typical, rounds * 2, repository
+    )
+    return results
+
+
+def generated_results(scratch: Path, quick: bool, rounds: int) -> list[Result]:
+    """The comparisons on the standard library, streamlit's source and generated apps."""
+    results: list[Result] = []
+    stdlib = stdlib_corpus(20_000 if quick else 100_000)
+    stdlib_files = python_files(stdlib)
+    results.append(
+        time_result("(a) stdlib, no session state", stdlib, stdlib_files, 1.03, rounds)[0]
+    )
+
+    import streamlit
+
+    package = Path(streamlit.__file__).parent
+    package_files = sorted(package.rglob("*.py"))
+    if quick:
+        package_files = package_files[:100]
+    results.append(
+        time_result("(a2) streamlit's own source", package_files, package_files, 1.15, rounds)[0]
+    )
+
+    apps = streamlit_corpus(scratch / "apps", 10_000 if quick else 55_000)
+    apps_lines = line_count(apps)
+    apps_result, (m_alone, m_plugin) = time_result(
+        "(b) Streamlit apps, all writing session state", apps, apps, 1.5, rounds
+    )
+    results.append(apps_result)
+    results.append(
+        Result(
+            "(c) peak memory on (b)",
+            m_plugin / m_alone,
+            1.5,
+            f"{m_alone / 1024:.0f} MiB alone, {m_plugin / 1024:.0f} MiB with plugin",
+        )
+    )
+    parsed, total, seen = libcst_share(apps)
+    print(
+        f"(b) libcst is given {seen / total:.0%} of the {total:,} non-blank lines "
+        f"of the {parsed} files it parses"
+    )
+    engine = median_time(lambda: engine_over(apps), max(rounds, 1))
+    print(f"(c) engine alone on (b): {apps_lines / engine:,.0f} lines/s ({engine:.2f}s)")
+
+    # Not a target: apps built from session-state blocks only, ten times denser
+    # in session state than real apps, show the cost where nothing can be left out.
+    dense = streamlit_corpus(scratch / "dense", 10_000 if quick else 55_000, dense=True)
+    dense_comparison = compare(dense, rounds)
+    print(
+        f"(b, dense) apps of session-state blocks only, {line_count(dense):,} lines: "
+        f"{dense_comparison.alone.wall:.2f}s alone, "
+        f"{dense_comparison.plugin.wall:.2f}s with plugin, "
+        f"ratio {dense_comparison.ratio:.3f}"
+    )
+
+    per_line = {}
+    sizes = (1_000, 5_000, 20_000) if quick else (1_000, 10_000, 50_000)
+    for size in sizes:
+        source = generate_app(random.Random(size), size, 0, dense=True)
+        tree = ast.parse(source)
+        seconds = median_time(partial(engine_past_limits, source, tree), 1 if quick else 3)
+        per_line[size] = seconds / source.count("\n")
+        print(f"(d) {size:>6,}-line file: {seconds:.3f}s, {per_line[size] * 1e6:.1f} µs/line")
+    results.append(
+        Result(
+            f"(d) time per line, {sizes[-1]:,} vs {sizes[0]:,} lines",
+            per_line[sizes[-1]] / per_line[sizes[0]],
+            1.5,
+            "linear growth keeps this near 1",
+        )
+    )
+
+    folder_files = app_folder(scratch / "folder", 40, 80)
+    folder_result = time_result(
+        "(f) an app folder of 80 pages over 40 modules",
+        folder_files,
+        folder_files,
+        1.5,
+        rounds,
+    )[0]
+    results.append(folder_result)
+    reads, imported = modules_read(folder_files)
+    results.append(
+        Result(
+            "(f) reads of each module the pages import, in one process",
+            reads / imported,
+            1.0,
+            f"{reads} reads of {imported} modules",
+        )
+    )
+
+    per_site = {}
+    counts = (10, 500)
+    for count in counts:
+        source = helper_app(count)
+        tree = ast.parse(source)
+        seconds = median_time(partial(engine_past_limits, source, tree), 1 if quick else 3)
+        per_site[count] = seconds / source.count("\n")
+        print(
+            f"(e) helper called from {count:>3} places: {seconds:.3f}s, "
+            f"{per_site[count] * 1e6:.1f} µs/line"
+        )
+    results.append(
+        Result(
+            f"(e) time per line, a helper called from {counts[1]} vs {counts[0]} places",
+            per_site[counts[1]] / per_site[counts[0]],
+            1.5,
+            "each helper is followed for a bounded number of argument bindings",
+        )
+    )
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small corpora, few rounds")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="a folder of real apps, one repository per subfolder: compare on it too",
+    )
+    parser.add_argument(
+        "--corpus-only", action="store_true", help="with --corpus, only the real-app comparisons"
+    )
     args = parser.parse_args()
     rounds = 1 if args.quick else 5
     print(
@@ -532,107 +887,10 @@ def main() -> int:
     )
     results: list[Result] = []
     with tempfile.TemporaryDirectory() as scratch:
-        stdlib = stdlib_corpus(20_000 if args.quick else 100_000)
-        stdlib_files = python_files(stdlib)
-        results.append(
-            time_result("(a) stdlib, no session state", stdlib, stdlib_files, 1.03, rounds)[0]
-        )
-
-        import streamlit
-
-        package = Path(streamlit.__file__).parent
-        package_files = sorted(package.rglob("*.py"))
-        if args.quick:
-            package_files = package_files[:100]
-        results.append(
-            time_result("(a2) streamlit's own source", package_files, package_files, 1.15, rounds)[
-                0
-            ]
-        )
-
-        apps = streamlit_corpus(Path(scratch) / "apps", 10_000 if args.quick else 55_000)
-        apps_lines = line_count(apps)
-        apps_result, (m_alone, m_plugin) = time_result(
-            "(b) Streamlit apps, all writing session state", apps, apps, 1.5, rounds
-        )
-        results.append(apps_result)
-        results.append(
-            Result(
-                "(c) peak memory on (b)",
-                m_plugin / m_alone,
-                1.5,
-                f"{m_alone / 1024:.0f} MiB alone, {m_plugin / 1024:.0f} MiB with plugin",
-            )
-        )
-        engine = median_time(lambda: engine_over(apps), max(rounds, 1))
-        print(f"(c) engine alone on (b): {apps_lines / engine:,.0f} lines/s ({engine:.2f}s)")
-
-        # Not a target: apps built from session-state blocks only, ten times denser
-        # in session state than real apps, show the cost where nothing can be left out.
-        dense = streamlit_corpus(
-            Path(scratch) / "dense", 10_000 if args.quick else 55_000, dense=True
-        )
-        alone, plugged, _, _ = compare(dense, rounds)
-        print(
-            f"(b, dense) apps of session-state blocks only, {line_count(dense):,} lines: "
-            f"{alone:.2f}s alone, {plugged:.2f}s with plugin, ratio {plugged / alone:.3f}"
-        )
-
-        per_line = {}
-        sizes = (1_000, 5_000, 20_000) if args.quick else (1_000, 10_000, 50_000)
-        for size in sizes:
-            source = generate_app(random.Random(size), size, 0, dense=True)
-            tree = ast.parse(source)
-            seconds = median_time(partial(engine_past_limits, source, tree), 1 if args.quick else 3)
-            per_line[size] = seconds / source.count("\n")
-            print(f"(d) {size:>6,}-line file: {seconds:.3f}s, {per_line[size] * 1e6:.1f} µs/line")
-        results.append(
-            Result(
-                f"(d) time per line, {sizes[-1]:,} vs {sizes[0]:,} lines",
-                per_line[sizes[-1]] / per_line[sizes[0]],
-                1.5,
-                "linear growth keeps this near 1",
-            )
-        )
-
-        folder_files = app_folder(Path(scratch) / "folder", 40, 80)
-        folder_result = time_result(
-            "(f) an app folder of 80 pages over 40 modules",
-            folder_files,
-            folder_files,
-            1.5,
-            rounds,
-        )[0]
-        results.append(folder_result)
-        reads, imported = modules_read(folder_files)
-        results.append(
-            Result(
-                "(f) reads of each module the pages import, in one process",
-                reads / imported,
-                1.0,
-                f"{reads} reads of {imported} modules",
-            )
-        )
-
-        per_site = {}
-        counts = (10, 500)
-        for count in counts:
-            source = helper_app(count)
-            tree = ast.parse(source)
-            seconds = median_time(partial(engine_past_limits, source, tree), 1 if args.quick else 3)
-            per_site[count] = seconds / source.count("\n")
-            print(
-                f"(e) helper called from {count:>3} places: {seconds:.3f}s, "
-                f"{per_site[count] * 1e6:.1f} µs/line"
-            )
-        results.append(
-            Result(
-                f"(e) time per line, a helper called from {counts[1]} vs {counts[0]} places",
-                per_site[counts[1]] / per_site[counts[0]],
-                1.5,
-                "each helper is followed for a bounded number of argument bindings",
-            )
-        )
+        if not (args.corpus and args.corpus_only):
+            results.extend(generated_results(Path(scratch), args.quick, rounds))
+        if args.corpus:
+            results.extend(corpus_results(args.corpus.resolve(), Path(scratch), rounds))
 
     failed = False
     for result in results:

@@ -216,3 +216,52 @@ def test_a_folder_without_init_named_like_a_known_package_does_not_hide_it(
     app = "import streamlit as st\nimport openai\n\nst.session_state.client = openai.OpenAI()\n"
     folder = app_folder(tmp_path, **{"app.py": app, "openai/notes.py": "", "mine/tool.py": ""})
     assert [v.code for v in check(app, path=folder / "app.py")] == ["PKL110"]
+
+
+def counted_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    reads: list[Path] = []
+    read = modules.AppModules._read
+
+    def counted(self: modules.AppModules, path: Path) -> Scope | None:
+        reads.append(path)
+        return read(self, path)
+
+    monkeypatch.setattr(modules.AppModules, "_read", counted)
+    return reads
+
+
+def test_a_module_is_read_once_for_files_in_folders_of_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # tabs/chat.py searches tabs/ before the app's folder, app.py does not: the
+    # folders differ, where worker.py's imports lead does not.
+    folder = app_folder(tmp_path, **{"tabs/chat.py": APP})
+    reads = counted_reads(monkeypatch)
+    for script in ("app.py", "tabs/chat.py", "app.py"):
+        assert [v.code for v in check(APP, path=folder / script)] == ["PKL111"]
+    assert reads == [folder / "worker.py"]
+
+
+def test_a_module_whose_import_leads_elsewhere_is_read_for_each_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ``from helpers import make`` in lib/holder.py finds tabs/helpers.py for a
+    # file in tabs/, and the app's helpers.py for app.py.
+    holder = "from helpers import make\n\nheld = make()\n"
+    app = "import streamlit as st\nfrom lib.holder import held\n\nst.session_state.h = held\n"
+    folder = app_folder(
+        tmp_path,
+        **{
+            "app.py": app,
+            "lib/__init__.py": "",
+            "lib/holder.py": holder,
+            "helpers.py": "def make():\n    return 1\n",
+            "tabs/helpers.py": "import threading\n\n\ndef make():\n    return threading.Lock()\n",
+            "tabs/page.py": app,
+        },
+    )
+    reads = counted_reads(monkeypatch)
+    assert [v.code for v in check(app, path=folder / "tabs" / "page.py")] == ["PKL107"]
+    assert check(app, path=folder / "app.py") == []
+    assert [v.code for v in check(app, path=folder / "tabs" / "page.py")] == ["PKL107"]
+    assert reads.count(folder / "lib" / "holder.py") == 2

@@ -16,11 +16,18 @@ _NO_NAME = "\0"
 
 
 class FileFacts:
-    def __init__(self, tree: ast.Module, source: str, module_names: frozenset[str]) -> None:
-        self._tree = tree
+    def __init__(self, tree: ast.Module | None, source: str, module_names: frozenset[str]) -> None:
+        """``tree`` is Python's parse of ``source``; without it, the text is parsed
+        again whenever a fact needs it, so that facts kept for a long time (those
+        of the app's modules) do not keep a tree."""
+        self._given = tree
         self._source = source
         self._module_names = module_names
         """Names bound to the modules session state comes from (``st``)."""
+
+    @property
+    def _tree(self) -> ast.Module:
+        return self._given if self._given is not None else ast.parse(self._source)
 
     @cached_property
     def is_script(self) -> bool:
@@ -75,9 +82,10 @@ class FileFacts:
         functions: set[str] = set()
         methods: set[str] = set()
         calls: set[int] = set()
-        _every_run_calls(self._tree.body, functions, methods, calls, self._module_names)
-        uses = self._uses
-        definitions = self._module_level_definitions
+        tree = self._tree  # one tree: what follows compares its nodes by ``id``
+        _every_run_calls(tree.body, functions, methods, calls, self._module_names)
+        uses = _uses(tree)
+        definitions = _module_level_definitions(tree)
         followed: set[int] = set()
         while True:
             every_run_functions = {
@@ -99,29 +107,16 @@ class FileFacts:
                 _every_run_calls(definition.body, functions, methods, calls, self._module_names)
 
     @cached_property
-    def _module_level_definitions(self) -> dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]]:
-        """Module-level functions by name, and methods of module-level classes by
-        ``.name``."""
-        found: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
-        for node, _ in _module_level_nodes(self._tree):
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                found.setdefault(node.name, []).append(node)
-            elif isinstance(node, ast.ClassDef):
-                for method in node.body:
-                    if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                        found.setdefault(f".{method.name}", []).append(method)
-        return found
-
-    @cached_property
     def attribute_names_outside_self(self) -> frozenset[str]:
         """Every attribute name the file reads or writes on something other than
         a method's own instance (``app.run()``, ``self.client.close()``, but not
         ``self.setup()``): the methods those names lead to may be called by any
         code, while what a method calls on ``self`` runs only if it does."""
+        tree = self._tree
         self_names: dict[int, str | None] = {}
         """The instance parameter of each method, by the ``id`` of the nodes it
         holds: every node of a class body's function definitions."""
-        for cls in ast.walk(self._tree):
+        for cls in ast.walk(tree):
             if isinstance(cls, ast.ClassDef):
                 for method in cls.body:
                     if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -130,7 +125,7 @@ class FileFacts:
                             self_names[id(node)] = self_name
         return frozenset(
             node.attr
-            for node in ast.walk(self._tree)
+            for node in ast.walk(tree)
             if isinstance(node, ast.Attribute)
             and not (
                 isinstance(node.value, ast.Name)
@@ -139,31 +134,20 @@ class FileFacts:
         )
 
     @cached_property
-    def _uses(self) -> dict[str, list[int]]:
-        """Every use of a name, and of an attribute name as ``.name``, with the
-        ``id`` of each node that uses it."""
-        uses: dict[str, list[int]] = {}
-        for node in ast.walk(self._tree):
-            if isinstance(node, ast.Name):
-                uses.setdefault(node.id, []).append(id(node))
-            elif isinstance(node, ast.Attribute):
-                uses.setdefault(f".{node.attr}", []).append(id(node))
-        return uses
-
-    @cached_property
     def registered_with_copyreg(self) -> frozenset[str]:
         """Names of classes given a reducer by ``copyreg.pickle(cls, ...)``."""
         if "copyreg" not in self._source:
             return frozenset()
+        tree = self._tree
         reducers: set[str] = set()  # names bound to ``copyreg.pickle``
         modules: set[str] = set()  # names bound to ``copyreg``
-        for node in ast.walk(self._tree):
+        for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 modules.update(a.asname or a.name for a in node.names if a.name == "copyreg")
             elif isinstance(node, ast.ImportFrom) and node.module == "copyreg":
                 reducers.update(a.asname or a.name for a in node.names if a.name == "pickle")
         registered: set[str] = set()
-        for node in ast.walk(self._tree):
+        for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and node.args):
                 continue
             func = node.func
@@ -177,6 +161,34 @@ class FileFacts:
                 if name is not None:
                     registered.add(name)
         return frozenset(registered)
+
+
+def _module_level_definitions(
+    tree: ast.Module,
+) -> dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]]:
+    """Module-level functions by name, and methods of module-level classes by
+    ``.name``."""
+    found: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+    for node, _ in _module_level_nodes(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.setdefault(node.name, []).append(node)
+        elif isinstance(node, ast.ClassDef):
+            for method in node.body:
+                if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    found.setdefault(f".{method.name}", []).append(method)
+    return found
+
+
+def _uses(tree: ast.Module) -> dict[str, list[int]]:
+    """Every use of a name, and of an attribute name as ``.name``, with the
+    ``id`` of each node that uses it."""
+    uses: dict[str, list[int]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            uses.setdefault(node.id, []).append(id(node))
+        elif isinstance(node, ast.Attribute):
+            uses.setdefault(f".{node.attr}", []).append(id(node))
+    return uses
 
 
 def _every_run_calls(

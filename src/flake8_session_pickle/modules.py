@@ -1,14 +1,19 @@
 """The app's own modules, read from disk and run over abstract values, never
 imported: what their names are bound to, for the checked file that imports them.
 
-Each module is read and run once per process (per project and settings), and
-again only when the file changes; what it binds at module level is kept, and its
-functions and classes are followed from the checked file as its own are.
+Each module is read and run once per process (per settings), and again only
+when the file changes or where its imports lead elsewhere for the checked file
+(whose folder decides the folders searched); what it binds at module level is
+kept, and its functions and classes are followed from the checked file as its
+own are. What is kept is for the modules of the last few projects met: flake8
+checks a project's files together, and what is kept costs memory and the time
+of every collection of the garbage.
 """
 
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import libcst as cst
@@ -28,9 +33,27 @@ imported deeper makes its names unknown."""
 MAX_MODULE_CHARACTERS = 500_000
 """A larger module makes its names unknown."""
 
-_READ: dict[tuple[Path, int, int, int, tuple[Path, ...]], Scope | None] = {}
-"""What each module read binds, by its path, modification time and size, and
-the knowledge and the folders searched it was read with."""
+Resolved = tuple[Path, tuple[str, ...]] | str | None
+"""Where a name an import gives leads: a module's file and the names within it,
+or the absolute name of a relative import; None where it is not the app's."""
+
+
+@dataclass
+class _Read:
+    scope: Scope | None
+    """What the module binds; None where it cannot be read safely."""
+    resolved: dict[tuple[str, ...], Resolved] = field(default_factory=dict)
+    """Where the names its run imported led (also from the modules it read), on
+    which what it binds depends."""
+
+
+MAX_PROJECTS = 2
+"""Projects whose modules are kept: a project may hold another one (a folder of
+its own with ``pyproject.toml``), whose files flake8 checks amid its own."""
+
+_KEPT: dict[Path, dict[tuple[Path, int, int, int], list[_Read]]] = {}
+"""By project root, the most recent last: the reads of each module, by its path,
+modification time and size, and the knowledge it was read with."""
 
 _ANYWHERE = cst.Name("_")
 """Where an attribute of a module's object is read, for a value that the
@@ -43,6 +66,14 @@ class AppModules:
         self._checked = checked
         self._evaluator = evaluator
         self._reading: list[Path] = []
+        self._resolving: list[dict[tuple[str, ...], Resolved]] = []
+        """For each module being read, where its imports led."""
+        self._reads: dict[tuple[Path, int, int, int], list[_Read]] = {}
+        if project is not None:
+            self._reads = _KEPT.pop(project.root, {})
+            _KEPT[project.root] = self._reads
+            while len(_KEPT) > MAX_PROJECTS:
+                del _KEPT[next(iter(_KEPT))]
 
     def value(self, name: str, scope: Scope | None) -> Values | None:
         """What a module of the app binds to a qualified name, a relative one
@@ -50,11 +81,15 @@ class AppModules:
         the app's."""
         if self._project is None:
             return None
-        if name.startswith(".") and self._absolute(name, scope) is None:
-            return NOTHING_KNOWN
-        found = self._resolve(name, scope)
+        if name.startswith("."):
+            absolute = self._absolute(name, scope)
+            if absolute is None:
+                return NOTHING_KNOWN
+            name = absolute
+        found = self._resolve(("split", name))
         if found is None:
             return None
+        assert isinstance(found, tuple)
         path, names = found
         module = self._module(path)
         if module is None:
@@ -70,28 +105,26 @@ class AppModules:
 
     def _absolute(self, name: str, scope: Scope | None) -> str | None:
         """A relative name made absolute from the module ``scope`` is in."""
-        assert self._project is not None
         importer = scope.module.path if scope is not None and scope.module else self._checked
-        return None if importer is None else self._project.absolute(name, importer)
-
-    def _resolve(self, name: str, scope: Scope | None) -> tuple[Path, list[str]] | None:
-        """The file of the app's module a qualified name leads to, and the names
-        within it; None where the name is not the app's."""
-        if self._project is None:
+        if importer is None:
             return None
-        if name.startswith("."):
-            absolute = self._absolute(name, scope)
-            if absolute is None:
-                return None
-            name = absolute
-        return self._project.split(name)
+        absolute = self._resolve(("absolute", name, str(importer)))
+        assert absolute is None or isinstance(absolute, str)
+        return absolute
 
     def exports(self, name: str, scope: Scope | None) -> dict[str, Values]:
         """What ``from name import *`` binds, where ``name`` is a module of the
         app: the names listed in its ``__all__`` where it lists them as
         literals, else every name it binds that does not start with ``_``."""
-        found = self._resolve(name, scope)
-        if found is None or found[1]:
+        if self._project is None:
+            return {}
+        if name.startswith("."):
+            absolute = self._absolute(name, scope)
+            if absolute is None:
+                return {}
+            name = absolute
+        found = self._resolve(("split", name))
+        if not isinstance(found, tuple) or found[1]:
             return {}
         module = self._module(found[0])
         if module is None:
@@ -103,30 +136,47 @@ class AppModules:
             if (bound in listed if listed is not None else not bound.startswith("_"))
         }
 
+    def _resolve(self, query: tuple[str, ...]) -> Resolved:
+        """Where a name leads for the checked file, noted for every module being read."""
+        answer = self._answer(query)
+        for resolved in self._resolving:
+            resolved[query] = answer
+        return answer
+
+    def _answer(self, query: tuple[str, ...]) -> Resolved:
+        assert self._project is not None
+        if query[0] == "absolute":
+            return self._project.absolute(query[1], Path(query[2]))
+        found = self._project.split(query[1])
+        return None if found is None else (found[0], tuple(found[1]))
+
     def _module(self, path: Path) -> Scope | None:
         assert self._project is not None
         try:
             status = path.stat()
         except OSError:
             return None
-        key = (
-            path,
-            status.st_mtime_ns,
-            status.st_size,
-            id(self._evaluator.knowledge),
-            self._project.folders,
-        )
-        if key in _READ:
-            return _READ[key]
+        key = (path, status.st_mtime_ns, status.st_size, id(self._evaluator.knowledge))
+        reads = self._reads.setdefault(key, [])
+        for read in reads:
+            # A read made for another checked file holds where its imports led
+            # then; if they lead to the same places now, it binds the same.
+            if all(self._answer(query) == answer for query, answer in read.resolved.items()):
+                for resolved in self._resolving:
+                    resolved.update(read.resolved)
+                return read.scope
         if path in self._reading or len(self._reading) >= MAX_IMPORT_DEPTH:
             return None
+        read = _Read(None)
         self._reading.append(path)
+        self._resolving.append(read.resolved)
         try:
-            scope = self._read(path)
+            read.scope = self._read(path)
         finally:
             self._reading.pop()
-        _READ[key] = scope
-        return scope
+            self._resolving.pop()
+        reads.append(read)
+        return read.scope
 
     def _read(self, path: Path) -> Scope | None:
         """Run what a module binds at module level; None where it cannot be read,
@@ -155,8 +205,9 @@ class AppModules:
         }
         scope = Scope(ScopeKind.MODULE, None)
         display = path.relative_to(self._project.root).as_posix()
+        # The facts keep the text, not the tree, which is parsed again if asked.
         scope.module = ModuleInfo(
-            path, display, lines, FileFacts(tree, text, frozenset()), _listed_exports(tree)
+            path, display, lines, FileFacts(None, text, frozenset()), _listed_exports(tree)
         )
         Interpreter(self._evaluator, _Silent()).run(module.body, scope)
         return scope

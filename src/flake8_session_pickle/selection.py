@@ -291,9 +291,17 @@ class _Reader:
     def _walk(self, summary: _Statement, roots: list[ast.AST]) -> None:
         loads, binds, found = summary.loads, summary.binds, self._found
         stack = list(roots)
+        push, push_all = stack.append, stack.extend
         while stack:
             node = stack.pop()
-            stack.extend(ast.iter_child_nodes(node))
+            # The children in the order ast.iter_child_nodes gives them, less the
+            # contexts and operators, which hold nothing.
+            for name in _child_fields(type(node)):
+                value = getattr(node, name, None)
+                if isinstance(value, ast.AST):
+                    push(value)
+                elif type(value) is list:
+                    push_all(item for item in value if isinstance(item, ast.AST))
             node_type = type(node)
             if node_type is ast.Name:
                 assert isinstance(node, ast.Name)
@@ -378,6 +386,20 @@ class _Reader:
                     binds.add(node.rest)
 
 
+_CHILD_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
+_EMPTY_FIELDS = frozenset({"ctx", "op", "ops"})
+"""Fields that hold only contexts and operators."""
+
+
+def _child_fields(node_type: type[ast.AST]) -> tuple[str, ...]:
+    fields = _CHILD_FIELDS.get(node_type)
+    if fields is None:
+        fields = _CHILD_FIELDS[node_type] = tuple(
+            name for name in node_type._fields if name not in _EMPTY_FIELDS
+        )
+    return fields
+
+
 def _begins_line(statement: ast.stmt, lines: list[str]) -> bool:
     """Whether only indentation comes before the statement on its first line."""
     decorators = getattr(statement, "decorator_list", None)
@@ -424,20 +446,32 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
     found = _Found(sinks)
     lines = LINE.findall(source)
     reader = _Reader(frozenset(module for sink in sinks for module in sink.modules), found, lines)
-    body = reader.block(tree.body, None)
-    if any(statement.always for statement in body):
-        found.module_names.update(_unbound_roots(tree, reader.statements, found))
-    if not found.module_names:
-        return None
-    _follow_module_aliases(found.module_names, found.bindings)
-    for _, mentions in found.mentions:
-        mentions.follow(found.bindings)
-    chosen = [s for s in reader.statements if s.writes(found)]
-    if not chosen:
-        return None
-    chosen.extend(statement for statement in body if statement.always)
-    _choose(chosen, reader.statements)
-    return Selection(_units(body, lines), frozenset(found.module_names))
+    try:
+        body = reader.block(tree.body, None)
+        if any(statement.always for statement in body):
+            found.module_names.update(_unbound_roots(tree, reader.statements, found))
+        if not found.module_names:
+            return None
+        _follow_module_aliases(found.module_names, found.bindings)
+        for _, mentions in found.mentions:
+            mentions.follow(found.bindings)
+        chosen = [s for s in reader.statements if s.writes(found)]
+        if not chosen:
+            return None
+        chosen.extend(statement for statement in body if statement.always)
+        _choose(chosen, reader.statements)
+        return Selection(_units(body, lines), frozenset(found.module_names))
+    finally:
+        _release(reader.statements)
+
+
+def _release(statements: list[_Statement]) -> None:
+    """Undo the links between the statements read, which the cycle collector,
+    paused while a file is checked, would otherwise be left to find."""
+    for statement in statements:
+        statement.parent = None
+        statement.blocks = []
+        statement.line_mates = []
 
 
 def _unbound_roots(tree: ast.Module, statements: list[_Statement], found: _Found) -> set[str]:
