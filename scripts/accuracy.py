@@ -1,17 +1,18 @@
 """Measure the reports against verified sites of a real-app collection.
 
-Usage: python scripts/accuracy.py CORPUS TRUTH [--split tune|holdout] [--misses]
+Usage: python scripts/accuracy.py CORPUS [TRUTH] [--split tune|holdout] [--misses]
 
 CORPUS holds one folder per repository (``owner+name``), checked out outside
-this project. TRUTH is a tab-separated file with a header and, per site, the
+this project, at the commits of ``accuracy/manifest.tsv``. TRUTH (by default
+``accuracy/truth.tsv``) is a tab-separated file with a header and, per site, the
 columns ``repo`` (``owner/name``), ``split``, ``file`` (within the repository),
 ``line`` (of the statement storing the value), ``sink`` and ``verdict``
 (``refused``, ``pickles`` or ``unknown``), each verdict verified by pickling the
 object or running the app under Streamlit's check. Every ``.py`` file of each
 repository is checked the way flake8 run from the repository's folder checks it
 (read as text, never imported; the app's own modules followed), and each
-verified site counts as reported when a report other than PKL000 stands at its
-line. Prints, per split: refused sites and how many are reported (recall),
+verified site counts as reported when a report other than PKL000 stands within the
+statement. Prints, per split: refused sites and how many are reported (recall),
 picklable sites and how many are reported (false reports), and the reports at
 lines no site is verified for.
 """
@@ -19,6 +20,7 @@ lines no site is verified for.
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import os
 import sys
@@ -35,7 +37,12 @@ Site = tuple[str, str, int]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
-    parser.add_argument("truth", type=Path)
+    parser.add_argument(
+        "truth",
+        type=Path,
+        nargs="?",
+        default=Path(__file__).parent.parent / "accuracy" / "truth.tsv",
+    )
     parser.add_argument("--split", choices=("tune", "holdout"))
     parser.add_argument("--misses", action="store_true", help="list refused sites not reported")
     args = parser.parse_args()
@@ -75,13 +82,34 @@ def reports(corpus: Path, repos: list[str]) -> dict[Site, list[str]]:
                 except InternalError as error:
                     print(f"internal error in {repo}/{relative}: {error}", file=sys.stderr)
                     continue
+                starts = _statement_starts(source)
                 for violation in violations:
                     if violation.code != "PKL000":
-                        site = (repo, relative, violation.line)
+                        line = starts.get(violation.line, violation.line)
+                        site = (repo, relative, line)
                         found.setdefault(site, []).append(violation.message)
         finally:
             os.chdir(start)
     return found
+
+
+def _statement_starts(source: str) -> dict[int, int]:
+    """For each line, the first line of the innermost statement that spans it:
+    sites are verified by the line a statement starts at, reports stand where
+    the value is written."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return {}
+    starts: dict[int, int] = {}
+    # Outer statements first, so that inner ones overwrite the lines they span.
+    for node in sorted(
+        (node for node in ast.walk(tree) if isinstance(node, ast.stmt)),
+        key=lambda node: (node.lineno, -(node.end_lineno or node.lineno)),
+    ):
+        for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+            starts[line] = node.lineno
+    return starts
 
 
 def summary(

@@ -684,11 +684,18 @@ def test_a_cached_coroutine_function_is_judged_by_what_it_returns() -> None:
         "try:\n        return sqlite3.connect('db')\n    except sqlite3.Error:\n        raise",
         "if flag:\n        return sqlite3.connect('db')\n    elif flag:\n"
         "        return None\n    else:\n        raise ValueError",
+        "if flag:\n        return unknown_factory()\n    return sqlite3.connect('db')",
     ],
 )
 def test_every_return_of_a_helper_counts_wherever_it_stands(body: str) -> None:
     source = HEADER + f"import sqlite3\nflag = True\ndef connect():\n    {body}\n"
     assert codes(source + "st.session_state.conn = connect()\n") == ["PKL106"]
+
+
+def test_a_helper_that_may_end_without_a_return_stands_for_nothing_known() -> None:
+    source = HEADER + "import sqlite3\nflag = True\ndef connect():\n"
+    source += "    if flag:\n        return sqlite3.connect('db')\n    print('no database')\n"
+    assert codes(source + "st.session_state.conn = connect()\n") == []
 
 
 @pytest.mark.parametrize(
@@ -852,3 +859,40 @@ def test_a_dataclass_with_methods_and_blocks_in_its_body() -> None:
     )
     assert write("st.session_state.j = Job('a', 3)\n", prelude) == []
     assert write("st.session_state.j = Job(lock=threading.Lock())\n", prelude) == ["PKL111"]
+
+
+@pytest.mark.parametrize(
+    "read",
+    ["st.session_state.pool", "st.session_state['pool']", "st.session_state.get('pool')"],
+)
+def test_a_method_of_an_object_kept_in_session_state_gives_what_it_makes(read: str) -> None:
+    source = HEADER + "import sqlite3\n"
+    source += "st.session_state.pool = sqlite3.connect('app.db')\n"
+    source += f"st.session_state.cursor = {read}.cursor()\n"
+    source += f"st.session_state.rows = {read}.execute('select 1').fetchall()\n"
+    assert [(v.line, v.code) for v in check(source)] == [(3, "PKL106"), (4, "PKL106")]
+
+
+def test_a_method_of_a_place_that_holds_a_read_of_itself_ends() -> None:
+    source = HEADER + "st.session_state.x = st.session_state.x.copy()\n"
+    assert codes(source) == []
+
+
+def test_a_factory_inherited_from_a_base_of_another_package_makes_the_subclass() -> None:
+    source = HEADER + "from langchain_community.utilities import SQLDatabase\n"
+    source += "class Patched(SQLDatabase):\n    pass\n"
+    source += "st.session_state.db = Patched.from_uri('sqlite:///x.db')\n"
+    source += "st.session_state.other = Patched.not_a_factory('x')\n"
+    found = check(source)
+    assert [(v.line, v.code) for v in found] == [(5, "PKL106")]
+    assert "instance of 'Patched' derived from" in found[0].message
+
+
+def test_a_cursor_of_a_connection_the_tables_know_holds_the_connection() -> None:
+    source = HEADER + "import psycopg2\nconnection = psycopg2.connect('')\n"
+    source += "st.session_state.cursor = connection.cursor()\n"
+    source += "st.session_state.rows = connection.cursor().fetchall()\n"
+    source += "st.session_state.other = connection.closed\n"
+    found = check(source)
+    assert [(v.line, v.code) for v in found] == [(4, "PKL106")]
+    assert "cursor holding database connection from psycopg2.connect()" in found[0].message

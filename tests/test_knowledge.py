@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import json
+import pickle
 import re
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from packaging.version import Version
 
 from flake8_session_pickle.knowledge import Knowledge, is_producer, rows
 from flake8_session_pickle.knowledge.evidence import GROUPS, distribution, groups_of
-from flake8_session_pickle.knowledge.rows import Holding, Made, TypeRow
+from flake8_session_pickle.knowledge.rows import Holding, Made, PicklesWith, TypeRow
 
 PROBE = r"""
 import importlib, json, os, pickle, sys
@@ -384,3 +385,51 @@ def test_third_party_producers_of_standard_types_are_on_their_rows() -> None:
     found = knowledge.method("pandas.core.frame.DataFrame", "to_dict")
     assert found is not None and found.row.name == "builtins.dict"
     assert found.made.package == "pandas"
+
+
+PICKLES_WITH = [row for row in rows() if row.pickles_with is not None]
+
+
+@pytest.mark.parametrize("row", PICKLES_WITH, ids=[row.name for row in PICKLES_WITH])
+def test_a_refused_type_pickles_with_the_releases_its_row_names(row: TypeRow) -> None:
+    assert row.pickles_with is not None and row.kind is not None
+    condition = row.pickles_with
+    try:
+        installed = importlib.metadata.version(condition.distribution)
+    except importlib.metadata.PackageNotFoundError:
+        installed = ""
+    if not installed or installed not in SpecifierSet(condition.specifier):
+        pytest.skip(
+            f"needs {condition.distribution}{condition.specifier} "
+            f"(measured with {condition.measured})"
+        )
+    namespace: dict[str, Any] = {}
+    exec(condition.evidence, namespace)
+    pickle.dumps(namespace["value"])
+
+
+@pytest.mark.parametrize(
+    ("specifier", "release", "within"),
+    [
+        ("<1", "0.27.6", True),
+        ("<1", "0.28", True),
+        ("<1", "1", False),
+        ("<1", "1.0.0rc1", False),
+        ("<1", "2.3.1", False),
+        (">=0.1,<0.4", "0.3.9", True),
+        (">=0.1,<0.4", "0.0.184", False),
+        ("==0.27.6", "0.27.6.post1", True),
+        ("<1", "latest", False),
+        ("~=1.0", "1.0", False),
+    ],
+)
+def test_releases_are_compared_by_their_numbers(specifier: str, release: str, within: bool) -> None:
+    assert PicklesWith("openai", specifier, "", "").holds_for(release) is within
+
+
+def test_rows_that_pickle_with_some_releases_say_so_in_the_notation_of_pip() -> None:
+    assert PICKLES_WITH
+    for row in PICKLES_WITH:
+        assert row.pickles_with is not None
+        SpecifierSet(row.pickles_with.specifier)
+        assert "value = " in row.pickles_with.evidence

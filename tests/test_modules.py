@@ -130,6 +130,94 @@ def test_a_file_of_the_app_in_a_folder_of_its_own_finds_the_app_s_modules(
     assert [v.code for v in check(tab, path=folder / "tabs" / "chat.py")] == ["PKL111"]
 
 
+LEGACY_CHAT = (
+    "import streamlit as st\nfrom langchain.chat_models import ChatOpenAI\n\n"
+    "st.session_state.llm = ChatOpenAI()\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("requirements", "reported"),
+    [
+        (None, True),
+        ("langchain==0.0.184\nopenai==0.27.6\n", False),
+        ("langchain==0.0.184\nOpenAI [datalib] == 0.27.6  # old API\n", False),
+        ("openai>=0.27\n", True),
+        ("openai==1.3.0\n", True),
+        ("-r base.txt\nopenai\n", True),
+    ],
+)
+def test_a_verdict_that_depends_on_a_release_follows_the_app_requirements(
+    tmp_path: Path, requirements: str | None, reported: bool
+) -> None:
+    folder = app_folder(tmp_path, **{"app.py": LEGACY_CHAT})
+    if requirements is not None:
+        (folder / "requirements.txt").write_text(requirements)
+    found = check(LEGACY_CHAT, path=folder / "app.py")
+    assert [v.code for v in found] == (["PKL110"] if reported else [])
+
+
+def test_a_page_follows_the_requirements_of_the_main_script(tmp_path: Path) -> None:
+    folder = app_folder(tmp_path)
+    (folder / "requirements.txt").write_text("openai==0.28.1\n")
+    (folder / "pages").mkdir()
+    (folder / "pages" / "chat.py").write_text(LEGACY_CHAT)
+    assert check(LEGACY_CHAT, path=folder / "pages" / "chat.py") == []
+    assert [v.code for v in check(LEGACY_CHAT)] == ["PKL110"]
+
+
+def test_a_star_import_of_a_module_of_the_app_binds_its_public_names(tmp_path: Path) -> None:
+    helpers = (
+        "import streamlit as st\nimport threading\n\n"
+        "def make_lock():\n    return threading.Lock()\n\n"
+        "def _private():\n    return threading.Lock()\n"
+    )
+    app = (
+        "from helpers import *\n\n"
+        "st.session_state.lock = make_lock()\n"
+        "st.session_state.other = _private()\n"
+    )
+    folder = app_folder(tmp_path, **{"helpers.py": helpers, "app.py": app})
+    found = check(app, path=folder / "app.py")
+    assert [(v.line, v.code) for v in found] == [(3, "PKL107")]
+    assert "returned by 'make_lock()'" in found[0].message
+
+
+def test_a_star_import_binds_only_what_all_lists(tmp_path: Path) -> None:
+    helpers = (
+        "import streamlit as st\nimport threading\n__all__ = ['st', 'make_text']\n\n"
+        "def make_lock():\n    return threading.Lock()\n\n"
+        "def make_text():\n    return 'text'\n"
+    )
+    app = "from helpers import *\n\nst.session_state.lock = make_lock()\n"
+    folder = app_folder(tmp_path, **{"helpers.py": helpers, "app.py": app})
+    assert check(app, path=folder / "app.py") == []
+
+
+def test_a_star_import_of_another_package_is_not_read(tmp_path: Path) -> None:
+    app = "from threading import *\nimport streamlit as st\n\nst.session_state.lock = Lock()\n"
+    folder = app_folder(tmp_path, **{"app.py": app})
+    assert check(app, path=folder / "app.py") == []
+
+
+def test_a_file_of_the_app_named_streamlit_does_not_hide_streamlit(tmp_path: Path) -> None:
+    app = "import streamlit as st\nimport threading\n\nst.session_state.lock = threading.Lock()\n"
+    folder = app_folder(
+        tmp_path,
+        **{"streamlit/app.py": app, "streamlit/streamlit.py": "", "threading.py": ""},
+    )
+    found = check(app, path=folder / "streamlit" / "app.py")
+    assert [(v.line, v.code) for v in found] == [(4, "PKL107")]
+
+
+def test_a_folder_without_init_named_like_a_known_package_does_not_hide_it(
+    tmp_path: Path,
+) -> None:
+    app = "import streamlit as st\nimport openai\n\nst.session_state.client = openai.OpenAI()\n"
+    folder = app_folder(tmp_path, **{"app.py": app, "openai/notes.py": "", "mine/tool.py": ""})
+    assert [v.code for v in check(app, path=folder / "app.py")] == ["PKL110"]
+
+
 def counted_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     reads: list[Path] = []
     read = modules.AppModules._read

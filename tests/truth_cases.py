@@ -81,6 +81,13 @@ UNPICKLABLE = [
     ),
     Value("enumerated-generator", "enumerate(n for n in range(3))", "PKL103"),
     Value("zipped-generator", "zip([1, 2], (n for n in range(2)))", "PKL103"),
+    Value("list-of-a-filter-of-lambdas", "list(filter(None, [lambda: 1]))", "PKL101"),
+    Value(
+        "list-of-repeated-lambda",
+        "list(itertools.repeat(lambda: 1, 2))",
+        "PKL101",
+        "import itertools\n",
+    ),
     Value("generator-expression", "(n * n for n in range(3))", "PKL103"),
     Value("generator-call", "numbers()", "PKL103", "def numbers():\n    yield 1\n"),
     Value(
@@ -179,6 +186,15 @@ PICKLABLE = [
     Value("iterator", "iter([1, 2])", None),
     Value("map-of-builtin", "map(str, [1, 2])", None),
     Value("zip", "zip([1], [2])", None),
+    Value("list-of-a-map-of-lambda", "list(map(lambda x: x * 2, [1, 2]))", None),
+    Value("unpacked-filter-of-lambda", "[*filter(lambda x: x, [0, 1])]", None),
+    Value(
+        "sorted-starmap-of-lambda",
+        "sorted(itertools.starmap(lambda a, b: a, [(1, 2)]))",
+        None,
+        "import itertools\n",
+    ),
+    Value("tuple-of-enumerate-of-text", "tuple(enumerate(['a']))", None),
     Value("enumerate", "enumerate(['a'])", None),
     Value("range", "range(3)", None),
     Value("reversed-list", "reversed([1, 2])", None),
@@ -585,6 +601,70 @@ RERUN_CASES = [
 ]
 
 FLOW_CASES = [
+    Case(
+        "flow/dict-filled-after-it-is-stored",
+        "import streamlit as st, threading\ncfg = {}\nst.session_state.cfg = cfg\n"
+        "cfg['lock'] = threading.Lock()\n",
+        "PKL107",
+        line=4,
+    ),
+    Case(
+        "flow/list-appended-to-after-it-is-stored",
+        "import streamlit as st, threading\nlog = []\nst.session_state.log = log\n"
+        "log.append(threading.Lock())\n",
+        "PKL107",
+        line=4,
+    ),
+    Case(
+        "flow/namespace-given-an-attribute-after-it-is-stored",
+        "import streamlit as st, threading, types\nns = types.SimpleNamespace()\n"
+        "st.session_state.ns = ns\nns.lock = threading.Lock()\n",
+        "PKL107",
+        line=4,
+    ),
+    Case(
+        "flow/instance-given-an-attribute-before-it-is-stored",
+        "import streamlit as st, threading\nclass Box:\n    pass\nbox = Box()\n"
+        "box.lock = threading.Lock()\nst.session_state.box = box\n",
+        "PKL111",
+        line=6,
+    ),
+    Case(
+        "flow/instance-given-text-before-it-is-stored",
+        "import streamlit as st, types\nns = types.SimpleNamespace()\nns.name = 'started'\n"
+        "st.session_state.ns = ns\n",
+        None,
+    ),
+    Case(
+        "flow/view-made-by-a-method-of-a-kept-dict",
+        "import streamlit as st\nst.session_state.setdefault('prices', {'a': 1})\n"
+        "st.session_state.names = st.session_state.prices.keys()\n",
+        "PKL109",
+        line=3,
+    ),
+    Case(
+        "flow/list-made-by-a-method-of-a-kept-dict",
+        "import streamlit as st\nst.session_state.setdefault('prices', {'a': 1})\n"
+        "st.session_state.names = list(st.session_state.prices.keys())\n",
+        None,
+    ),
+    Case(
+        "flow/copy-stored-then-the-original-filled",
+        "import streamlit as st, threading\ncfg = {}\nst.session_state.cfg = dict(cfg)\n"
+        "cfg['lock'] = threading.Lock()\n",
+        None,
+    ),
+    Case(
+        "flow/name-rebound-after-it-is-stored",
+        "import streamlit as st, threading\nlog = []\nst.session_state.log = log\n"
+        "log = []\nlog.append(threading.Lock())\n",
+        None,
+    ),
+    Case(
+        "flow/list-given-text-after-it-is-stored",
+        "import streamlit as st\nlog = []\nst.session_state.log = log\nlog.append('started')\n",
+        None,
+    ),
     Case(
         "flow/rebound-in-both-branches",
         "import streamlit as st\nf = lambda: 1\nif st.checkbox('x'):\n    f = 1\nelse:\n"
@@ -1051,6 +1131,13 @@ HOLDER_CASES = [
 ]
 
 SUBCLASS_CASES = [
+    Case(
+        "subclasses/made-by-a-factory-it-inherits",
+        "import tarfile\nimport streamlit as st\nclass Archive(tarfile.TarFile):\n    pass\n"
+        "st.session_state.archive = Archive.open('app.tar', 'w')\n",
+        "PKL104",
+        line=5,
+    ),
     Case(
         "subclasses/thread",
         "import threading\nimport streamlit as st\nclass Worker(threading.Thread):\n"

@@ -4,7 +4,7 @@ that pickle refuses: the parts of the analysis, wired together."""
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from json import dumps
 from pathlib import Path
@@ -19,7 +19,7 @@ from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.knowledge import Knowledge
 from flake8_session_pickle.knowledge.rows import TypeRow
 from flake8_session_pickle.modules import AppModules
-from flake8_session_pickle.project import project_of
+from flake8_session_pickle.project import normalised, project_of
 from flake8_session_pickle.rerun import RerunPolicy
 from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.sinks import Sink, Write
@@ -40,6 +40,7 @@ from flake8_session_pickle.values import (
     Text,
     Value,
     Values,
+    place_name,
     union,
 )
 from flake8_session_pickle.verdicts import Persists, Refusal, Verdicts, never
@@ -76,6 +77,7 @@ class Analysis:
         roots = frozenset(root for sink in sinks for root in sink.roots)
         self._evaluator = Evaluator(self, knowledge, roots)
         project = None if path is None else project_of(path)
+        self._project = project
         self._modules = AppModules(project, path, self._evaluator)
         self._verdicts = Verdicts(self, self._evaluator, knowledge)
         self._classes = ClassModel(facts, self._evaluator, self._verdicts)
@@ -105,8 +107,16 @@ class Analysis:
     def stored_at(self, place: Place) -> Values:
         return self._reporter.stored_at(place)
 
+    def pinned(self, distribution: str) -> str | None:
+        if self._project is None:
+            return None
+        return self._project.pins.get(normalised(distribution))
+
     def project_value(self, name: str, scope: Scope | None) -> Values | None:
         return self._modules.value(name, scope)
+
+    def project_exports(self, module: str, scope: Scope | None) -> dict[str, Values]:
+        return self._modules.exports(module, scope)
 
     # What the evaluator and the verdicts ask.
 
@@ -134,9 +144,11 @@ class Analysis:
             finally:
                 self._depth -= 1
             if _may_fall_off(node.body.body):
-                # Only a call whose every return is known stands for what it returns.
-                returns.values.append(NOTHING_KNOWN)
-            self._returned[key] = tuple(value for values in returns.values for value in values)
+                # A call stands for what it returns only where it cannot end
+                # without a return statement.
+                self._returned[key] = NOTHING_KNOWN
+            else:
+                self._returned[key] = union(*returns.values)
         return self._returned[key]
 
     def class_attribute(
@@ -220,6 +232,11 @@ class _Reporter:
         self._stored: list[tuple[Place, Values, bool]] = []
         """Each watched place written, what it was given, and whether it was added
         to a container there."""
+        self._stored_under: dict[tuple[str, Hashable], list[int]] = {}
+        """The writes of ``_stored`` by root and first key, so that a read looks
+        only at those that may be its place."""
+        self._stored_anywhere: dict[str, list[int]] = {}
+        """The writes of ``_stored`` at a root itself or under a key not known."""
 
     def heard(self, event: Event) -> None:
         if isinstance(event, Defined):
@@ -233,7 +250,13 @@ class _Reporter:
         persists = self._persistence(sink, write, values) if sink.rerun_trap else never
         self._writes.append(_Judged(sink, write, values, persists, self.statement))
         if write.at is not None:
-            self._stored.append((write.at, values, write.adds))
+            at = write.at
+            first = _first_key(at)
+            if first is None:
+                self._stored_anywhere.setdefault(at.root, []).append(len(self._stored))
+            else:
+                self._stored_under.setdefault((at.root, first), []).append(len(self._stored))
+            self._stored.append((at, values, write.adds))
 
     def findings(self) -> list[Finding]:
         """Judge every write kept: a value read back from a watched place is
@@ -249,7 +272,9 @@ class _Reporter:
                         break
             if refusal is None:
                 continue
-            message = judged.sink.message(refusal.kind, refusal.what, _place(judged.write.place))
+            message = judged.sink.message(
+                refusal.kind, refusal.what, _place(judged.write.place, judged.write.at)
+            )
             if message is not None:
                 findings.append(Finding(refusal.anchor, message, judged.statement))
         return findings
@@ -259,7 +284,18 @@ class _Reporter:
         stored, a container of what writes added to it, or what a container
         written one level up holds under the place's last key."""
         found: list[Value] = []
-        for at, values, adds in self._stored:
+        first = _first_key(place)
+        if first is None:
+            candidates: Iterable[int] = range(len(self._stored))
+        else:
+            candidates = sorted(
+                (
+                    *self._stored_under.get((place.root, first), ()),
+                    *self._stored_anywhere.get(place.root, ()),
+                )
+            )
+        for index in candidates:
+            at, values, adds = self._stored[index]
             if at.root != place.root:
                 continue
             if _same_place(at.segments, place.segments):
@@ -322,6 +358,17 @@ _NOWHERE = cst.Name("_")
 what reads it is reported at its own place."""
 
 
+def _first_key(place: Place) -> Hashable | None:
+    """The key a place is under in its root (session state's attributes are its
+    keys); None at the root itself or under a key not known."""
+    if not place.segments:
+        return None
+    first = place.segments[0]
+    if isinstance(first, Attribute):
+        return first.name
+    return first.value if isinstance(first, Key) else None
+
+
 def _same_place(first: tuple[Segment, ...], second: tuple[Segment, ...]) -> bool:
     """Whether two paths within a watched object may lead to the same place: a
     key the analysis cannot tell may be any key, and at the first step, session
@@ -362,14 +409,29 @@ def _of_the_script(value: Value) -> bool:
     return isinstance(value, Object) and any(_of_the_script(held.value) for held in value.holds)
 
 
-def _place(place: str | tuple[Target, ...]) -> str:
+def _place(place: str | tuple[Target, ...], at: Place | None) -> str:
     if isinstance(place, str):
         return place
-    return ", ".join(
+    written = ", ".join(
         code_of(target.written_as)
         + ("" if target.segment_written or target.segment is None else _segment(target.segment))
         for target in place
     )
+    if at is not None and len(place) == 1 and _depth(place[0]) < len(at.segments):
+        # The code writes through a name bound to an object kept in session
+        # state (``messages.append(m)``): say where that object is kept.
+        return f"{written} ({place_name(at)})"
+    return written
+
+
+def _depth(target: Target) -> int:
+    """How many segments below its first name the code of a target writes."""
+    depth = 0 if target.segment_written or target.segment is None else 1
+    node = target.written_as
+    while isinstance(node, (cst.Attribute, cst.Subscript)):
+        depth += 1
+        node = node.value
+    return depth
 
 
 def _segment(segment: Segment) -> str:

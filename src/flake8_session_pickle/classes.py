@@ -72,15 +72,17 @@ class ClassModel:
         self._facts = facts
         self._evaluator = evaluator
         self._verdicts = verdicts
-        self._states: dict[tuple[int, Arguments | None], InstanceState] = {}
-        self._refused: dict[tuple[int, Arguments | None], tuple[str, Refusal] | None] = {}
+        self._states: dict[tuple[int, Arguments | None, Arguments], InstanceState] = {}
+        self._refused: dict[
+            tuple[int, Arguments | None, Arguments], tuple[str, Refusal] | None
+        ] = {}
         self._mros: dict[int, tuple[Definition, ...]] = {}
 
     def instance_state(self, instance: Instance) -> tuple[str, Refusal] | None:
         """The first attribute of the instance that pickle refuses, with why,
         unless its class customises pickling."""
         cls = instance.of
-        key = (id(cls), instance.arguments)
+        key = (id(cls), instance.arguments, instance.assigned)
         if key not in self._refused:
             self._refused[key] = None  # an instance that holds itself learns nothing
             if not self.customises_pickling(cls):
@@ -112,11 +114,13 @@ class ClassModel:
         and what the methods that may run on it store on ``self``, ``__init__``
         given the arguments."""
         cls = instance.of
-        key = (id(cls), instance.arguments)
+        key = (id(cls), instance.arguments, instance.assigned)
         if key not in self._states:
             state = self._states[key] = InstanceState()
             if isinstance(cls.node, cst.ClassDef) and not cls.is_enum:
                 self._fill(state, cls, instance.arguments)
+            for name, values in instance.assigned:
+                state.store(name, values, cls.node)
         return self._states[key]
 
     def _fill(self, state: InstanceState, cls: Definition, arguments: Arguments | None) -> None:

@@ -8,17 +8,19 @@ from typing import Protocol
 
 import libcst as cst
 
+from flake8_session_pickle.codes import Kind
 from flake8_session_pickle.knowledge import Knowledge, Production
 from flake8_session_pickle.knowledge.language import (
     AWAITING_CALLS,
     AWAITING_METHODS,
     CLASS_FACTORIES,
+    CONNECTION_CURSORS,
     ITEM_READS,
     SAME_AS_ARGUMENT,
     STANDARD_LIBRARY,
     class_made_by,
 )
-from flake8_session_pickle.knowledge.rows import Holding
+from flake8_session_pickle.knowledge.rows import Holding, Iteration
 from flake8_session_pickle.knowledge.streamlit import STREAMLIT
 from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.values import (
@@ -62,6 +64,7 @@ Given = tuple[
 and whether the call unpacks any."""
 
 _CONSTANT_NAMES = {"None": None, "True": True, "False": False}
+_ITEMS = frozenset({Role.ITEM})
 
 
 class Program(Protocol):
@@ -84,10 +87,16 @@ class Program(Protocol):
     def fields(self, cls: Definition) -> list[str]:
         """The fields of a dataclass, in the order its ``__init__`` takes them."""
 
+    def stored_at(self, place: Place) -> Values:
+        """What the writes seen so far store at a watched place."""
+
     def project_value(self, name: str, scope: Scope | None) -> Values | None:
         """What a module of the app binds to a qualified name (a relative one
         resolved from the module ``scope`` is in); None where the name is not
         the app's."""
+
+    def project_exports(self, module: str, scope: Scope | None) -> dict[str, Values]:
+        """What ``from module import *`` binds, where the module is the app's."""
 
 
 class Evaluator:
@@ -96,6 +105,9 @@ class Evaluator:
         self.knowledge = knowledge
         self._roots = roots
         """Qualified names of the objects whose places a sink watches."""
+        self._resolving: set[Place] = set()
+        """Places whose kept objects are being looked into, so that a place that
+        holds a read of itself ends."""
 
     def named(self, name: str, scope: Scope | None = None) -> Values:
         """The object reached by a qualified name: the root of a watched place, an
@@ -110,6 +122,11 @@ class Evaluator:
         if production is not None:
             return (self._produced(production, display_name(name), None, None),)
         return (Named(name),)
+
+    def exported(self, module: str, scope: Scope) -> dict[str, Values]:
+        """What ``from module import *`` binds: the public names of a module of
+        the app; nothing for any other."""
+        return self._program.project_exports(module, scope)
 
     def evaluate(self, expression: cst.BaseExpression, scope: Scope) -> Values:
         expression_type = type(expression)
@@ -299,12 +316,19 @@ class Evaluator:
             found.extend(self._iterated(value, roles))
         return union(tuple(found), NOTHING_KNOWN)
 
-    @staticmethod
-    def _iterated(value: Value, roles: frozenset[Role]) -> Iterator[Value]:
+    def _iterated(self, value: Value, roles: frozenset[Role]) -> Iterator[Value]:
         if isinstance(value, Object):
-            for held in value.holds:
-                if held.role in roles:
-                    yield held.value
+            row = self.knowledge.type(value.type)
+            iterates = None if row is None else row.iterates
+            if iterates is Iteration.RESULTS:
+                yield UNKNOWN
+            elif iterates is Iteration.ITEMS:
+                for held in value.holds:
+                    yield from self._iterated(held.value, _ITEMS)
+            else:
+                for held in value.holds:
+                    if iterates is Iteration.HELD or held.role in roles:
+                        yield held.value
         elif isinstance(value, Definition) and value.is_enum:
             yield Instance(value)
 
@@ -419,7 +443,7 @@ class Evaluator:
         if isinstance(value, Definition) and value.kind is DefinitionKind.CLASS:
             found = self._program.class_attribute(value, attribute)
             if found is None:
-                return NOTHING_KNOWN
+                return self._inherited_factory(value, attribute)
             if value.is_enum:
                 return (Instance(value),)
             return anchored(tuple(_through(member, value) for member in found), anchor)
@@ -443,6 +467,27 @@ class Evaluator:
             return tuple(_through(member, receiver) for member in members) or NOTHING_KNOWN
         return NOTHING_KNOWN
 
+    def _inherited_factory(self, cls: Definition, attribute: str) -> Values:
+        """A factory classmethod that the class inherits from a base of another
+        package (``SQLDatabase.from_uri``) makes an instance of the class itself:
+        calling it is calling the class."""
+        seen: set[int] = set()
+        classes = [cls]
+        while classes:
+            current = classes.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
+            for base in current.bases:
+                if isinstance(base, Definition):
+                    classes.append(base)
+                elif isinstance(base, Named):
+                    production = self.knowledge.called(f"{base.name}.{attribute}")
+                    row = self.knowledge.type(base.name)
+                    if production is not None and row is not None and production.row is row:
+                        return (cls,)
+        return NOTHING_KNOWN
+
     def _call(self, callee: Value, call: cst.Call, scope: Scope) -> Values:
         if isinstance(callee, Named):
             name = callee.name
@@ -463,7 +508,7 @@ class Evaluator:
                 return self.awaited(call.args[0].value, scope)
             production = self.knowledge.method(callee.owner.type, callee.name)
             if production is None:
-                return NOTHING_KNOWN
+                return self._cursor(callee, call)
             made = self._produced(
                 production, f"{callee.owner.made_by}.{callee.name}()", call, scope
             )
@@ -479,7 +524,47 @@ class Evaluator:
             return self._call_definition(callee, call, scope)
         if isinstance(callee, Bound):
             return self._call_definition(callee.function, call, scope, callee.receiver)
+        if isinstance(callee, Place):
+            return self._method_of_stored(callee, call, scope)
         return NOTHING_KNOWN
+
+    def _method_of_stored(self, method: Place, call: cst.Call, scope: Scope) -> Values:
+        """What a method of an object kept in session state gives
+        (``st.session_state.store.as_retriever()``), as far as the writes before
+        the call tell what is kept there."""
+        last = method.segments[-1] if method.segments else None
+        if not isinstance(last, Attribute) or len(method.segments) < 2:
+            return NOTHING_KNOWN
+        receiver = Place(method.root, method.segments[:-1])
+        if receiver in self._resolving:
+            return NOTHING_KNOWN
+        self._resolving.add(receiver)
+        try:
+            kept = self._program.stored_at(receiver)
+            return (
+                union(
+                    *(
+                        self._call(callee, call, scope)
+                        for value in kept
+                        if not isinstance(value, Place)
+                        for callee in self.attribute(value, last.name, call.func)
+                    )
+                )
+                or NOTHING_KNOWN
+            )
+        finally:
+            self._resolving.discard(receiver)
+
+    def _cursor(self, method: Member, call: cst.Call) -> Values:
+        """A cursor of a database connection the tables know but whose cursors
+        they lack, which holds its connection."""
+        row = self.knowledge.type(method.owner.type)
+        if method.name not in CONNECTION_CURSORS or row is None or row.kind is not Kind.DATABASE:
+            return NOTHING_KNOWN
+        made_by = f"{method.owner.made_by}.{method.name}()"
+        return (
+            Object(f"{method.owner.type}.cursor", made_by, (Held(method.owner, Role.ITEM, call),)),
+        )
 
     def _produced(
         self, production: Production, made_by: str, call: cst.Call | None, scope: Scope | None
@@ -731,9 +816,10 @@ class Evaluator:
         returned = self._program.returned(
             definition, self.arguments(definition, call, scope, first)
         )
-        if not returned or UNKNOWN in returned:
+        if not returned or returned == NOTHING_KNOWN:
             returned = NOTHING_KNOWN
         else:
+            # Each known return counts, also beside returns that are not known.
             source = f"'{name}()'"
             if definition.keeps_results:
                 returned = tuple(kept(value) for value in returned)

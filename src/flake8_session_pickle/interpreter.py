@@ -10,6 +10,7 @@ decides what they mean: a sink, the class model, what a function returns.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -59,6 +60,7 @@ from flake8_session_pickle.values import (
     Segment,
     Spread,
     Values,
+    union,
 )
 from flake8_session_pickle.walk import child_nodes
 
@@ -167,7 +169,23 @@ class Interpreter:
             self._listener.heard(Stored((stored,), value, None, StoreForm.SET, scope))
             if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name):
                 self._fill(target.value.value, stored.owners, [(value, Role.VALUE, None)], scope)
+            elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+                self._set_attribute(target.value.value, target.attr.value, value, scope)
         self._bind(target, value, scope)
+        if stored is not None and isinstance(value, cst.Name):
+            self._alias(value.value, stored, scope)
+
+    @staticmethod
+    def _alias(name: str, stored: Target, scope: Scope) -> None:
+        """After ``st.session_state.x = name``, the object bound to ``name`` is
+        the one kept at the place: what is later put into it through the name
+        goes there too."""
+        if name not in scope.bindings or stored.segment is None:
+            return
+        segment = stored.segment
+        places = tuple(owner.child(segment) for owner in stored.owners if isinstance(owner, Place))
+        if places:
+            scope.bind(name, union(scope.bindings[name], places))
 
     def _target(self, target: cst.BaseExpression, scope: Scope) -> Target | None:
         """The part of an object an assignment target stores into."""
@@ -304,6 +322,33 @@ class Interpreter:
             filled = (*filled, Object("builtins.list", "", held))
         scope.bind(name, filled)
 
+    def _set_attribute(
+        self, name: str, attribute: str, value: cst.BaseExpression, scope: Scope
+    ) -> None:
+        """``name.attribute = value``: the instance of a class of the file bound to
+        the name keeps the value under the attribute; an object of another
+        package holds it."""
+        if name not in scope.bindings:
+            return
+        bound = scope.bindings[name]
+        if not any(isinstance(each, (Instance, Object)) for each in bound):
+            return
+        values = self._evaluator.evaluate(value, scope)
+        if not any(map(self._evaluator.matters, values)):
+            return
+        held = self._evaluator.held([(value, Role.VALUE, attribute)], scope)
+        scope.bind(
+            name,
+            tuple(
+                replace(each, assigned=(*each.assigned, (attribute, values)))
+                if isinstance(each, Instance) and not each.receiver
+                else Object(each.type, each.made_by, (*each.holds, *held), each.via)
+                if isinstance(each, Object)
+                else each
+                for each in bound
+            ),
+        )
+
     def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression, scope: Scope) -> None:
         if isinstance(target, cst.Name):
             scope.bind(target.value, self._evaluator.evaluate(value, scope))
@@ -323,10 +368,13 @@ class Interpreter:
                 scope.bind(top, (Module(top),))
 
     def _import_from(self, statement: cst.ImportFrom, scope: Scope) -> None:
-        if isinstance(statement.names, cst.ImportStar):
-            return
         module = (get_full_name_for_node(statement.module) if statement.module else None) or ""
         base = "." * len(statement.relative) + module
+        if isinstance(statement.names, cst.ImportStar):
+            # Only a module of the app's own can be read for what it binds.
+            for exported, values in self._evaluator.exported(base, scope).items():
+                scope.bind(exported, values)
+            return
         for alias in statement.names:
             name = get_full_name_for_node(alias.name)
             if name is None:

@@ -79,17 +79,12 @@ class AppModules:
         """What a module of the app binds to a qualified name, a relative one
         resolved from the module ``scope`` is in; None where the name is not
         the app's."""
-        project = self._project
-        if project is None:
+        if self._project is None:
             return None
         if name.startswith("."):
-            importer = scope.module.path if scope is not None and scope.module else self._checked
-            absolute = (
-                None if importer is None else self._resolve(("absolute", name, str(importer)))
-            )
+            absolute = self._absolute(name, scope)
             if absolute is None:
                 return NOTHING_KNOWN
-            assert isinstance(absolute, str)
             name = absolute
         found = self._resolve(("split", name))
         if found is None:
@@ -107,6 +102,39 @@ class AppModules:
                 *(self._evaluator.attribute(value, attribute, _ANYWHERE) for value in values)
             )
         return values
+
+    def _absolute(self, name: str, scope: Scope | None) -> str | None:
+        """A relative name made absolute from the module ``scope`` is in."""
+        importer = scope.module.path if scope is not None and scope.module else self._checked
+        if importer is None:
+            return None
+        absolute = self._resolve(("absolute", name, str(importer)))
+        assert absolute is None or isinstance(absolute, str)
+        return absolute
+
+    def exports(self, name: str, scope: Scope | None) -> dict[str, Values]:
+        """What ``from name import *`` binds, where ``name`` is a module of the
+        app: the names listed in its ``__all__`` where it lists them as
+        literals, else every name it binds that does not start with ``_``."""
+        if self._project is None:
+            return {}
+        if name.startswith("."):
+            absolute = self._absolute(name, scope)
+            if absolute is None:
+                return {}
+            name = absolute
+        found = self._resolve(("split", name))
+        if not isinstance(found, tuple) or found[1]:
+            return {}
+        module = self._module(found[0])
+        if module is None:
+            return {}
+        listed = module.module.exported if module.module is not None else None
+        return {
+            bound: values
+            for bound, values in module.bindings.items()
+            if (bound in listed if listed is not None else not bound.startswith("_"))
+        }
 
     def _resolve(self, query: tuple[str, ...]) -> Resolved:
         """Where a name leads for the checked file, noted for every module being read."""
@@ -178,9 +206,32 @@ class AppModules:
         scope = Scope(ScopeKind.MODULE, None)
         display = path.relative_to(self._project.root).as_posix()
         # The facts keep the text, not the tree, which is parsed again if asked.
-        scope.module = ModuleInfo(path, display, lines, FileFacts(None, text, frozenset()))
+        scope.module = ModuleInfo(
+            path, display, lines, FileFacts(None, text, frozenset()), _listed_exports(tree)
+        )
         Interpreter(self._evaluator, _Silent()).run(module.body, scope)
         return scope
+
+
+def _listed_exports(tree: ast.Module) -> frozenset[str] | None:
+    """The names a module-level ``__all__ = [...]`` of string literals lists."""
+    for statement in tree.body:
+        if (
+            isinstance(statement, ast.Assign)
+            and any(
+                isinstance(target, ast.Name) and target.id == "__all__"
+                for target in statement.targets
+            )
+            and isinstance(statement.value, (ast.List, ast.Tuple))
+        ):
+            names = [
+                element.value
+                for element in statement.value.elts
+                if isinstance(element, ast.Constant)
+            ]
+            if all(isinstance(name, str) for name in names):
+                return frozenset(str(name) for name in names)
+    return None
 
 
 class _Silent:

@@ -15,11 +15,15 @@ is imported or run.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 
 _MARKERS = ("pyproject.toml", "setup.cfg", ".git", ".streamlit")
 _PAGES = "pages"
+_REQUIREMENTS = "requirements.txt"
+_PIN = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*==\s*([0-9][^\s;#,]*)")
+"""``name==release`` at the start of a requirement line (extras allowed)."""
 
 
 class Project:
@@ -44,6 +48,21 @@ class Project:
         """The folders imports are searched in, in order."""
         self._tops: dict[str, bool] = {}
         self._files: dict[str, Path | None] = {}
+        self._pins: dict[str, str] | None = None
+
+    @property
+    def pins(self) -> dict[str, str]:
+        """The releases the app's ``requirements.txt`` pins with ``==``, by
+        distribution (normalised: ``langchain-openai``): the main script's folder's
+        and the project root's, the nearer first."""
+        if self._pins is None:
+            self._pins = {}
+            for folder in dict.fromkeys(
+                (self.folders[0] if self.folders else self.root, self.root)
+            ):
+                for name, release in _pinned(folder / _REQUIREMENTS).items():
+                    self._pins.setdefault(name, release)
+        return self._pins
 
     def module_file(self, dotted: str) -> Path | None:
         """The file of a module of the project, by its dotted name."""
@@ -95,11 +114,55 @@ class Project:
         kept, since most names an app uses are not its own."""
         known = self._tops.get(name)
         if known is None:
-            known = self._tops[name] = any(
-                (folder / f"{name}.py").is_file() or (folder / name).is_dir()
-                for folder in self.folders
+            known = self._tops[name] = not _imported_first(name) and (
+                any(
+                    (folder / f"{name}.py").is_file() or (folder / name / "__init__.py").is_file()
+                    for folder in self.folders
+                )
+                or (
+                    not _known_package(name)
+                    and any((folder / name).is_dir() for folder in self.folders)
+                )
             )
         return known
+
+
+def _imported_first(name: str) -> bool:
+    """Whether the module is taken to be in ``sys.modules`` before the app runs,
+    so that no file of the app stands for it: Streamlit itself, which runs the
+    app, and the standard library, most of which it has imported by then."""
+    from flake8_session_pickle.knowledge.language import STANDARD_LIBRARY
+    from flake8_session_pickle.knowledge.streamlit import STREAMLIT
+
+    return name == STREAMLIT or name in STANDARD_LIBRARY
+
+
+def _known_package(name: str) -> bool:
+    """Whether a package the knowledge tables know has the top-level name: as a
+    regular package it comes before a folder of the app without ``__init__.py``
+    (a namespace package), which counts only where no regular one is found."""
+    from flake8_session_pickle.knowledge import rows
+
+    return any(row.package.split(".")[0] == name for row in rows())
+
+
+def _pinned(requirements: Path) -> dict[str, str]:
+    """The ``==`` pins of a requirements file; nothing where it cannot be read."""
+    try:
+        text = requirements.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {}
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        match = _PIN.match(line.strip())
+        if match is not None:
+            found[normalised(match.group(1))] = match.group(2)
+    return found
+
+
+def normalised(distribution: str) -> str:
+    """A distribution's name as PEP 503 compares them."""
+    return re.sub(r"[-_.]+", "-", distribution).lower()
 
 
 @cache

@@ -41,6 +41,8 @@ class ModuleInfo:
     lines: dict[str, int]
     """The line of each of its module-level classes and functions."""
     facts: FileFacts
+    exported: frozenset[str] | None = None
+    """The names its ``__all__`` lists, where a literal at module level does."""
 
 
 class Scope:

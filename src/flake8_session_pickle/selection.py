@@ -325,7 +325,8 @@ class _Reader:
                 binds.update(
                     target.value.id
                     for target in node.targets
-                    if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
+                    if isinstance(target, (ast.Subscript, ast.Attribute))
+                    and isinstance(target.value, ast.Name)
                 )
                 if not is_constant(node.value):
                     summary.targets.extend(node.targets)
@@ -447,6 +448,8 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
     reader = _Reader(frozenset(module for sink in sinks for module in sink.modules), found, lines)
     try:
         body = reader.block(tree.body, None)
+        if any(statement.always for statement in body):
+            found.module_names.update(_unbound_roots(tree, reader.statements, found))
         if not found.module_names:
             return None
         _follow_module_aliases(found.module_names, found.bindings)
@@ -469,6 +472,22 @@ def _release(statements: list[_Statement]) -> None:
         statement.parent = None
         statement.blocks = []
         statement.line_mates = []
+
+
+def _unbound_roots(tree: ast.Module, statements: list[_Statement], found: _Found) -> set[str]:
+    """Names the file never binds that it reaches a sink's attribute through
+    (``st.session_state``), which a star import (``from utils import *``) may
+    bind to the module: the analysis resolves the import."""
+    bound = {name for statement in statements for name in statement.binds}
+    attributes = {attribute for _, mentions in found.mentions for attribute in mentions.attributes}
+    return {
+        node.value.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr in attributes
+        and isinstance(node.value, ast.Name)
+        and node.value.id not in bound
+    }
 
 
 def _choose(chosen: list[_Statement], statements: list[_Statement]) -> None:

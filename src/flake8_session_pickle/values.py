@@ -13,6 +13,7 @@ import enum
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
+from json import dumps
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -224,6 +225,9 @@ class Instance:
     arguments: Arguments | None = None
     """What it was made with: the parameters of its ``__init__``, or the fields
     of a dataclass, bound to what the call gave, where any of it matters."""
+    assigned: Arguments = ()
+    """What code outside its class stores on it (``obj.client = make()``), by
+    attribute, where any of it matters."""
 
 
 class Role(enum.Enum):
@@ -326,7 +330,8 @@ def place_name(place: Place) -> str:
         if isinstance(segment, Attribute):
             parts.append(f".{segment.name}")
         elif isinstance(segment, Key) and not isinstance(segment.value, Text):
-            parts.append(f"[{segment.value!r}]")
+            value = segment.value
+            parts.append(f"[{dumps(value) if isinstance(value, str) else repr(value)}]")
         else:
             parts.append("[...]")
     return "".join(parts)

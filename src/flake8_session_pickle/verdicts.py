@@ -65,6 +65,9 @@ class Program(Protocol):
     def stored_at(self, place: Place) -> Values:
         """What a watched place may hold, over all runs of the script."""
 
+    def pinned(self, distribution: str) -> str | None:
+        """The release of a package the app's requirements pin, if they do."""
+
     @property
     def is_script(self) -> bool:
         """Whether the file runs as a Streamlit app script (its own ``__main__``)."""
@@ -124,6 +127,10 @@ class Verdicts:
     def _object(self, value: Object, anchor: cst.CSTNode, persists: Persists) -> Refusal | None:
         row = self._knowledge.type(value.type)
         if row is not None and row.kind is not None:
+            if row.pickles_with is not None:
+                release = self._program.pinned(row.pickles_with.distribution)
+                if release is not None and row.pickles_with.holds_for(release):
+                    return None
             what = value.described_as or f"{row.kind.info.name} from {value.made_by}"
             return Refusal(row.kind, _via(what, value.via), anchor)
         for held in value.holds:

@@ -39,6 +39,13 @@ _DISTRIBUTIONS: Mapping[str, str] = {
     "speech_recognition": "SpeechRecognition",
     "faiss": "faiss-cpu",
     "qdrant_client": "qdrant-client",
+    "tavily": "tavily-python",
+    "weaviate": "weaviate-client",
+    "google.cloud.bigquery": "google-cloud-bigquery",
+    "phi": "phidata",
+    "agents": "openai-agents",
+    "mem0": "mem0ai",
+    "google.cloud.firestore": "google-cloud-firestore",
 }
 """Distributions whose name is not the package's with ``-`` for ``_``."""
 
@@ -103,6 +110,8 @@ GROUPS: tuple[Group, ...] = (
             "llama-index-llms-openai",
             "llama-index-embeddings-openai",
             "pypdf",
+            "wikipedia",
+            "arxiv",
         ),
     ),
     Group(
@@ -127,6 +136,8 @@ GROUPS: tuple[Group, ...] = (
             "qdrant-client",
             "chromadb",
             "pypdf",
+            "wikipedia",
+            "arxiv",
         ),
     ),
     Group(
@@ -201,6 +212,91 @@ GROUPS: tuple[Group, ...] = (
             "streamlit",
         ),
     ),
+    Group(
+        "sdks",
+        frozenset(
+            {
+                "cohere",
+                "mistralai",
+                "together",
+                "elevenlabs",
+                "langsmith",
+                "replicate",
+                "huggingface_hub",
+                "tavily",
+            }
+        ),
+        (
+            "cohere",
+            "mistralai",
+            "together",
+            "elevenlabs",
+            "langsmith",
+            "replicate",
+            "huggingface-hub",
+            "tavily-python",
+        ),
+    ),
+    Group("mistralai-1", frozenset({"mistralai"}), ("mistralai<2",)),
+    Group(
+        "databases",
+        frozenset(
+            {
+                "weaviate",
+                "pymilvus",
+                "lancedb",
+                "psycopg",
+                "neo4j",
+                "elasticsearch",
+                "supabase",
+                "google.cloud.bigquery",
+            }
+        ),
+        (
+            "weaviate-client",
+            "pymilvus",
+            "milvus-lite",
+            "lancedb",
+            "psycopg[binary]",
+            "neo4j",
+            "elasticsearch",
+            "supabase",
+            "google-cloud-bigquery",
+        ),
+    ),
+    Group(
+        "google",
+        frozenset({"firebase_admin", "google.cloud.firestore", "gspread"}),
+        ("firebase-admin", "google-cloud-firestore", "gspread", "cryptography"),
+    ),
+    Group(
+        "agents",
+        frozenset({"agno", "phi", "smolagents", "agents", "mem0"}),
+        ("agno", "openai", "phidata", "smolagents", "openai-agents", "mem0ai"),
+    ),
+    # langchain-pinecone holds pinecone before 8, a release line of its own
+    Group(
+        "langchain-integrations",
+        frozenset(
+            {
+                "langchain_mistralai",
+                "langchain_cohere",
+                "langchain_pinecone",
+                "langchain_huggingface",
+                "pinecone",
+            }
+        ),
+        (
+            "langchain-core",
+            "langchain-mistralai",
+            "langchain-cohere",
+            "langchain-pinecone",
+            "pinecone",
+            "langchain-huggingface",
+        ),
+    ),
+    # it pins what it shares with the other groups (openai<3, pydantic<2.13, mcp<2)
+    Group("crewai", frozenset({"crewai"}), ("crewai",)),
     Group(
         "torch",
         frozenset({"torch", "transformers", "sentence_transformers"}),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flake8_session_pickle.codes import Kind
-from flake8_session_pickle.knowledge.rows import Holding, Made, TypeRow
+from flake8_session_pickle.knowledge.rows import Holding, Made, PicklesWith, TypeRow
 
 _LLM = (
     "from langchain_core.language_models import FakeListLLM; _llm = FakeListLLM(responses=['a']); "
@@ -34,6 +34,7 @@ _COMMUNITY = "0.4.2"
 _LINE_03 = "0.3.30"
 _LINE_03_COMMUNITY = "0.3.31"
 _CLASSIC = "1.0.8"
+_HUGGINGFACE = "1.2.3"
 
 _LINES = (("langchain", "<1", _LINE_03), ("langchain_classic", "", _CLASSIC))
 """The classic line of LangChain as apps import it, and where LangChain 1 keeps it."""
@@ -91,6 +92,7 @@ def _client(
     bases: tuple[str, ...] = (),
     versions: str = "",
     needs: tuple[str, ...] = (),
+    pickles_with: PicklesWith | None = None,
 ) -> TypeRow:
     """A model or embeddings class that creates an SDK client when it is made."""
     public = exported[0]
@@ -111,6 +113,19 @@ def _client(
         versions=versions,
         bases=bases,
         needs=needs,
+        pickles_with=pickles_with,
+    )
+
+
+def _with_openai_0(module: str, name: str) -> PicklesWith:
+    """With ``openai<1`` there is no client: the LangChain 0.0 OpenAI classes keep
+    the ``openai`` module's API class (``openai.ChatCompletion``), which pickle
+    stores by reference."""
+    return PicklesWith(
+        "openai",
+        "<1",
+        f"from langchain.{module} import {name}; value = {name}(openai_api_key='sk-test')",
+        "langchain 0.0.184 and 0.0.270, openai 0.27.6 and 0.27.0",
     )
 
 
@@ -505,6 +520,34 @@ model, retriever and memory they are made with."""
 
 SQL: tuple[TypeRow, ...] = (
     TypeRow(
+        # It keeps the ``wikipedia`` module it imports as its client.
+        "langchain_community.utilities.wikipedia.WikipediaAPIWrapper",
+        Kind.MODULE,
+        aliases=(
+            "langchain_community.utilities.WikipediaAPIWrapper",
+            "langchain.utilities.WikipediaAPIWrapper",
+        ),
+        evidence="from langchain_community.utilities import WikipediaAPIWrapper; "
+        "value = WikipediaAPIWrapper(top_k_results=1)",
+        package="langchain_community",
+        needs=("wikipedia",),
+        version=_COMMUNITY,
+    ),
+    TypeRow(
+        # Unlike Wikipedia's, it keeps the ``arxiv`` package's picklable Client.
+        "langchain_community.utilities.arxiv.ArxivAPIWrapper",
+        pickles=True,
+        aliases=(
+            "langchain_community.utilities.ArxivAPIWrapper",
+            "langchain.utilities.ArxivAPIWrapper",
+        ),
+        evidence="from langchain_community.utilities import ArxivAPIWrapper; "
+        "value = ArxivAPIWrapper()",
+        package="langchain_community",
+        needs=("arxiv",),
+        version=_COMMUNITY,
+    ),
+    TypeRow(
         "langchain_community.utilities.sql_database.SQLDatabase",
         Kind.DATABASE,  # it keeps its SQLAlchemy engine
         made_by=(
@@ -557,6 +600,7 @@ MODELS: tuple[TypeRow, ...] = (
         "openai_api_key='sk-test'",
         versions="<0.4",  # 0.4 dropped them for langchain_openai's
         needs=("openai",),
+        pickles_with=_with_openai_0("chat_models", "ChatOpenAI"),
     ),
     _client(
         "langchain_community.llms.openai.OpenAI",
@@ -566,6 +610,7 @@ MODELS: tuple[TypeRow, ...] = (
         "openai_api_key='sk-test'",
         versions="<0.4",  # 0.4 dropped them for langchain_openai's
         needs=("openai",),
+        pickles_with=_with_openai_0("llms", "OpenAI"),
     ),
     _client(
         "langchain_community.embeddings.openai.OpenAIEmbeddings",
@@ -578,10 +623,18 @@ MODELS: tuple[TypeRow, ...] = (
         "openai_api_key='sk-test'",
         versions="<0.4",  # 0.4 dropped them for langchain_openai's
         needs=("openai",),
+        pickles_with=_with_openai_0("embeddings", "OpenAIEmbeddings"),
     ),
     _client(
         "langchain_google_genai.chat_models.ChatGoogleGenerativeAI",
         ("langchain_google_genai.ChatGoogleGenerativeAI",),
+        "langchain_google_genai",
+        "4.4.3",
+        "model='gemini-2.0-flash', google_api_key='test'",
+    ),
+    _client(
+        "langchain_google_genai.llms.GoogleGenerativeAI",
+        ("langchain_google_genai.GoogleGenerativeAI",),
         "langchain_google_genai",
         "4.4.3",
         "model='gemini-2.0-flash', google_api_key='test'",
@@ -805,6 +858,85 @@ PRODUCERS: Mapping[str, tuple[Made, ...]] = {
 }
 """Producers of standard types: the documents loaders and splitters give."""
 
+INTEGRATIONS: tuple[TypeRow, ...] = (
+    _client(
+        "langchain_mistralai.chat_models.ChatMistralAI",
+        ("langchain_mistralai.ChatMistralAI",),
+        "langchain_mistralai",
+        "1.1.6",
+        "api_key='test'",
+    ),
+    _client(
+        "langchain_mistralai.embeddings.MistralAIEmbeddings",
+        ("langchain_mistralai.MistralAIEmbeddings",),
+        "langchain_mistralai",
+        "1.1.6",
+        "api_key='test'",
+    ),
+    # ChatCohere asks the service about its model when it is made: no offline evidence
+    _client(
+        "langchain_cohere.embeddings.CohereEmbeddings",
+        ("langchain_cohere.CohereEmbeddings",),
+        "langchain_cohere",
+        "0.6.0",
+        "cohere_api_key='test', model='embed-english-v3.0'",
+    ),
+    TypeRow(
+        "langchain_pinecone.vectorstores.PineconeVectorStore",
+        Kind.CLIENT,  # it keeps its index, which keeps a client
+        made_by=(
+            Made(
+                "langchain_pinecone.PineconeVectorStore()",
+                _EMBEDDING + "from langchain_pinecone import PineconeVectorStore; "
+                "from pinecone import Pinecone; value = PineconeVectorStore(index=Pinecone("
+                "api_key='test').Index(host='http://127.0.0.1:1'), embedding=_emb)",
+            ),
+            # they reach the service when they are called
+            Made("langchain_pinecone.PineconeVectorStore.from_documents()"),
+            Made("langchain_pinecone.PineconeVectorStore.from_existing_index()"),
+        ),
+        aliases=("langchain_pinecone.PineconeVectorStore",),
+        bases=("langchain_core.vectorstores.base.VectorStore",),
+        package="langchain_pinecone",
+        needs=("pinecone",),
+        version="0.2.13",
+    ),
+    TypeRow(
+        "langchain_huggingface.llms.huggingface_endpoint.HuggingFaceEndpoint",
+        pickles=True,  # it keeps a huggingface_hub InferenceClient
+        made_by=(
+            Made(
+                "langchain_huggingface.HuggingFaceEndpoint()",
+                "from langchain_huggingface import HuggingFaceEndpoint; value = "
+                "HuggingFaceEndpoint(endpoint_url='http://127.0.0.1:1', "
+                "huggingfacehub_api_token='hf-test')",
+            ),
+        ),
+        aliases=("langchain_huggingface.HuggingFaceEndpoint",),
+        built="its InferenceClient keeps the open response of a streamed call, and is refused "
+        "from then on",
+        package="langchain_huggingface",
+        version=_HUGGINGFACE,
+    ),
+    TypeRow(
+        "langchain_huggingface.chat_models.huggingface.ChatHuggingFace",
+        pickles=True,
+        made_by=(
+            Made(
+                "langchain_huggingface.ChatHuggingFace()",
+                "from langchain_huggingface import ChatHuggingFace, HuggingFaceEndpoint; "
+                "value = ChatHuggingFace(llm=HuggingFaceEndpoint(endpoint_url="
+                "'http://127.0.0.1:1', huggingfacehub_api_token='hf-test'))",
+                holds=Holding.ARGUMENTS,
+            ),
+        ),
+        aliases=("langchain_huggingface.ChatHuggingFace",),
+        package="langchain_huggingface",
+        version=_HUGGINGFACE,
+    ),
+)
+"""LangChain's packages for more providers."""
+
 AGENTS: tuple[TypeRow, ...] = (
     TypeRow(
         "langgraph.graph.state.CompiledStateGraph",
@@ -873,5 +1005,6 @@ ALL: tuple[TypeRow, ...] = (
     *TEXT,
     *LOADERS,
     *STORES,
+    *INTEGRATIONS,
     *AGENTS,
 )

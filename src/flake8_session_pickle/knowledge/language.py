@@ -25,6 +25,12 @@ NEUTRAL_BASES = frozenset({"builtins.object", "abc.ABC"})
 """Bases that change nothing about how an instance pickles; any other base from
 outside the file may customise pickling."""
 
+CONNECTION_CURSORS = frozenset({"cursor"})
+"""Methods of a database connection that make a cursor bound to it: PEP 249
+(DB-API 2.0) has every connection's ``cursor()`` return a cursor that works
+through the connection, so it keeps it (``sqlite3``, ``psycopg2``,
+``mysql.connector``, ``pymysql``, ``duckdb``)."""
+
 PICKLING_HOOKS = frozenset({"__getstate__", "__reduce__", "__reduce_ex__"})
 """Methods that replace what pickle stores of an instance."""
 

@@ -8,6 +8,46 @@ from flake8_session_pickle.knowledge.rows import Made, TypeRow
 _AZURE = "api_key='x', api_version='2024-02-01', azure_endpoint='https://localhost'"
 _AWS = "region_name='us-east-1', aws_access_key_id='x', aws_secret_access_key='y'"
 _SQLITE_ENGINE = "sqlalchemy.create_engine('sqlite://')"
+_POSTGRES = (
+    "import socket, struct, threading\n"
+    "_server = socket.create_server(('127.0.0.1', 0))\n"
+    "def _serve():  # a loopback server that answers the handshake as Postgres does\n"
+    "    _peer = _server.accept()[0]\n"
+    "    while _peer.recv(8)[4:] == struct.pack('!i', 80877103):  # a request for TLS\n"
+    "        _peer.sendall(b'N')\n"
+    "    _peer.recv(4096)\n"
+    "    _peer.sendall(b'R' + struct.pack('!ii', 8, 0) + b'Z' + struct.pack('!i', 5) + b'I')\n"
+    "    threading.Event().wait()\n"
+    "threading.Thread(target=_serve, daemon=True).start()\n"
+    "_port = _server.getsockname()[1]\n"
+)
+"""Evidence preamble: a loopback server that accepts a connection as Postgres does,
+without authentication; ``_port`` is its port."""
+_SERVICE_ACCOUNT = (
+    "from cryptography.hazmat.primitives import serialization; "
+    "from cryptography.hazmat.primitives.asymmetric import rsa; "
+    "_key = rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes("
+    "serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, "
+    "serialization.NoEncryption()).decode(); "
+    "_account = {'type': 'service_account', 'project_id': 'test', 'private_key_id': 'k', "
+    "'private_key': _key, 'client_email': 'a@test.iam.gserviceaccount.com', "
+    "'client_id': '1', 'token_uri': 'http://127.0.0.1:1/token'}; "
+)
+"""Evidence preamble: ``_account``, a Google service account's JSON with a key made on
+the spot."""
+
+
+def _firebase(name: str) -> str:
+    """Evidence preamble: ``_app``, a Firebase app of a service account, named (one
+    process runs every snippet, and app names are unique in it)."""
+    return (
+        _SERVICE_ACCOUNT + "import firebase_admin; from firebase_admin import credentials; "
+        "_app = firebase_admin.initialize_app(credentials.Certificate(_account), "
+        f"{{'databaseURL': 'http://127.0.0.1:1?ns=test'}}, name={name!r}); "
+    )
+
+
+_NEO4J = "neo4j.GraphDatabase.driver('neo4j+s://127.0.0.1:1', auth=('neo4j', 'test'))"
 
 _MEASURED = {
     "openai": "2.54.0",
@@ -20,8 +60,22 @@ _MEASURED = {
     "pymongo": "4.20.1",
     "redis": "8.1.0",
     "pymysql": "1.2.4",
+    "psycopg": "3.3.9",
+    "neo4j": "6.4.1",
+    "elasticsearch": "9.5.1",
+    "supabase": "2.34.1",
+    "google.cloud.bigquery": "3.47.0",
+    "firebase_admin": "7.7.0",
+    "google.cloud.firestore": "2.34.1",
+    "gspread": "6.2.1",
 }
 """The release of each package the evidence was last measured with."""
+
+# What the evidence of the duckdb relation row reads from.
+_DUCKDB_FRAME = "pandas.DataFrame({'a': [1]})"
+_DUCKDB_FILE = "folder = pathlib.Path(tempfile.mkdtemp()); "
+_DUCKDB_CSV = "(folder / 'a.csv').write_text('a\\n1\\n'); "
+_DUCKDB_JSON = "(folder / 'a.json').write_text('[{\"a\": 1}]'); "
 
 
 def _client(module: str, name: str, arguments: str, *aliases: str) -> TypeRow:
@@ -60,10 +114,12 @@ CLIENTS: tuple[TypeRow, ...] = (
         package="langchain_openai",
         version=_MEASURED["langchain_openai"],
     ),
-    _client("langchain_openai", "OpenAIEmbeddings", "api_key='x'"),
-    _client("langchain_openai", "OpenAI", "api_key='x'"),
-    _client("langchain_openai", "AzureChatOpenAI", _AZURE),
-    _client("langchain_openai", "AzureOpenAIEmbeddings", _AZURE),
+    _client("langchain_openai", "OpenAIEmbeddings", "api_key='x'", "embeddings.OpenAIEmbeddings"),
+    _client("langchain_openai", "OpenAI", "api_key='x'", "llms.OpenAI"),
+    _client("langchain_openai", "AzureChatOpenAI", _AZURE, "chat_models.AzureChatOpenAI"),
+    _client(
+        "langchain_openai", "AzureOpenAIEmbeddings", _AZURE, "embeddings.AzureOpenAIEmbeddings"
+    ),
     TypeRow(
         "botocore.client.BaseClient",
         Kind.CLIENT,
@@ -89,6 +145,112 @@ CLIENTS: tuple[TypeRow, ...] = (
         ),
         package="boto3",
         version=_MEASURED["boto3"],
+    ),
+    TypeRow(
+        "supabase._sync.client.Client",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "supabase.create_client()",
+                "import supabase; value = supabase.create_client('http://127.0.0.1:1', 'test')",
+            ),
+        ),
+        aliases=("supabase.Client",),
+        package="supabase",
+        version=_MEASURED["supabase"],
+    ),
+    TypeRow(
+        "google.cloud.bigquery.client.Client",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "google.cloud.bigquery.Client()",
+                "from google.auth.credentials import AnonymousCredentials; "
+                "from google.cloud import bigquery; "
+                "value = bigquery.Client(project='test', credentials=AnonymousCredentials())",
+            ),
+        ),
+        aliases=("google.cloud.bigquery.Client",),
+        package="google.cloud.bigquery",
+        version=_MEASURED["google.cloud.bigquery"],
+    ),
+    TypeRow(
+        "google.cloud.firestore_v1.client.Client",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "google.cloud.firestore.Client()",
+                "from google.auth.credentials import AnonymousCredentials; "
+                "from google.cloud import firestore; "
+                "value = firestore.Client(project='test', credentials=AnonymousCredentials())",
+            ),
+            Made(
+                "firebase_admin.firestore.client()",
+                _firebase("evidence-firestore")
+                + "from firebase_admin import firestore; value = firestore.client(_app)",
+                package="firebase_admin",
+                needs=("cryptography",),
+            ),
+        ),
+        aliases=("google.cloud.firestore.Client",),
+        package="google.cloud.firestore",
+        version=_MEASURED["google.cloud.firestore"],
+    ),
+    TypeRow(
+        "firebase_admin.App",
+        Kind.CLIENT,
+        made_by=(
+            Made("firebase_admin.initialize_app()", _firebase("evidence-app") + "value = _app"),
+            Made(
+                "firebase_admin.get_app()",
+                _firebase("evidence-get") + "value = firebase_admin.get_app('evidence-get')",
+            ),
+        ),
+        package="firebase_admin",
+        needs=("cryptography",),
+        version=_MEASURED["firebase_admin"],
+    ),
+    TypeRow(
+        "firebase_admin.db.Reference",
+        pickles=True,  # it keeps its path and the app's settings, not the app
+        made_by=(
+            Made(
+                "firebase_admin.db.reference()",
+                _firebase("evidence-db")
+                + "from firebase_admin import db; value = db.reference('/', app=_app)",
+            ),
+        ),
+        package="firebase_admin",
+        needs=("cryptography",),
+        version=_MEASURED["firebase_admin"],
+    ),
+    TypeRow(
+        "gspread.client.Client",
+        pickles=True,  # its session is a requests Session with the credentials
+        made_by=(
+            Made(
+                "gspread.service_account_from_dict()",
+                _SERVICE_ACCOUNT
+                + "import gspread; value = gspread.service_account_from_dict(_account)",
+            ),
+            Made(
+                "gspread.service_account()",
+                _SERVICE_ACCOUNT + "import gspread, json, pathlib; "
+                "pathlib.Path('account.json').write_text(json.dumps(_account)); "
+                "value = gspread.service_account(filename='account.json')",
+            ),
+            Made(
+                "gspread.authorize()",
+                _SERVICE_ACCOUNT + "import gspread; "
+                "from google.oauth2.service_account import Credentials; "
+                "value = gspread.authorize(Credentials.from_service_account_info(_account, "
+                "scopes=['https://www.googleapis.com/auth/spreadsheets']))",
+            ),
+        ),
+        aliases=("gspread.Client",),
+        package="gspread",
+        needs=("cryptography",),
+        version=_MEASURED["gspread"],
     ),
     TypeRow(
         "boto3.session.Session",
@@ -180,6 +342,46 @@ DATABASES: tuple[TypeRow, ...] = (
                 "duckdb.DuckDBPyConnection.cursor()",
                 "import duckdb; value = duckdb.connect().cursor()",
             ),
+            Made(
+                "duckdb.DuckDBPyConnection.execute()",
+                "import duckdb; value = duckdb.connect().execute('select 1')",
+            ),
+        ),
+        package="duckdb",
+        version=_MEASURED["duckdb"],
+    ),
+    TypeRow(
+        # A relation is a query bound to the connection it runs on, which it keeps.
+        "duckdb.DuckDBPyRelation",
+        Kind.DATABASE,
+        made_by=tuple(
+            Made(name, "import duckdb, pandas, pathlib, tempfile; " + _DUCKDB_FILE + snippet)
+            for name, snippet in (
+                ("duckdb.sql()", "value = duckdb.sql('select 1')"),
+                ("duckdb.query()", "value = duckdb.query('select 1')"),
+                ("duckdb.from_df()", f"value = duckdb.from_df({_DUCKDB_FRAME})"),
+                (
+                    "duckdb.read_csv()",
+                    _DUCKDB_CSV + "value = duckdb.read_csv(str(folder / 'a.csv'))",
+                ),
+                (
+                    "duckdb.read_json()",
+                    _DUCKDB_JSON + "value = duckdb.read_json(str(folder / 'a.json'))",
+                ),
+                ("duckdb.DuckDBPyConnection.sql()", "value = duckdb.connect().sql('select 1')"),
+                (
+                    "duckdb.DuckDBPyConnection.query()",
+                    "value = duckdb.connect().query('select 1')",
+                ),
+                (
+                    "duckdb.DuckDBPyConnection.from_df()",
+                    f"value = duckdb.connect().from_df({_DUCKDB_FRAME})",
+                ),
+                (
+                    "duckdb.DuckDBPyConnection.read_csv()",
+                    _DUCKDB_CSV + "value = duckdb.connect().read_csv(str(folder / 'a.csv'))",
+                ),
+            )
         ),
         package="duckdb",
         version=_MEASURED["duckdb"],
@@ -235,6 +437,60 @@ DATABASES: tuple[TypeRow, ...] = (
         citation="\"TypeError: cannot pickle 'psycopg2.extensions.connection' object\" in "
         "https://github.com/agno-agi/agno/issues/1667 and https://github.com/rq/rq/issues/1240",
         package="psycopg2",
+    ),
+    TypeRow(
+        "psycopg.Connection",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "psycopg.connect()",
+                _POSTGRES + "import psycopg; "
+                "value = psycopg.connect(host='127.0.0.1', port=_port, user='u', dbname='d')",
+            ),
+            Made(
+                "psycopg.Connection.connect()",
+                _POSTGRES + "import psycopg; "
+                "value = psycopg.Connection.connect(f'postgresql://u@127.0.0.1:{_port}/d')",
+            ),
+        ),
+        package="psycopg",
+        version=_MEASURED["psycopg"],
+    ),
+    TypeRow(
+        "neo4j._sync.driver.Driver",
+        Kind.DATABASE,
+        made_by=(
+            # its class follows the URI's scheme: Neo4jDriver, BoltDriver
+            Made("neo4j.GraphDatabase.driver()", f"import neo4j; value = {_NEO4J}"),
+        ),
+        aliases=("neo4j.Driver",),
+        package="neo4j",
+        version=_MEASURED["neo4j"],
+    ),
+    TypeRow(
+        "neo4j._sync.work.session.Session",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "neo4j._sync.driver.Driver.session()", f"import neo4j; value = {_NEO4J}.session()"
+            ),
+        ),
+        aliases=("neo4j.Session",),
+        package="neo4j",
+        version=_MEASURED["neo4j"],
+    ),
+    TypeRow(
+        "elasticsearch.Elasticsearch",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "elasticsearch.Elasticsearch()",
+                "import elasticsearch; "
+                "value = elasticsearch.Elasticsearch('http://127.0.0.1:1', api_key='test')",
+            ),
+        ),
+        package="elasticsearch",
+        version=_MEASURED["elasticsearch"],
     ),
     TypeRow(
         "mysql.connector.connection.MySQLConnection",

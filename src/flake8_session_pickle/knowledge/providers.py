@@ -14,8 +14,12 @@ def _client(
     version: str,
     *more: Made,
     built: str = "",
+    aliases: tuple[str, ...] = (),
+    versions: str = "",
+    needs: tuple[str, ...] = (),
 ) -> TypeRow:
-    """An SDK client, made by calling the class exported as ``public``."""
+    """An SDK client, made by calling the class exported as ``public`` (and as
+    ``aliases``)."""
     module, _, exported = public.rpartition(".")
     return TypeRow(
         name,
@@ -24,10 +28,12 @@ def _client(
             Made(f"{public}()", f"import {module} as _m; value = _m.{exported}({arguments})"),
             *more,
         ),
-        aliases=(public,) if public != name else (),
+        aliases=(*((public,) if public != name else ()), *aliases),
         built=built,
         package=package,
+        needs=needs,
         version=version,
+        versions=versions,
     )
 
 
@@ -39,6 +45,26 @@ _LLAMA_SETTINGS = (
     "Settings.embed_model = MockEmbedding(embed_dim=4); Settings.llm = MockLLM(); "
 )
 _INDEX = _LLAMA_SETTINGS + "_index = VectorStoreIndex.from_documents([Document(text='a')]); "
+
+_FUNCTION_LLM = (
+    "from llama_index.core.llms import MockFunctionCallingLLM; _llm = MockFunctionCallingLLM(); "
+)
+_APP_WORKFLOW = (
+    "from llama_index.core.workflow import Workflow, StartEvent, StopEvent, step\n"
+    "class Echo(Workflow):\n"
+    "    @step\n"
+    "    async def echo(self, ev: StartEvent) -> StopEvent:\n"
+    "        return StopEvent(result=ev.get('text'))\n"
+)
+
+_WEAVIATE = "4.24.1"
+_WEAVIATE_CLIENT = (
+    "weaviate.WeaviateClient(connection_params=weaviate.connect.ConnectionParams.from_url("
+    "'http://127.0.0.1:1', grpc_port=2), skip_init_checks=True)"
+)
+_LANCEDB = "0.40.0"
+_LANCE_DB = "import lancedb; _db = lancedb.connect('db'); "
+_LANCE_ROWS = "[{'vector': [1.0, 2.0], 'text': 'a'}]"
 
 SDKS: tuple[TypeRow, ...] = (
     _client("groq.Groq", "groq.Groq", "api_key='gsk-test'", "groq", "0.37.1"),
@@ -59,6 +85,39 @@ SDKS: tuple[TypeRow, ...] = (
         "api_key='test'",
         "google.genai",
         "3.6.1",
+    ),
+    # The client's services and chats keep the client's API client.
+    *(
+        TypeRow(
+            f"google.genai.{module}.{name}",
+            Kind.CLIENT,
+            made_by=(
+                Made(
+                    f"google.genai.client.Client.{attribute}",
+                    f"from google import genai; value = genai.Client(api_key='test').{attribute}",
+                ),
+            ),
+            package="google.genai",
+            version="3.6.1",
+        )
+        for module, name, attribute in (
+            ("chats", "Chats", "chats"),
+            ("models", "Models", "models"),
+            ("files", "Files", "files"),
+        )
+    ),
+    TypeRow(
+        "google.genai.chats.Chat",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "google.genai.chats.Chats.create()",
+                "from google import genai; "
+                "value = genai.Client(api_key='test').chats.create(model='gemini-2.0-flash')",
+            ),
+        ),
+        package="google.genai",
+        version="3.6.1",
     ),
     TypeRow(
         "google.generativeai.generative_models.GenerativeModel",
@@ -109,8 +168,123 @@ SDKS: tuple[TypeRow, ...] = (
         package="tiktoken",
         version="0.14.0",
     ),
+    *(
+        _client(f"cohere.{module}.{name}", f"cohere.{name}", "api_key='test'", "cohere", "7.3.1")
+        for module, name in (
+            ("client", "Client"),
+            ("client", "AsyncClient"),
+            ("client_v2", "ClientV2"),
+            ("client_v2", "AsyncClientV2"),
+        )
+    ),
+    # mistralai 2 moved the client from the package into mistralai.client
+    _client(
+        "mistralai.sdk.Mistral",
+        "mistralai.Mistral",
+        "api_key='test'",
+        "mistralai",
+        "1.12.4",
+        versions="<2",
+    ),
+    _client(
+        "mistralai.client.sdk.Mistral",
+        "mistralai.client.Mistral",
+        "api_key='test'",
+        "mistralai",
+        "3.7.0",
+        versions=">=2",
+    ),
+    _client(
+        "together.Together",
+        "together.Together",
+        "api_key='test'",
+        "together",
+        "3.1.1",
+        aliases=("together.Client",),
+    ),
+    _client(
+        "together.AsyncTogether",
+        "together.AsyncTogether",
+        "api_key='test'",
+        "together",
+        "3.1.1",
+        aliases=("together.AsyncClient",),
+    ),
+    _client(
+        "elevenlabs.client.ElevenLabs",
+        "elevenlabs.ElevenLabs",
+        "api_key='test'",
+        "elevenlabs",
+        "2.78.0",
+    ),
+    _client(
+        "elevenlabs.client.AsyncElevenLabs",
+        "elevenlabs.AsyncElevenLabs",
+        "api_key='test'",
+        "elevenlabs",
+        "2.78.0",
+    ),
+    _client(
+        "langsmith.client.Client",
+        "langsmith.Client",
+        "api_key='lsv2-test', api_url='http://127.0.0.1:1'",
+        "langsmith",
+        "0.15.1",
+    ),
+    TypeRow(
+        "replicate.client.Client",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "replicate.Client()",
+                "import replicate; value = replicate.Client(api_token='r8-test'); "
+                "value._client  # what its first call does",
+            ),
+        ),
+        aliases=("replicate.Client",),
+        built="it makes its HTTP client on first use: it pickles right after it is made, and "
+        "is refused from its first call on, as in every run after the one that stored it",
+        package="replicate",
+        version="1.0.7",
+    ),
+    TypeRow(
+        "huggingface_hub.inference._client.InferenceClient",
+        pickles=True,  # it shares the package's HTTP client rather than holding one
+        made_by=(
+            Made(
+                "huggingface_hub.InferenceClient()",
+                "import huggingface_hub; value = huggingface_hub.InferenceClient(token='hf-test')",
+            ),
+        ),
+        aliases=("huggingface_hub.InferenceClient",),
+        built="a streamed call (stream=True) leaves its open response in the client until "
+        "the client is closed, and from then on pickle refuses it",
+        package="huggingface_hub",
+        version="2.4.0",
+    ),
+    TypeRow(
+        "tavily.tavily.TavilyClient",
+        pickles=True,  # it keeps a requests Session, which pickles
+        made_by=(
+            Made(
+                "tavily.TavilyClient()",
+                "import tavily; value = tavily.TavilyClient(api_key='tvly-test')",
+            ),
+        ),
+        aliases=("tavily.TavilyClient",),
+        package="tavily",
+        version="0.8.5",
+    ),
+    _client(
+        "tavily.async_tavily.AsyncTavilyClient",
+        "tavily.AsyncTavilyClient",
+        "api_key='tvly-test'",
+        "tavily",
+        "0.8.5",
+    ),
 )
-"""SDK clients: each holds an HTTP client with its pool and locks."""
+"""SDK clients: each holds an HTTP client with its pool and locks, but for those
+that pickle (they say why)."""
 
 VECTOR_DATABASES: tuple[TypeRow, ...] = (
     TypeRow(
@@ -171,12 +345,15 @@ VECTOR_DATABASES: tuple[TypeRow, ...] = (
         "qdrant_client",
         "1.20.0",
     ),
+    # pinecone 9 moved the client into pinecone._client and makes what it keeps when it
+    # is made; langchain-pinecone holds apps to releases before 8
     _client(
         "pinecone._client.Pinecone",
         "pinecone.Pinecone",
         "api_key='test'",
         "pinecone",
         "10.2.0",
+        versions=">=9",
     ),
     TypeRow(
         "pinecone.index.Index",
@@ -190,6 +367,37 @@ VECTOR_DATABASES: tuple[TypeRow, ...] = (
         ),
         package="pinecone",
         version="10.2.0",
+        versions=">=9",
+    ),
+    TypeRow(
+        "pinecone.pinecone.Pinecone",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "pinecone.pinecone.Pinecone()",
+                "import pinecone; value = pinecone.Pinecone(api_key='test'); "
+                "value.db  # what its first call does",
+            ),
+        ),
+        built="it makes its client on first use: it pickles right after it is made, and is "
+        "refused from its first call on, as in every run after the one that stored it",
+        package="pinecone",
+        version="7.3.0",
+        versions="<9",
+    ),
+    TypeRow(
+        "pinecone.db_data.index.Index",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "pinecone.pinecone.Pinecone.Index()",
+                "import pinecone; "
+                "value = pinecone.Pinecone(api_key='test').Index(host='http://127.0.0.1:1')",
+            ),
+        ),
+        package="pinecone",
+        version="7.3.0",
+        versions="<9",
     ),
     TypeRow(
         # its module depends on the processor (swigfaiss, swigfaiss_avx2): named as exported
@@ -201,6 +409,82 @@ VECTOR_DATABASES: tuple[TypeRow, ...] = (
         ),
         package="faiss",
         version="1.15.1",
+    ),
+    _client(
+        "weaviate.client.WeaviateClient",
+        "weaviate.WeaviateClient",
+        "connection_params=_m.connect.ConnectionParams.from_url('http://127.0.0.1:1', "
+        "grpc_port=2), skip_init_checks=True",
+        "weaviate",
+        _WEAVIATE,
+        # they connect when they are made
+        Made("weaviate.connect_to_local()"),
+        Made("weaviate.connect_to_weaviate_cloud()"),
+        Made("weaviate.connect_to_custom()"),
+    ),
+    TypeRow(
+        "weaviate.collections.collections.sync._Collections",
+        made_by=(
+            Made(
+                "weaviate.client.WeaviateClient.collections",
+                f"import weaviate; value = {_WEAVIATE_CLIENT}.collections",
+            ),
+        ),
+        package="weaviate",
+        version=_WEAVIATE,
+    ),
+    TypeRow(
+        "weaviate.collections.collection.sync.Collection",
+        Kind.CLIENT,  # it keeps its client's connection
+        made_by=(
+            *(
+                Made(
+                    f"weaviate.collections.collections.sync._Collections.{method}()",
+                    f"import weaviate; value = {_WEAVIATE_CLIENT}.collections.{method}('Docs')",
+                )
+                for method in ("get", "use")
+            ),
+            # it makes the collection on the server
+            Made("weaviate.collections.collections.sync._Collections.create()"),
+        ),
+        aliases=("weaviate.collections.Collection",),
+        package="weaviate",
+        version=_WEAVIATE,
+    ),
+    _client(
+        "pymilvus.milvus_client.milvus_client.MilvusClient",
+        "pymilvus.MilvusClient",
+        "uri='milvus.db'",
+        "pymilvus",
+        "3.0.2",
+        built="made with a server's URI it connects when it is made; the evidence opens a local "
+        "file with Milvus Lite, which serves it on a loopback port",
+        needs=("milvus_lite",),
+    ),
+    TypeRow(
+        "lancedb.db.LanceDBConnection",
+        Kind.DATABASE,
+        made_by=(Made("lancedb.connect()", "import lancedb; value = lancedb.connect('db')"),),
+        aliases=("lancedb.LanceDBConnection",),
+        package="lancedb",
+        version=_LANCEDB,
+    ),
+    TypeRow(
+        "lancedb.table.LanceTable",
+        Kind.DATABASE,  # it keeps its connection
+        made_by=(
+            Made(
+                "lancedb.db.LanceDBConnection.create_table()",
+                f"{_LANCE_DB}value = _db.create_table('t', data={_LANCE_ROWS})",
+            ),
+            Made(
+                "lancedb.db.LanceDBConnection.open_table()",
+                f"{_LANCE_DB}_db.create_table('opened', data={_LANCE_ROWS}); "
+                "value = _db.open_table('opened')",
+            ),
+        ),
+        package="lancedb",
+        version=_LANCEDB,
     ),
 )
 
@@ -358,6 +642,334 @@ LLAMA_INDEX: tuple[TypeRow, ...] = (
         package="llama_index",
         version=_LLAMA,
     ),
+    TypeRow(
+        "workflows.workflow.Workflow",
+        # it keeps a weak reference to its runtime; apps derive their workflows from it
+        Kind.INTERPRETER_OBJECT,
+        aliases=("llama_index.core.workflow.Workflow", "workflows.Workflow"),
+        # a workflow of the app, in a module of its own as an app's would be
+        evidence="import sys, types; _app = types.ModuleType('app_flows'); "
+        f"sys.modules['app_flows'] = _app; exec({_APP_WORKFLOW!r}, _app.__dict__); "
+        "value = _app.Echo(timeout=10)",
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.core.agent.workflow.function_agent.FunctionAgent",
+        Kind.INTERPRETER_OBJECT,  # a workflow
+        made_by=(
+            Made(
+                "llama_index.core.agent.workflow.FunctionAgent()",
+                _FUNCTION_LLM + "from llama_index.core.agent.workflow import FunctionAgent; "
+                "value = FunctionAgent(tools=[], llm=_llm)",
+            ),
+        ),
+        aliases=("llama_index.core.agent.workflow.FunctionAgent",),
+        bases=("workflows.workflow.Workflow",),
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.core.agent.workflow.multi_agent_workflow.AgentWorkflow",
+        Kind.INTERPRETER_OBJECT,  # a workflow
+        made_by=(
+            Made(
+                "llama_index.core.agent.workflow.AgentWorkflow()",
+                _FUNCTION_LLM + "from llama_index.core.agent.workflow import "
+                "AgentWorkflow, FunctionAgent; value = AgentWorkflow(agents=[FunctionAgent("
+                "name='a', description='d', tools=[], llm=_llm)])",
+            ),
+            Made(
+                "llama_index.core.agent.workflow.AgentWorkflow.from_tools_or_functions()",
+                _FUNCTION_LLM + "from llama_index.core.agent.workflow import AgentWorkflow; "
+                "value = AgentWorkflow.from_tools_or_functions([], llm=_llm)",
+            ),
+        ),
+        aliases=("llama_index.core.agent.workflow.AgentWorkflow",),
+        bases=("workflows.workflow.Workflow",),
+        package="llama_index",
+        version=_LLAMA,
+    ),
 )
 
-ALL: tuple[TypeRow, ...] = (*SDKS, *VECTOR_DATABASES, *LLAMA_INDEX)
+_AGNO = "3.1.10"
+_AGNO_MODEL = (
+    "from agno.models.openai import OpenAIChat; "
+    "_model = OpenAIChat(id='gpt-4o-mini', api_key='sk-test'); "
+)
+_PHI = "2.7.10"
+_SMOL = "1.26.0"
+_SMOL_MODEL = (
+    "from smolagents import InferenceClientModel; _model = InferenceClientModel(token='hf-test'); "
+)
+_AGENTS = "0.24.0"
+_CREWAI = "1.15.30"
+_CREWAI_QUIET = (
+    "import os; os.environ.update(CREWAI_DISABLE_TELEMETRY='true', OTEL_SDK_DISABLED='true'); "
+)
+_CREWAI_AGENT = (
+    _CREWAI_QUIET + "from crewai import Agent, LLM, Task; _agent = Agent(role='r', goal='g', "
+    "backstory='b', llm=LLM(model='gpt-4o-mini', api_key='sk-test')); "
+)
+
+AGENTS: tuple[TypeRow, ...] = (
+    TypeRow(
+        "agno.models.openai.chat.OpenAIChat",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "agno.models.openai.OpenAIChat()",
+                _AGNO_MODEL + "value = _model; value.get_client()  # as its first call does",
+            ),
+        ),
+        aliases=("agno.models.openai.OpenAIChat",),
+        built="it makes its client on first use: it pickles right after it is made, and is "
+        "refused from its first call on, as in every run after the one that stored it",
+        package="agno",
+        version=_AGNO,
+    ),
+    TypeRow(
+        "agno.agent.agent.Agent",
+        pickles=True,
+        made_by=(
+            Made(
+                "agno.agent.Agent()",
+                _AGNO_MODEL + "from agno.agent import Agent; value = Agent(model=_model)",
+                holds=Holding.ARGUMENTS,
+            ),
+        ),
+        aliases=("agno.agent.Agent",),
+        built="it keeps its model, and is refused with it once the model has made its client",
+        package="agno",
+        version=_AGNO,
+    ),
+    TypeRow(
+        "agno.team.team.Team",
+        pickles=True,
+        made_by=(
+            Made(
+                "agno.team.Team()",
+                _AGNO_MODEL + "from agno.agent import Agent; from agno.team import Team; "
+                "value = Team(members=[Agent(model=_model)], model=_model)",
+                holds=Holding.ARGUMENTS,
+            ),
+        ),
+        aliases=("agno.team.Team",),
+        built="it keeps its members and model, and is refused with a model that has made "
+        "its client",
+        package="agno",
+        version=_AGNO,
+    ),
+    TypeRow(
+        "phi.model.openai.chat.OpenAIChat",
+        pickles=True,  # it makes a new client for each call rather than keeping one
+        made_by=(
+            Made(
+                "phi.model.openai.OpenAIChat()",
+                "from phi.model.openai import OpenAIChat; "
+                "value = OpenAIChat(id='gpt-4o-mini', api_key='sk-test'); "
+                "value.get_client()  # as its first call does",
+            ),
+        ),
+        aliases=("phi.model.openai.OpenAIChat",),
+        package="phi",
+        version=_PHI,
+    ),
+    TypeRow(
+        "phi.agent.agent.Agent",
+        pickles=True,
+        made_by=(
+            Made(
+                "phi.agent.Agent()",
+                "from phi.agent import Agent; from phi.model.openai import OpenAIChat; "
+                "value = Agent(model=OpenAIChat(id='gpt-4o-mini', api_key='sk-test'))",
+                holds=Holding.ARGUMENTS,
+            ),
+        ),
+        aliases=("phi.agent.Agent",),
+        package="phi",
+        version=_PHI,
+    ),
+    TypeRow(
+        "smolagents.models.OpenAIModel",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "smolagents.OpenAIServerModel()",
+                "from smolagents import OpenAIServerModel; "
+                "value = OpenAIServerModel(model_id='gpt-4o-mini', api_key='sk-test')",
+            ),
+        ),
+        aliases=(
+            "smolagents.OpenAIModel",
+            "smolagents.OpenAIServerModel",
+            "smolagents.models.OpenAIServerModel",
+        ),
+        package="smolagents",
+        version=_SMOL,
+    ),
+    TypeRow(
+        "smolagents.models.InferenceClientModel",
+        pickles=True,  # it keeps a huggingface_hub InferenceClient
+        made_by=(Made("smolagents.InferenceClientModel()", _SMOL_MODEL + "value = _model"),),
+        aliases=("smolagents.InferenceClientModel",),
+        built="its client keeps the open response of a streamed call, and is refused from then on",
+        package="smolagents",
+        version=_SMOL,
+    ),
+    *(
+        TypeRow(
+            f"smolagents.agents.{name}",
+            Kind.CLIENT,  # its logger's console keeps a lock, whatever its model
+            made_by=(
+                Made(
+                    f"smolagents.{name}()",
+                    f"{_SMOL_MODEL}from smolagents import {name}; "
+                    f"value = {name}(tools=[], model=_model)",
+                ),
+            ),
+            aliases=(f"smolagents.{name}",),
+            package="smolagents",
+            version=_SMOL,
+        )
+        for name in ("CodeAgent", "ToolCallingAgent")
+    ),
+    TypeRow(
+        "agents.agent.Agent",
+        pickles=True,
+        made_by=(
+            Made(
+                "agents.Agent()",
+                "from agents import Agent; value = Agent(name='a', instructions='be brief')",
+                holds=Holding.ARGUMENTS,
+            ),
+        ),
+        aliases=("agents.Agent",),
+        built="it keeps its tools and model: refused with a function tool, or a model "
+        "given its own client",
+        package="agents",
+        version=_AGENTS,
+    ),
+    TypeRow(
+        "agents.tool.FunctionTool",
+        # it calls the function through functions defined inside function_tool
+        Kind.LOCAL_OBJECT,
+        made_by=(
+            Made(
+                "agents.function_tool()",
+                "from agents import function_tool\n"
+                "def add(a: int, b: int) -> int:\n"
+                "    return a + b\n"
+                "value = function_tool(add)",
+            ),
+        ),
+        aliases=("agents.FunctionTool",),
+        package="agents",
+        version=_AGENTS,
+    ),
+    TypeRow(
+        "agents.models.openai_chatcompletions.OpenAIChatCompletionsModel",
+        Kind.CLIENT,  # it keeps the client it is given
+        made_by=(
+            Made(
+                "agents.OpenAIChatCompletionsModel()",
+                "from agents import OpenAIChatCompletionsModel; from openai import AsyncOpenAI; "
+                "value = OpenAIChatCompletionsModel(model='gpt-4o-mini', "
+                "openai_client=AsyncOpenAI(api_key='sk-test'))",
+            ),
+        ),
+        aliases=("agents.OpenAIChatCompletionsModel",),
+        package="agents",
+        needs=("openai",),
+        version=_AGENTS,
+    ),
+    TypeRow(
+        "agents.memory.sqlite_session.SQLiteSession",
+        Kind.DATABASE,  # it keeps its SQLite connections in a thread-local
+        made_by=(
+            Made(
+                "agents.SQLiteSession()",
+                "from agents import SQLiteSession; value = SQLiteSession('s', 'conversations.db')",
+            ),
+        ),
+        aliases=("agents.SQLiteSession", "agents.memory.SQLiteSession"),
+        package="agents",
+        version=_AGENTS,
+    ),
+    TypeRow(
+        "mem0.memory.main.Memory",
+        Kind.CLIENT,  # it keeps its vector store's and model's clients
+        made_by=(
+            # its default store is a Qdrant folder in /tmp, its history a file in the home folder
+            Made("mem0.Memory()"),
+            Made(
+                "mem0.Memory.from_config()",
+                "import os; os.environ.update(MEM0_TELEMETRY='False', MEM0_DIR='mem0', "
+                "OPENAI_API_KEY='sk-test'); from mem0 import Memory; "
+                "value = Memory.from_config({'vector_store': {'provider': 'qdrant', "
+                "'config': {'path': 'qdrant'}}, 'history_db_path': 'history.db'})",
+            ),
+        ),
+        aliases=("mem0.Memory",),
+        package="mem0",
+        version="2.2.1",
+    ),
+    TypeRow(
+        "crewai.llms.base_llm.BaseLLM",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "crewai.LLM()",
+                _CREWAI_QUIET + "from crewai import LLM; "
+                "value = LLM(model='gpt-4o-mini', api_key='sk-test')",
+            ),
+        ),
+        aliases=("crewai.BaseLLM",),
+        built="crewai.LLM() makes the class of the model's provider (here OpenAI's), which "
+        "makes that provider's client",
+        package="crewai",
+        version=_CREWAI,
+    ),
+    TypeRow(
+        "crewai.agent.core.Agent",
+        Kind.CLIENT,  # it makes its model, given or from the environment, when it is made
+        made_by=(Made("crewai.Agent()", _CREWAI_AGENT + "value = _agent"),),
+        aliases=("crewai.Agent",),
+        package="crewai",
+        version=_CREWAI,
+    ),
+    TypeRow(
+        "crewai.crew.Crew",
+        Kind.CLIENT,  # it keeps its agents
+        made_by=(
+            Made(
+                "crewai.Crew()",
+                _CREWAI_AGENT + "from crewai import Crew; value = Crew(agents=[_agent], "
+                "tasks=[Task(description='d', expected_output='o', agent=_agent)])",
+            ),
+        ),
+        aliases=("crewai.Crew",),
+        package="crewai",
+        version=_CREWAI,
+    ),
+    TypeRow(
+        "crewai.task.Task",
+        pickles=True,
+        made_by=(
+            Made(
+                "crewai.Task()",
+                _CREWAI_QUIET + "from crewai import Task; "
+                "value = Task(description='d', expected_output='o')",
+                holds=Holding.ARGUMENTS,
+            ),
+        ),
+        aliases=("crewai.Task",),
+        built="it keeps its agent, and is refused with it",
+        package="crewai",
+        version=_CREWAI,
+    ),
+)
+"""Agent frameworks' agents, teams, tools, models and memories."""
+
+
+ALL: tuple[TypeRow, ...] = (*SDKS, *VECTOR_DATABASES, *LLAMA_INDEX, *AGENTS)

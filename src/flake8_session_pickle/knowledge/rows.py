@@ -77,6 +77,73 @@ class Made:
     """Other packages its evidence imports, as the row's ``needs``."""
 
 
+class Iteration(enum.Enum):
+    """What iterating over a lazy iterator gives, in terms of what it holds."""
+
+    ITEMS = "items"
+    """The items of the iterables it holds (``filter``, ``zip``, ``iter``): never
+    a callable it holds."""
+    RESULTS = "results"
+    """What its callable returns (``map``, ``itertools.starmap``): nothing it holds."""
+    HELD = "held"
+    """What it holds itself (``itertools.repeat``)."""
+
+
+@dataclass(frozen=True)
+class PicklesWith:
+    """Releases of a package, pinned by the app, with which values of a type the
+    row refuses pickle after all, and the evidence measured there."""
+
+    distribution: str
+    """The package whose release decides, as pip names it (``openai``)."""
+    specifier: str
+    """Its releases with which the values pickle, comparisons joined by commas
+    (``<1``)."""
+    evidence: str
+    """A snippet that builds the value with such a release and binds ``value``."""
+    measured: str
+    """The releases the evidence was measured with (``langchain 0.0.184, openai 0.27.6``)."""
+
+    def holds_for(self, release: str) -> bool:
+        """Whether the release is within the specifier; False where either cannot
+        be read, so that the row's verdict stands."""
+        version = _release(release)
+        if version is None:
+            return False
+        for clause in self.specifier.split(","):
+            clause = clause.strip()
+            bound_text = clause.lstrip("<>=!~")
+            bound = _release(bound_text)
+            comparison = _COMPARISONS.get(clause[: len(clause) - len(bound_text)])
+            if bound is None or comparison is None or not comparison(version, bound):
+                return False
+        return True
+
+
+def _release(text: str) -> tuple[int, ...] | None:
+    """The numeric release segment of a version (``0.27.6`` of ``0.27.6.post1``),
+    padded so that ``1`` and ``1.0`` compare equal."""
+    parts = []
+    for part in text.strip().split("."):
+        digits = part[: len(part) - len(part.lstrip("0123456789"))]
+        if not digits:
+            break
+        parts.append(int(digits))
+        if len(digits) < len(part):
+            break
+    return (*parts, *(0,) * (4 - len(parts)))[:4] if parts else None
+
+
+_COMPARISONS = {
+    "<": tuple.__lt__,
+    "<=": tuple.__le__,
+    ">": tuple.__gt__,
+    ">=": tuple.__ge__,
+    "==": tuple.__eq__,
+    "!=": tuple.__ne__,
+}
+
+
 @dataclass(frozen=True)
 class TypeRow:
     name: str
@@ -107,6 +174,10 @@ class TypeRow:
     wrapper: bool = False
     """It pickles exactly when what it holds does, and a report names it
     (``map() of lambda``)."""
+    iterates: Iteration | None = None
+    """For a lazy iterator, what iterating over it gives (``list(map(f, xs))``
+    holds what ``f`` returns, not ``f``); None for a container, whose items are
+    what it holds."""
     container: bool = False
     """A list, dict or the like: a report of what it holds points at where the
     code puts it in. Values of other types that hold something pickle refuses
@@ -129,6 +200,10 @@ class TypeRow:
     """The releases the row holds for, as a PEP 440 specifier (``<1``), where it
     does not hold for all: outside them the producers are gone or the verdict
     differs. The tests skip the row where the installed release is outside."""
+    pickles_with: PicklesWith | None = None
+    """Releases of another package with which values of this refused type pickle,
+    where the app pins one (the LangChain 0.0 OpenAI classes keep ``openai``'s
+    API class, not a client, with ``openai<1``)."""
     built: str = ""
     """How the verdict depends on the way the value is built, where it does. The
     row gives the verdict for the way apps build it, with evidence built that

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flake8_session_pickle.codes import Kind
-from flake8_session_pickle.knowledge.rows import Holding, Made, TypeRow
+from flake8_session_pickle.knowledge.rows import Holding, Iteration, Made, TypeRow
 
 _LISTENER = "_srv = socket.create_server(('127.0.0.1', 0)); "
 
@@ -202,13 +202,26 @@ WRAPPERS: tuple[TypeRow, ...] = (
             ("functools", "partial", "print, 1"),
             ("collections", "defaultdict", "list"),
             ("operator", "methodcaller", "'strip'"),
-            ("itertools", "repeat", "1"),
         )
+    ),
+    TypeRow(
+        "itertools.repeat",
+        pickles=True,
+        wrapper=True,
+        iterates=Iteration.HELD,
+        made_by=(
+            Made(
+                "itertools.repeat()",
+                "import itertools; value = itertools.repeat(1)",
+                holds=Holding.ARGUMENTS,
+            ),
+        ),
     ),
     TypeRow(
         "itertools.chain",
         pickles=True,
         wrapper=True,
+        iterates=Iteration.ITEMS,
         made_by=(
             Made(
                 "itertools.chain()",
@@ -227,27 +240,30 @@ WRAPPERS: tuple[TypeRow, ...] = (
             f"builtins.{name}",
             pickles=True,
             wrapper=True,
+            iterates=iterates,
             made_by=(
                 Made(f"builtins.{name}()", f"value = {name}({arguments})", holds=Holding.ITERATORS),
             ),
         )
-        for name, arguments in (
-            ("map", "str, 'ab'"),
-            ("filter", "None, 'ab'"),
-            ("zip", "'ab', 'cd'"),
-            ("enumerate", "'ab'"),
+        for name, arguments, iterates in (
+            ("map", "str, 'ab'", Iteration.RESULTS),
+            ("filter", "None, 'ab'", Iteration.ITEMS),
+            ("zip", "'ab', 'cd'", Iteration.ITEMS),
+            ("enumerate", "'ab'", Iteration.ITEMS),
         )
     ),
     TypeRow(
         "collections.abc.Iterator",
         pickles=True,
         wrapper=True,
+        iterates=Iteration.ITEMS,
         made_by=(Made("builtins.iter()", "value = iter([1])", holds=Holding.ITERATORS),),
     ),
     TypeRow(
         "builtins.reversed",
         pickles=True,
         wrapper=True,
+        iterates=Iteration.ITEMS,
         made_by=(Made("builtins.reversed()", "value = reversed('ab')", holds=Holding.ITERATORS),),
     ),
     *(
@@ -255,6 +271,7 @@ WRAPPERS: tuple[TypeRow, ...] = (
             f"itertools.{name}",
             pickles=True,
             wrapper=True,
+            iterates=iterates,
             made_by=(
                 Made(
                     f"itertools.{name}()",
@@ -263,23 +280,24 @@ WRAPPERS: tuple[TypeRow, ...] = (
                 ),
             ),
         )
-        for name, arguments in (
-            ("accumulate", "[1]"),
-            ("compress", "'ab', [1, 0]"),
-            ("cycle", "'ab'"),
-            ("dropwhile", "None, 'ab'"),
-            ("filterfalse", "None, 'ab'"),
-            ("groupby", "'ab'"),
-            ("islice", "'ab', 1"),
-            ("starmap", "max, [(1, 2)]"),
-            ("takewhile", "None, 'ab'"),
-            ("zip_longest", "'ab', 'c'"),
+        for name, arguments, iterates in (
+            ("accumulate", "[1]", Iteration.RESULTS),
+            ("compress", "'ab', [1, 0]", Iteration.ITEMS),
+            ("cycle", "'ab'", Iteration.ITEMS),
+            ("dropwhile", "None, 'ab'", Iteration.ITEMS),
+            ("filterfalse", "None, 'ab'", Iteration.ITEMS),
+            ("groupby", "'ab'", Iteration.ITEMS),
+            ("islice", "'ab', 1", Iteration.ITEMS),
+            ("starmap", "max, [(1, 2)]", Iteration.RESULTS),
+            ("takewhile", "None, 'ab'", Iteration.ITEMS),
+            ("zip_longest", "'ab', 'c'", Iteration.ITEMS),
         )
     ),
     TypeRow(
         "itertools._tee",
         pickles=True,
         wrapper=True,
+        iterates=Iteration.ITEMS,
         made_by=(
             Made(
                 "itertools.tee()",
@@ -376,7 +394,10 @@ FILES: tuple[TypeRow, ...] = (
     TypeRow(
         "tarfile.TarFile",
         Kind.OPEN_FILE,
-        made_by=(_made("tarfile", "open", "'f.tar', 'w'"),),
+        made_by=(
+            _made("tarfile", "open", "'f.tar', 'w'"),
+            _made("tarfile", "TarFile.open", "'f.tar', 'w'"),
+        ),
     ),
     _class("mmap", "mmap", Kind.OPEN_FILE, "-1, 16"),
 )
