@@ -313,9 +313,7 @@ class Interpreter:
         if not held:
             return
         filled = tuple(
-            Object(value.type, value.made_by, (*value.holds, *held), value.via)
-            if isinstance(value, Object)
-            else value
+            replace(value, holds=(*value.holds, *held)) if isinstance(value, Object) else value
             for value in scope.bindings[name]
         )
         if not any(isinstance(value, Object) for value in filled):
@@ -342,7 +340,7 @@ class Interpreter:
             tuple(
                 replace(each, assigned=(*each.assigned, (attribute, values)))
                 if isinstance(each, Instance) and not each.receiver
-                else Object(each.type, each.made_by, (*each.holds, *held), each.via)
+                else replace(each, holds=(*each.holds, *held))
                 if isinstance(each, Object)
                 else each
                 for each in bound
