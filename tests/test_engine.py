@@ -896,3 +896,22 @@ def test_a_cursor_of_a_connection_the_tables_know_holds_the_connection() -> None
     found = check(source)
     assert [(v.line, v.code) for v in found] == [(4, "PKL106")]
     assert "cursor holding database connection from psycopg2.connect()" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("call", "reported"),
+    [
+        ("QdrantClient(':memory:')", False),
+        ("QdrantClient(location=':memory:')", False),
+        ("QdrantClient(MEMORY)", False),
+        ("QdrantClient(url='http://localhost:6333')", True),
+        ("QdrantClient(path='db')", True),
+        ("QdrantClient(':memory:' if flag else 'http://localhost:6333')", True),
+    ],
+)
+def test_an_argument_with_which_a_refused_type_pickles_is_weighed(
+    call: str, reported: bool
+) -> None:
+    source = HEADER + "from qdrant_client import QdrantClient\nMEMORY = ':memory:'\nflag = True\n"
+    source += f"st.session_state.client = {call}\n"
+    assert codes(source) == (["PKL110"] if reported else [])

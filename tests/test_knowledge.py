@@ -21,7 +21,13 @@ from packaging.version import Version
 
 from flake8_session_pickle.knowledge import Knowledge, is_producer, rows
 from flake8_session_pickle.knowledge.evidence import GROUPS, distribution, groups_of
-from flake8_session_pickle.knowledge.rows import Holding, Made, PicklesWith, TypeRow
+from flake8_session_pickle.knowledge.rows import (
+    Holding,
+    Made,
+    PicklesWhenGiven,
+    PicklesWith,
+    TypeRow,
+)
 
 PROBE = r"""
 import importlib, json, os, pickle, sys
@@ -433,3 +439,24 @@ def test_rows_that_pickle_with_some_releases_say_so_in_the_notation_of_pip() -> 
         assert row.pickles_with is not None
         SpecifierSet(row.pickles_with.specifier)
         assert "value = " in row.pickles_with.evidence
+
+
+WHEN_GIVEN = [(row, condition) for row in rows() for condition in row.pickles_when_given]
+
+
+@pytest.mark.parametrize(
+    ("row", "condition"), WHEN_GIVEN, ids=[f"{row.name}({c.keyword})" for row, c in WHEN_GIVEN]
+)
+def test_a_refused_type_pickles_with_the_argument_its_row_names(
+    row: TypeRow, condition: PicklesWhenGiven
+) -> None:
+    assert row.kind is not None and row.package
+    if importlib.util.find_spec(row.package.split(".")[0]) is None:
+        pytest.skip(f"{row.package} is not installed")
+    namespace: dict[str, Any] = {}
+    exec(condition.evidence, namespace)
+    assert type(namespace["value"]).__name__ == row.name.rpartition(".")[2]
+    pickle.dumps(namespace["value"])
+    assert (
+        f"{condition.keyword}=" in condition.evidence or repr(condition.value) in condition.evidence
+    )

@@ -576,9 +576,37 @@ class Evaluator:
             else ()
         )
         made = Object(production.row.name, made_by, holds)
+        if (
+            call is not None
+            and scope is not None
+            and self._given_to_pickle(production, call, scope)
+        ):
+            made = replace(made, built_to_pickle=True)
         if production.made.tuple_of and call is not None:
             return Object("builtins.tuple", made_by, (Held(made, Role.ITEM, call),))
         return made
+
+    def _given_to_pickle(self, production: Production, call: cst.Call, scope: Scope) -> bool:
+        """Whether the call gives the type's constructor an argument with which
+        its values pickle, as a literal."""
+        if production.made.by.removesuffix("()") not in (
+            production.row.name,
+            *production.row.aliases,
+        ):
+            return False  # only the type's own constructor takes these arguments
+        positional = [arg.value for arg in call.args if not arg.keyword and not arg.star]
+        keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword}
+        for condition in production.row.pickles_when_given:
+            given = keywords.get(condition.keyword)
+            if (
+                given is None
+                and condition.position is not None
+                and condition.position < len(positional)
+            ):
+                given = positional[condition.position]
+            if given is not None and self.evaluate(given, scope) == (Constant(condition.value),):
+                return True
+        return False
 
     def _third_party_instance(self, name: str, call: cst.Call, scope: Scope) -> Values:
         """An instance of a class of a third-party package the tables lack, which

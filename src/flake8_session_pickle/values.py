@@ -274,6 +274,9 @@ class Object:
     described_as: str = ""
     """What to call it in a report, where its type and maker do not say it well
     (``generator object of 'numbers()'``)."""
+    built_to_pickle: bool = False
+    """Made with an argument with which its type's values pickle, although the
+    type's row refuses them."""
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,8 @@ class Verdicts:
     def _object(self, value: Object, anchor: cst.CSTNode, persists: Persists) -> Refusal | None:
         row = self._knowledge.type(value.type)
         if row is not None and row.kind is not None:
+            if value.built_to_pickle:
+                return None
             if row.pickles_with is not None:
                 release = self._program.pinned(row.pickles_with.distribution)
                 if release is not None and row.pickles_with.holds_for(release):

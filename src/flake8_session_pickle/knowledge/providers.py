@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flake8_session_pickle.codes import Kind
-from flake8_session_pickle.knowledge.rows import Holding, Made, TypeRow
+from flake8_session_pickle.knowledge.rows import Holding, Made, PicklesWhenGiven, TypeRow
 
 
 def _client(
@@ -335,6 +335,14 @@ VECTOR_DATABASES: tuple[TypeRow, ...] = (
         aliases=("qdrant_client.QdrantClient",),
         built="refused with url= or host= (a closure of its HTTP middleware) and with path= "
         "(its open lock file); QdrantClient(':memory:') pickles",
+        pickles_when_given=(
+            PicklesWhenGiven(
+                "location",
+                0,
+                ":memory:",
+                "import qdrant_client; value = qdrant_client.QdrantClient(':memory:')",
+            ),
+        ),
         package="qdrant_client",
         version="1.20.0",
     ),

@@ -145,6 +145,20 @@ _COMPARISONS = {
 
 
 @dataclass(frozen=True)
+class PicklesWhenGiven:
+    """An argument with which values of a type the row refuses pickle after all
+    (``QdrantClient(':memory:')`` keeps no connection), and the evidence."""
+
+    keyword: str
+    position: int | None
+    """Where it may also be given positionally, counting from 0."""
+    value: str | int | float | bool | None
+    """The literal that makes the difference."""
+    evidence: str
+    """A snippet that builds the value so and binds ``value``."""
+
+
+@dataclass(frozen=True)
 class TypeRow:
     name: str
     """The type's qualified name: where Python defines it or where its package
@@ -200,6 +214,9 @@ class TypeRow:
     """The releases the row holds for, as a PEP 440 specifier (``<1``), where it
     does not hold for all: outside them the producers are gone or the verdict
     differs. The tests skip the row where the installed release is outside."""
+    pickles_when_given: tuple[PicklesWhenGiven, ...] = ()
+    """Arguments with which this refused type's values pickle, where the call
+    gives them as literals."""
     pickles_with: PicklesWith | None = None
     """Releases of another package with which values of this refused type pickle,
     where the app pins one (the LangChain 0.0 OpenAI classes keep ``openai``'s
