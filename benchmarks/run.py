@@ -431,29 +431,16 @@ def app_folder(directory: Path, modules: int, pages: int) -> list[Path]:
     return files
 
 
-def modules_read(files: list[Path]) -> tuple[int, int]:
-    """How many reads of the app's modules checking every page makes in one
-    process, and how many modules the pages import."""
-    reads: list[Path] = []
-    read = modules.AppModules._read
-
-    def counted(self: modules.AppModules, path: Path) -> Scope | None:
-        reads.append(path)
-        return read(self, path)
-
-    modules.AppModules._read = counted  # type: ignore[method-assign]
-    try:
-        for path in files:
-            check_source(path.read_text(), path=path)
-    finally:
-        modules.AppModules._read = read  # type: ignore[method-assign]
-    imported = {
-        line.split()[1]
-        for path in files
-        for line in path.read_text().splitlines()
-        if line.startswith("from lib.")
-    }
-    return len(reads), len(imported)
+def imported_modules(files: list[Path]) -> int:
+    """How many of the folder's modules the generated pages import."""
+    return len(
+        {
+            line.split()[1]
+            for path in files
+            for line in path.read_text().splitlines()
+            if line.startswith("from lib.")
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -655,9 +642,9 @@ def libcst_share(files: list[Path]) -> tuple[int, int, int]:
     return parsed, total, seen
 
 
-def module_reads(files: list[Path]) -> tuple[int, int]:
-    """How many reads of the app's modules checking every file makes in one
-    process, and how many modules they are."""
+def module_reads(files: list[Path]) -> list[Path]:
+    """The reads of the app's modules that checking every file makes in one
+    process, a module's path for each."""
     reads: list[Path] = []
     read = modules.AppModules._read
 
@@ -671,7 +658,7 @@ def module_reads(files: list[Path]) -> tuple[int, int]:
             check_source(path.read_text(encoding="utf-8", errors="replace"), path=path)
     finally:
         modules.AppModules._read = read  # type: ignore[method-assign]
-    return len(reads), len(set(reads))
+    return reads
 
 
 def typical_app_file(files: list[Path]) -> Path:
@@ -739,7 +726,8 @@ def corpus_results(folder: Path, scratch: Path, rounds: int) -> list[Result]:
             f"{alone.peak / 1024:.0f} MiB alone, {plugged.peak / 1024:.0f} MiB with plugin",
         ),
     ]
-    reads, read = module_reads(files)
+    module_paths = module_reads(files)
+    reads, read = len(module_paths), len(set(module_paths))
     results.append(
         Result(
             "(r) reads of each app module, in one process",
@@ -834,7 +822,7 @@ def generated_results(scratch: Path, quick: bool, rounds: int) -> list[Result]:
         rounds,
     )[0]
     results.append(folder_result)
-    reads, imported = modules_read(folder_files)
+    reads, imported = len(module_reads(folder_files)), imported_modules(folder_files)
     results.append(
         Result(
             "(f) reads of each module the pages import, in one process",

@@ -251,7 +251,7 @@ class _Reporter:
         self._writes.append(_Judged(sink, write, values, persists, self.statement))
         if write.at is not None:
             at = write.at
-            first = _first_key(at)
+            first = at.key
             if first is None:
                 self._stored_anywhere.setdefault(at.root, []).append(len(self._stored))
             else:
@@ -284,7 +284,7 @@ class _Reporter:
         stored, a container of what writes added to it, or what a container
         written one level up holds under the place's last key."""
         found: list[Value] = []
-        first = _first_key(place)
+        first = place.key
         if first is None:
             candidates: Iterable[int] = range(len(self._stored))
         else:
@@ -356,17 +356,6 @@ class _Reporter:
 _NOWHERE = cst.Name("_")
 """Where an item added to a container in session state stands for a read of it:
 what reads it is reported at its own place."""
-
-
-def _first_key(place: Place) -> Hashable | None:
-    """The key a place is under in its root (session state's attributes are its
-    keys); None at the root itself or under a key not known."""
-    if not place.segments:
-        return None
-    first = place.segments[0]
-    if isinstance(first, Attribute):
-        return first.name
-    return first.value if isinstance(first, Key) else None
 
 
 def _same_place(first: tuple[Segment, ...], second: tuple[Segment, ...]) -> bool:

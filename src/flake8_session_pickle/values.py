@@ -89,6 +89,19 @@ class Place:
     def child(self, segment: Segment) -> Place:
         return Place(self.root, (*self.segments, segment))
 
+    @property
+    def key(self) -> Hashable | None:
+        """The key the place is under in its root, where a literal gives it
+        (session state's attributes are its keys: ``st.session_state.log`` is
+        ``st.session_state["log"]``); None at the root itself or under a key
+        not known."""
+        if not self.segments:
+            return None
+        first = self.segments[0]
+        if isinstance(first, Attribute):
+            return first.name
+        return first.value if isinstance(first, Key) else None
+
 
 class Spread(enum.Enum):
     """How a value fills a container, where not as one item or value."""

@@ -12,7 +12,7 @@ from flake8_session_pickle.events import Called, Event, Stored, StoreForm, Targe
 from flake8_session_pickle.knowledge.streamlit import OPTION_WIDGETS, STREAMLIT
 from flake8_session_pickle.selection import is_constant, root_name
 from flake8_session_pickle.sinks import Mentions, Statement, Write
-from flake8_session_pickle.values import Attribute, Constant, Key, Named, Place, Spread
+from flake8_session_pickle.values import Constant, Named, Place, Spread
 
 
 class SessionState:
@@ -36,14 +36,7 @@ class SessionState:
         )
 
     def key_of(self, place: Place) -> Hashable:
-        """Session state's attributes are its keys: ``st.session_state.log`` is
-        ``st.session_state["log"]``."""
-        if not place.segments:
-            return None
-        first = place.segments[0]
-        if isinstance(first, Attribute):
-            return first.name
-        return first.value if isinstance(first, Key) else None
+        return place.key
 
     def writes(self, event: Event) -> Iterator[Write]:
         if isinstance(event, Stored):
