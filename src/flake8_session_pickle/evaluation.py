@@ -589,14 +589,14 @@ class Evaluator:
     def _given_to_pickle(self, production: Production, call: cst.Call, scope: Scope) -> bool:
         """Whether the call gives the type's constructor an argument with which
         its values pickle, as a literal."""
-        if production.made.by.removesuffix("()") not in (
-            production.row.name,
-            *production.row.aliases,
-        ):
+        row = production.row
+        if not row.pickles_when_given:
+            return False
+        if production.made.by.removesuffix("()") not in (row.name, *row.aliases):
             return False  # only the type's own constructor takes these arguments
         positional = [arg.value for arg in call.args if not arg.keyword and not arg.star]
         keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword}
-        for condition in production.row.pickles_when_given:
+        for condition in row.pickles_when_given:
             given = keywords.get(condition.keyword)
             if (
                 given is None
