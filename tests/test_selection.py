@@ -135,6 +135,136 @@ def test_names_are_followed_through_functions_classes_and_loops() -> None:
     assert "st.write(make)" not in kept
 
 
+SCOPES = """\
+import streamlit as st
+
+def other_page():
+    client = open("unrelated.txt")
+    rows = [client for client in range(3)]
+    st.write(rows)
+
+def load():
+    handle = open("data.txt")
+    return handle
+
+client = load()
+st.session_state.client = client
+"""
+
+
+def test_another_functions_own_names_are_not_needed() -> None:
+    kept = selected_lines(SCOPES)
+    assert "client = load()" in kept and 'handle = open("data.txt")' in kept
+    assert "def other_page():" not in kept
+    assert not any("unrelated" in line for line in kept)
+
+
+SCOPE_TRAPS = {
+    # A function binds the module's name: ``global``.
+    "global": """\
+import streamlit as st
+log = []
+def reset():
+    global log
+    log = open("log.txt")
+reset()
+st.session_state.log = log
+""",
+    # A function changes what the module's name holds without binding it.
+    "changed": """\
+import streamlit as st
+cache = {}
+def fill():
+    cache["h"] = open("x.txt")
+def fill_more():
+    cache.update(other=lambda: 1)
+fill()
+fill_more()
+st.session_state.cache = cache
+""",
+    # A nested function binds the enclosing function's name: ``nonlocal``.
+    "nonlocal": """\
+import streamlit as st
+def outer():
+    value = 1
+    def inner():
+        nonlocal value
+        value = open("v.txt")
+    inner()
+    st.session_state.value = value
+outer()
+""",
+    # A function reads a name before it binds it: the module's binding is found.
+    "read before bound": """\
+import streamlit as st
+handle = open("a.txt")
+def page():
+    st.session_state.h = handle
+    if st.button("x"):
+        handle = 1
+page()
+""",
+    # A comprehension's own names stay in it; ``:=`` binds outside it.
+    "comprehension": """\
+import streamlit as st
+item = open("i.txt")
+names = [item for item in ("a", "b")]
+found = [last := open(n) for n in names]
+st.session_state.item = item
+st.session_state.last = last
+""",
+    # A class body's names are its own; a method changes the module's list.
+    "class": """\
+import streamlit as st
+registry = []
+class Plugin:
+    registry = None
+    def register(self):
+        registry.append(lambda: self)
+Plugin().register()
+st.session_state.registry = registry
+""",
+    # Pages chosen in an ``elif`` chain.
+    "elif pages": """\
+import streamlit as st
+page = st.sidebar.radio("Page", ["a", "b", "c"])
+if page == "a":
+    st.title("A")
+    st.write("nothing kept")
+elif page == "b":
+    conn = open("b.txt")
+    st.session_state.conn = conn
+elif page == "c":
+    st.title("C")
+else:
+    st.session_state.f = lambda: 0
+""",
+}
+
+
+@pytest.mark.parametrize("source", SCOPE_TRAPS.values(), ids=SCOPE_TRAPS.keys())
+def test_names_are_found_where_the_analysis_finds_them(source: str) -> None:
+    assert reports(source, everything=False) == reports(source, everything=True)
+
+
+def test_the_traps_are_not_vacuous() -> None:
+    reported = [name for name, source in SCOPE_TRAPS.items() if reports(source, everything=False)]
+    assert reported == ["changed", "read before bound", "comprehension", "class", "elif pages"]
+    # The analysis does not follow a rebinding through ``global`` or ``nonlocal``
+    # yet, but what it would need is kept.
+    assert {"global log", 'log = open("log.txt")'} <= set(selected_lines(SCOPE_TRAPS["global"]))
+    assert {"nonlocal value", 'value = open("v.txt")'} <= set(
+        selected_lines(SCOPE_TRAPS["nonlocal"])
+    )
+
+
+def test_the_clauses_of_an_elif_chain_are_left_out_line_by_line() -> None:
+    kept = selected_lines(SCOPE_TRAPS["elif pages"])
+    assert 'st.title("A")' not in kept and 'st.title("C")' not in kept
+    assert kept.count("pass") == 2
+    assert 'elif page == "c":' in kept and "else:" in kept
+
+
 def test_statements_sharing_a_line_stay_together() -> None:
     source = "import streamlit as st\nx = 1; st.session_state.x = lambda: x\ny = 2; \\\nz = 3\n"
     assert selected_lines(source) == [

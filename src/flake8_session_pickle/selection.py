@@ -12,8 +12,13 @@ merely has a ``session_state`` attribute (``self.session_state``) does not
 count, as it does not for the analysis.
 
 The analysis follows values only through names, so a statement is also selected
-when it binds a name that a selected statement reads, anywhere in it; star
-imports, which may bind anything, are always selected. What is left (output
+when it binds a name that a selected statement reads, anywhere in it, where the
+read may find that binding: in the function the read is in, or in a function
+around it, or at module level (the analysis looks a name up in that order, so
+a name a function binds later than it reads it is also sought further out), but
+never among another function's own names. A statement that changes what a name
+holds (``log.append(x)``, ``log[k] = x``) reaches every scope its name may be
+found in. Star imports, which may bind anything, are always selected. What is left (output
 calls such as ``st.write(...)``, and code that neither writes session state nor
 feeds what is written) cannot change a report.
 """
@@ -167,6 +172,20 @@ def is_constant(value: ast.expr | None) -> bool:
     return isinstance(value, (ast.Constant, ast.JoinedStr))
 
 
+class _Scope:
+    """The module, or the body of a function whose statements are read one by one."""
+
+    def __init__(self, parent: _Scope | None) -> None:
+        self.chain: tuple[_Scope, ...] = (self,) if parent is None else (self, *parent.chain)
+        """Where a name read in this scope may be found, innermost first."""
+        self.declared_global: set[str] = set()
+        self.declared_nonlocal: set[str] = set()
+
+    @property
+    def module(self) -> _Scope:
+        return self.chain[-1]
+
+
 @dataclass(eq=False)
 class _Statement:
     """What one statement reads, binds and writes by itself: all of it for a simple
@@ -175,8 +194,17 @@ class _Statement:
 
     node: ast.stmt
     parent: _Statement | None
+    scope: _Scope
     loads: set[str] = field(default_factory=set)
     binds: set[str] = field(default_factory=set)
+    """Every name the statement binds or changes, in any scope."""
+    own: set[str] = field(default_factory=set)
+    """The names it binds in its own scope."""
+    reaching: set[str] = field(default_factory=set)
+    """The names whose values it changes, or binds in a scope further out, from
+    within: found wherever a read from its scope may find them."""
+    body_scope: _Scope | None = None
+    """A function's body, read statement by statement."""
     targets: list[ast.expr] = field(default_factory=list)
     """Assignment targets whose value is not a constant."""
     receivers: list[ast.expr] = field(default_factory=list)
@@ -214,16 +242,20 @@ class _Reader:
         self._lines = lines
         self.statements: list[_Statement] = []
 
-    def block(self, body: list[ast.stmt], parent: _Statement | None) -> list[_Statement]:
-        read = [self.statement(statement, parent) for statement in body]
+    def block(
+        self, body: list[ast.stmt], parent: _Statement | None, scope: _Scope
+    ) -> list[_Statement]:
+        read = [self.statement(statement, parent, scope) for statement in body]
         for group in line_groups(body, self._lines):
             mates = [read[index] for index in group]
             for summary in mates:
                 summary.line_mates = mates
         return read
 
-    def statement(self, statement: ast.stmt, parent: _Statement | None) -> _Statement:
-        summary = _Statement(statement, parent)
+    def statement(
+        self, statement: ast.stmt, parent: _Statement | None, scope: _Scope
+    ) -> _Statement:
+        summary = _Statement(statement, parent, scope)
         self.statements.append(summary)
         blocks = self._blocks(statement)
         if blocks is None:
@@ -232,6 +264,8 @@ class _Reader:
         header: list[ast.AST] = []
         if isinstance(statement, _FUNCTIONS):
             summary.binds.add(statement.name)
+            summary.own.add(statement.name)
+            summary.body_scope = _Scope(scope)
             summary.decorators.extend(
                 decorator.func if isinstance(decorator, ast.Call) else decorator
                 for decorator in statement.decorator_list
@@ -240,7 +274,9 @@ class _Reader:
             header.append(statement.args)
             if statement.returns is not None:
                 header.append(statement.returns)
-        elif isinstance(statement, (ast.If, ast.While)):
+        elif isinstance(statement, ast.If):
+            header.extend(clause.test for clause in _clauses(statement, self._lines))
+        elif isinstance(statement, ast.While):
             header.append(statement.test)
         elif isinstance(statement, (ast.For, ast.AsyncFor)):
             header.extend((statement.target, statement.iter))
@@ -253,8 +289,10 @@ class _Reader:
                     header.append(handler.type)
                 if handler.name:
                     summary.binds.add(handler.name)
+                    summary.own.add(handler.name)
         self._walk(summary, header)
-        summary.blocks = [self.block(block, summary) for block in blocks]
+        inner = summary.body_scope or scope
+        summary.blocks = [self.block(block, summary, inner) for block in blocks]
         if isinstance(statement, _FUNCTIONS):
             summary.blocks[0][-1].essential = True  # whether the body ends in a return
         if not isinstance(statement, _FUNCTIONS) and any(
@@ -265,14 +303,15 @@ class _Reader:
 
     def _blocks(self, statement: ast.stmt) -> list[list[ast.stmt]] | None:
         """The blocks of a compound statement whose statements each begin a line of
-        their own, which can be left out line by line; None for any other, and for
-        an ``if`` with ``elif`` clauses, which nest as deep as they are many."""
+        their own, which can be left out line by line (for an ``if``, those of all
+        its ``elif`` clauses too); None for any other."""
         blocks: list[list[ast.stmt]]
-        if isinstance(statement, ast.If) and _is_elif(statement.orelse, self._lines):
-            return None
-        if isinstance(statement, (*_FUNCTIONS, ast.With, ast.AsyncWith)):
+        if isinstance(statement, ast.If):
+            clauses = _clauses(statement, self._lines)
+            blocks = [*(clause.body for clause in clauses), clauses[-1].orelse]
+        elif isinstance(statement, (*_FUNCTIONS, ast.With, ast.AsyncWith)):
             blocks = [statement.body]
-        elif isinstance(statement, (ast.If, ast.For, ast.AsyncFor, ast.While)):
+        elif isinstance(statement, (ast.For, ast.AsyncFor, ast.While)):
             blocks = [statement.body, statement.orelse]
         elif isinstance(statement, TRY_STATEMENTS):
             blocks = [
@@ -289,30 +328,53 @@ class _Reader:
         return None
 
     def _walk(self, summary: _Statement, roots: list[ast.AST]) -> None:
-        loads, binds, found = summary.loads, summary.binds, self._found
+        """Read what ``roots``, parts of the statement outside any function, class,
+        lambda or comprehension of its own, and everything within them, read,
+        bind and write; what is bound inside such a nested scope stays there
+        unless it changes a value or is declared ``global`` or ``nonlocal``."""
+        loads, binds, own, reaching = summary.loads, summary.binds, summary.own, summary.reaching
+        found = self._found
+        nested: list[ast.AST] = []
         stack = list(roots)
-        push, push_all = stack.append, stack.extend
-        while stack:
+        inside = False
+        while True:
+            if not stack:
+                if not nested:
+                    return
+                stack, nested, inside = nested, [], True
             node = stack.pop()
-            # The children in the order ast.iter_child_nodes gives them, less the
-            # contexts and operators, which hold nothing.
-            for name in _child_fields(type(node)):
-                value = getattr(node, name, None)
-                if isinstance(value, ast.AST):
-                    push(value)
-                elif type(value) is list:
-                    push_all(item for item in value if isinstance(item, ast.AST))
             node_type = type(node)
+            # The children in the order ast.iter_child_nodes gives them, less the
+            # contexts and operators, which hold nothing; a nested scope's body
+            # is read apart.
+            if not inside and node_type in _NESTED_SCOPES:
+                outer, body = _scope_parts(node)
+                stack.extend(outer)
+                nested.extend(body)
+            else:
+                for name in _child_fields(node_type):
+                    value = getattr(node, name, None)
+                    if isinstance(value, ast.AST):
+                        stack.append(value)
+                    elif type(value) is list:
+                        stack.extend(item for item in value if isinstance(item, ast.AST))
             if node_type is ast.Name:
                 assert isinstance(node, ast.Name)
-                (loads if type(node.ctx) is ast.Load else binds).add(node.id)
+                if type(node.ctx) is ast.Load:
+                    loads.add(node.id)
+                else:
+                    binds.add(node.id)
+                    if not inside:
+                        own.add(node.id)
             elif node_type is ast.Call:
                 assert isinstance(node, ast.Call)
                 func = node.func
                 summary.calls.append(node)
                 if isinstance(func, ast.Attribute) and func.attr in STORING_METHODS:
                     if isinstance(func.value, ast.Name):
-                        binds.add(func.value.id)  # fills the container the name holds
+                        # fills the container the name holds
+                        binds.add(func.value.id)
+                        reaching.add(func.value.id)
                     values = (*node.args, *(keyword.value for keyword in node.keywords))
                     if not all(map(is_constant, values)):
                         summary.receivers.append(func.value)
@@ -322,12 +384,14 @@ class _Reader:
                 assert isinstance(node, ast.Assign)
                 names = [name for target in node.targets for name in _bound_names(target)]
                 found.bindings.append((names, node.value))
-                binds.update(
+                changed = [
                     target.value.id
                     for target in node.targets
                     if isinstance(target, (ast.Subscript, ast.Attribute))
                     and isinstance(target.value, ast.Name)
-                )
+                ]
+                binds.update(changed)
+                reaching.update(changed)
                 if not is_constant(node.value):
                     summary.targets.extend(node.targets)
             elif node_type is ast.AnnAssign or node_type is ast.AugAssign:
@@ -339,6 +403,7 @@ class _Reader:
             elif node_type is ast.NamedExpr:
                 assert isinstance(node, ast.NamedExpr)
                 found.bindings.append(([node.target.id], node.value))
+                own.add(node.target.id)  # binds outside a comprehension it is in
             elif node_type is ast.withitem:
                 assert isinstance(node, ast.withitem)
                 if node.optional_vars is not None:
@@ -350,6 +415,8 @@ class _Reader:
             elif node_type is ast.FunctionDef or node_type is ast.AsyncFunctionDef:
                 assert isinstance(node, _FUNCTIONS)
                 binds.add(node.name)
+                if not inside:
+                    own.add(node.name)
                 summary.decorators.extend(
                     decorator.func if isinstance(decorator, ast.Call) else decorator
                     for decorator in node.decorator_list
@@ -357,6 +424,8 @@ class _Reader:
             elif node_type is ast.ClassDef:
                 assert isinstance(node, ast.ClassDef)
                 binds.add(node.name)
+                if not inside:
+                    own.add(node.name)
             elif node_type in _ENDS_OR_YIELDS:
                 summary.essential = True
             elif node_type is ast.Import:
@@ -364,26 +433,69 @@ class _Reader:
                 for alias in node.names:
                     top = alias.name.split(".")[0]
                     binds.add(alias.asname or top)
+                    if not inside:
+                        own.add(alias.asname or top)
                     if top in self._modules:
                         found.module_names.add(alias.asname or top)
             elif node_type is ast.ImportFrom:
                 assert isinstance(node, ast.ImportFrom)
-                _import_from(node, self._modules, summary, found)
+                _import_from(node, self._modules, summary, found, inside)
             elif node_type is ast.ExceptHandler:
                 assert isinstance(node, ast.ExceptHandler)
                 if node.name:
                     binds.add(node.name)
+                    if not inside:
+                        own.add(node.name)
             elif node_type is ast.Global or node_type is ast.Nonlocal:
                 assert isinstance(node, (ast.Global, ast.Nonlocal))
                 binds.update(node.names)
+                if inside:
+                    reaching.update(node.names)
+                elif node_type is ast.Global:
+                    summary.scope.declared_global.update(node.names)
+                else:
+                    summary.scope.declared_nonlocal.update(node.names)
             elif node_type is ast.MatchAs or node_type is ast.MatchStar:
                 assert isinstance(node, (ast.MatchAs, ast.MatchStar))
                 if node.name:
                     binds.add(node.name)
+                    if not inside:
+                        own.add(node.name)
             elif node_type is ast.MatchMapping:
                 assert isinstance(node, ast.MatchMapping)
                 if node.rest:
                     binds.add(node.rest)
+                    if not inside:
+                        own.add(node.rest)
+
+
+_NESTED_SCOPES = frozenset(
+    {
+        ast.FunctionDef,
+        ast.AsyncFunctionDef,
+        ast.ClassDef,
+        ast.Lambda,
+        ast.ListComp,
+        ast.SetComp,
+        ast.DictComp,
+        ast.GeneratorExp,
+    }
+)
+
+
+def _scope_parts(node: ast.AST) -> tuple[list[ast.AST], list[ast.AST]]:
+    """What of a nested scope runs where it stands (decorators, defaults,
+    annotations, bases), and what runs in the scope itself."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        header: list[ast.AST] = [*node.decorator_list, node.args]
+        if node.returns is not None:
+            header.append(node.returns)
+        return header, list(node.body)
+    if isinstance(node, ast.ClassDef):
+        return [*node.decorator_list, *node.bases, *node.keywords], list(node.body)
+    if isinstance(node, ast.Lambda):
+        return [node.args], [node.body]
+    return [], [child for child in ast.iter_child_nodes(node)]
 
 
 _CHILD_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
@@ -407,6 +519,16 @@ def _begins_line(statement: ast.stmt, lines: list[str]) -> bool:
     return not lines[first_line(statement) - 1].encode()[:column].strip()
 
 
+def _clauses(statement: ast.If, lines: list[str]) -> list[ast.If]:
+    """An ``if`` and its ``elif`` clauses, which Python nests one in the other."""
+    clauses = [statement]
+    while _is_elif(clauses[-1].orelse, lines):
+        clause = clauses[-1].orelse[0]
+        assert isinstance(clause, ast.If)
+        clauses.append(clause)
+    return clauses
+
+
 def _is_elif(orelse: list[ast.stmt], lines: list[str]) -> bool:
     if len(orelse) != 1 or not isinstance(orelse[0], ast.If):
         return False
@@ -415,7 +537,11 @@ def _is_elif(orelse: list[ast.stmt], lines: list[str]) -> bool:
 
 
 def _import_from(
-    node: ast.ImportFrom, modules: frozenset[str], summary: _Statement, found: _Found
+    node: ast.ImportFrom,
+    modules: frozenset[str],
+    summary: _Statement,
+    found: _Found,
+    inside: bool,
 ) -> None:
     from_app = bool(node.module) and (node.module or "").split(".")[0] in modules
     for alias in node.names:
@@ -424,6 +550,8 @@ def _import_from(
             continue
         name = alias.asname or alias.name
         summary.binds.add(name)
+        if not inside:
+            summary.own.add(name)
         if from_app:
             found.module_names.add(name)  # may be a submodule, like ``from myapp import state``
             for _, mentions in found.mentions:
@@ -447,7 +575,7 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
     lines = LINE.findall(source)
     reader = _Reader(frozenset(module for sink in sinks for module in sink.modules), found, lines)
     try:
-        body = reader.block(tree.body, None)
+        body = reader.block(tree.body, None, _Scope(None))
         if any(statement.always for statement in body):
             found.module_names.update(_unbound_roots(tree, reader.statements, found))
         if not found.module_names:
@@ -492,13 +620,11 @@ def _unbound_roots(tree: ast.Module, statements: list[_Statement], found: _Found
 
 def _choose(chosen: list[_Statement], statements: list[_Statement]) -> None:
     """Select the chosen statements, and what they need: the statements around
-    them, their line mates, the essential statements of a selected block, and,
-    anywhere, the statements binding a name a selected statement reads."""
-    binders: dict[str, list[_Statement]] = {}
-    for statement in statements:
-        for name in statement.binds:
-            binders.setdefault(name, []).append(statement)
-    needed: set[str] = set()
+    them, their line mates, the essential statements of a selected block, and
+    the statements binding a name a selected statement reads where the read may
+    find it."""
+    binders = _binders(statements)
+    needed: set[tuple[_Scope, str]] = set()
     pending = chosen
     while pending:
         statement = pending.pop()
@@ -510,9 +636,34 @@ def _choose(chosen: list[_Statement], statements: list[_Statement]) -> None:
         pending.extend(statement.line_mates)
         for block in statement.blocks:
             pending.extend(child for child in block if child.essential)
-        for name in statement.loads - needed:
-            needed.add(name)
-            pending.extend(binders.get(name, ()))
+        for name in statement.loads:
+            for scope in statement.scope.chain:
+                if (scope, name) not in needed:
+                    needed.add((scope, name))
+                    pending.extend(binders.get((scope, name), ()))
+
+
+def _binders(statements: list[_Statement]) -> dict[tuple[_Scope, str], list[_Statement]]:
+    """The statements that bind or change each name of each scope."""
+    binders: dict[tuple[_Scope, str], list[_Statement]] = {}
+
+    def add(scopes: tuple[_Scope, ...], names: set[str], statement: _Statement) -> None:
+        for name in names:
+            for scope in scopes:
+                binders.setdefault((scope, name), []).append(statement)
+
+    for statement in statements:
+        scope = statement.scope
+        declared_global = scope.declared_global
+        declared_outside = declared_global | scope.declared_nonlocal
+        add((scope,), statement.own - declared_outside, statement)
+        add((scope.module,), statement.own & declared_global, statement)
+        add(scope.chain, (statement.own & scope.declared_nonlocal) | statement.reaching, statement)
+        if isinstance(statement.node, ast.Global):
+            add((scope.module,), set(statement.node.names), statement)
+        elif isinstance(statement.node, ast.Nonlocal):
+            add(scope.chain, set(statement.node.names), statement)
+    return binders
 
 
 def _units(body: list[_Statement], lines: list[str]) -> tuple[Unit, ...]:
