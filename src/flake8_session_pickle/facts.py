@@ -6,13 +6,19 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
 
-from flake8_session_pickle.selection import TRY_STATEMENTS, root_name
+from flake8_session_pickle.selection import TRY_STATEMENTS, child_fields, root_name
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-_NO_NAME = "\0"
-"""No name a program can bind."""
+
+
+@dataclass(frozen=True)
+class _WholeFile:
+    functions_every_run: frozenset[str]
+    methods_every_run: frozenset[str]
+    attribute_names_outside_self: frozenset[str]
 
 
 class FileFacts:
@@ -63,75 +69,34 @@ class FileFacts:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
         )
 
-    @cached_property
+    @property
     def functions_every_run(self) -> frozenset[str]:
         """Names of functions the script runs in full on every run: called as a
         whole statement outside any condition (``main()``), at module level or in
         the body of another such function or method, and referred to nowhere
         else."""
-        return self._every_run[0]
+        return self._whole_file.functions_every_run
 
-    @cached_property
+    @property
     def methods_every_run(self) -> frozenset[str]:
         """Likewise for the names of methods (``App().run()``, ``page.render()``,
         ``self.setup()``), referred to nowhere else as attributes."""
-        return self._every_run[1]
+        return self._whole_file.methods_every_run
 
-    @cached_property
-    def _every_run(self) -> tuple[frozenset[str], frozenset[str]]:
-        functions: set[str] = set()
-        methods: set[str] = set()
-        calls: set[int] = set()
-        tree = self._tree  # one tree: what follows compares its nodes by ``id``
-        _every_run_calls(tree.body, functions, methods, calls, self._module_names)
-        uses = _uses(tree)
-        definitions = _module_level_definitions(tree)
-        followed: set[int] = set()
-        while True:
-            every_run_functions = {
-                name for name in functions if all(use in calls for use in uses.get(name, ()))
-            }
-            every_run_methods = {
-                name for name in methods if all(use in calls for use in uses.get(f".{name}", ()))
-            }
-            bodies = [
-                definition
-                for name in (*every_run_functions, *(f".{name}" for name in every_run_methods))
-                for definition in definitions.get(name, ())
-                if id(definition) not in followed
-            ]
-            if not bodies:
-                return frozenset(every_run_functions), frozenset(every_run_methods)
-            for definition in bodies:
-                followed.add(id(definition))
-                _every_run_calls(definition.body, functions, methods, calls, self._module_names)
-
-    @cached_property
+    @property
     def attribute_names_outside_self(self) -> frozenset[str]:
         """Every attribute name the file reads or writes on something other than
         a method's own instance (``app.run()``, ``self.client.close()``, but not
         ``self.setup()``): the methods those names lead to may be called by any
         code, while what a method calls on ``self`` runs only if it does."""
-        tree = self._tree
-        self_names: dict[int, str | None] = {}
-        """The instance parameter of each method, by the ``id`` of the nodes it
-        holds: every node of a class body's function definitions."""
-        for cls in ast.walk(tree):
-            if isinstance(cls, ast.ClassDef):
-                for method in cls.body:
-                    if isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                        self_name = _self_parameter(method)
-                        for node in ast.walk(method):
-                            self_names[id(node)] = self_name
-        return frozenset(
-            node.attr
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Attribute)
-            and not (
-                isinstance(node.value, ast.Name)
-                and node.value.id == self_names.get(id(node), _NO_NAME)
-            )
-        )
+        return self._whole_file.attribute_names_outside_self
+
+    @cached_property
+    def _whole_file(self) -> _WholeFile:
+        tree = self._tree  # one tree: what follows compares its nodes by ``id``
+        uses, outside_self = _walk_whole(tree)
+        functions, methods = _every_run(tree, uses, self._module_names)
+        return _WholeFile(functions, methods, outside_self)
 
     @cached_property
     def registered_with_copyreg(self) -> frozenset[str]:
@@ -179,16 +144,76 @@ def _module_level_definitions(
     return found
 
 
-def _uses(tree: ast.Module) -> dict[str, list[int]]:
-    """Every use of a name, and of an attribute name as ``.name``, with the
-    ``id`` of each node that uses it."""
+def _walk_whole(tree: ast.Module) -> tuple[dict[str, list[int]], frozenset[str]]:
+    """In one walk of every node: each use of a name, and of an attribute name as
+    ``.name``, with the ``id`` of each node that uses it; and the attribute names
+    used on something other than the instance of the method they are in."""
     uses: dict[str, list[int]] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            uses.setdefault(node.id, []).append(id(node))
-        elif isinstance(node, ast.Attribute):
-            uses.setdefault(f".{node.attr}", []).append(id(node))
-    return uses
+    outside_self: set[str] = set()
+    # Each method is walked apart, knowing the name of its instance; the
+    # innermost method a node is in decides.
+    pending: list[tuple[ast.AST, str | None]] = [(tree, None)]
+    while pending:
+        root, self_name = pending.pop()
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            node_type = type(node)
+            if node_type is ast.Name:
+                assert isinstance(node, ast.Name)
+                uses.setdefault(node.id, []).append(id(node))
+                continue
+            if node_type is ast.Attribute:
+                assert isinstance(node, ast.Attribute)
+                uses.setdefault(f".{node.attr}", []).append(id(node))
+                value = node.value
+                if not (isinstance(value, ast.Name) and value.id == self_name):
+                    outside_self.add(node.attr)
+            elif node_type is ast.ClassDef:
+                assert isinstance(node, ast.ClassDef)
+                stack.extend((*node.decorator_list, *node.bases, *node.keywords))
+                for item in node.body:
+                    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        pending.append((item, _self_parameter(item)))
+                    else:
+                        stack.append(item)
+                continue
+            for name in child_fields(node_type):
+                child = getattr(node, name, None)
+                if isinstance(child, ast.AST):
+                    stack.append(child)
+                elif type(child) is list:
+                    stack.extend(item for item in child if isinstance(item, ast.AST))
+    return uses, frozenset(outside_self)
+
+
+def _every_run(
+    tree: ast.Module, uses: dict[str, list[int]], module_names: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    functions: set[str] = set()
+    methods: set[str] = set()
+    calls: set[int] = set()
+    _every_run_calls(tree.body, functions, methods, calls, module_names)
+    definitions = _module_level_definitions(tree)
+    followed: set[int] = set()
+    while True:
+        every_run_functions = {
+            name for name in functions if all(use in calls for use in uses.get(name, ()))
+        }
+        every_run_methods = {
+            name for name in methods if all(use in calls for use in uses.get(f".{name}", ()))
+        }
+        bodies = [
+            definition
+            for name in (*every_run_functions, *(f".{name}" for name in every_run_methods))
+            for definition in definitions.get(name, ())
+            if id(definition) not in followed
+        ]
+        if not bodies:
+            return frozenset(every_run_functions), frozenset(every_run_methods)
+        for definition in bodies:
+            followed.add(id(definition))
+            _every_run_calls(definition.body, functions, methods, calls, module_names)
 
 
 def _every_run_calls(

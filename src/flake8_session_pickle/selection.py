@@ -352,7 +352,7 @@ class _Reader:
                 stack.extend(outer)
                 nested.extend(body)
             else:
-                for name in _child_fields(node_type):
+                for name in child_fields(node_type):
                     value = getattr(node, name, None)
                     if isinstance(value, ast.AST):
                         stack.append(value)
@@ -503,7 +503,8 @@ _EMPTY_FIELDS = frozenset({"ctx", "op", "ops"})
 """Fields that hold only contexts and operators."""
 
 
-def _child_fields(node_type: type[ast.AST]) -> tuple[str, ...]:
+def child_fields(node_type: type[ast.AST]) -> tuple[str, ...]:
+    """The fields of a node type that may hold nodes: all but contexts and operators."""
     fields = _CHILD_FIELDS.get(node_type)
     if fields is None:
         fields = _CHILD_FIELDS[node_type] = tuple(
