@@ -119,6 +119,22 @@ def paused_garbage_collection() -> Iterator[None]:
             gc.enable()
 
 
+_FROZEN: list[bool] = []
+
+
+def _freeze_once() -> None:
+    """Once per process, after libcst and the analysis are imported, move every
+    object the cycle collector tracks out of its reach. Their modules' objects
+    (some 20,000 classes, functions and tables) live as long as the process, yet
+    every full collection of the lint run would walk them again, which doubled
+    the time flake8 spends collecting. What else is alive at that moment, the
+    file being checked, is freed as usual when no longer referenced, unless it
+    is part of a reference cycle."""
+    if not _FROZEN:
+        _FROZEN.append(True)
+        gc.freeze()
+
+
 def analyse(
     tree: ast.Module,
     source: str,
@@ -135,6 +151,7 @@ def analyse(
     from flake8_session_pickle.analysis import Analysis
     from flake8_session_pickle.positions import UnitPositions
 
+    _freeze_once()
     units = []
     refused = []
     for unit in selection.units:
