@@ -38,7 +38,6 @@ import flake8
 
 from flake8_session_pickle import check_source, modules
 from flake8_session_pickle.engine import analyse, paused_garbage_collection
-from flake8_session_pickle.scopes import Scope
 from flake8_session_pickle.selection import select
 from flake8_session_pickle.settings import DEFAULT_SETTINGS
 
@@ -648,11 +647,11 @@ def module_reads(files: list[Path]) -> list[Path]:
     reads: list[Path] = []
     read = modules.AppModules._read
 
-    def counted(self: modules.AppModules, path: Path) -> Scope | None:
+    def counted(self: modules.AppModules, path: Path) -> object:
         reads.append(path)
         return read(self, path)
 
-    modules.AppModules._read = counted  # type: ignore[method-assign]
+    modules.AppModules._read = counted  # type: ignore[method-assign,assignment]
     try:
         for path in files:
             check_source(path.read_text(encoding="utf-8", errors="replace"), path=path)

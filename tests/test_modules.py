@@ -7,6 +7,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import libcst as cst
 import pytest
 from strict import check
 
@@ -100,14 +101,7 @@ def test_a_module_is_read_once_for_all_the_files_that_import_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = app_folder(tmp_path, **{"pages/one.py": APP})
-    reads: list[Path] = []
-    read = modules.AppModules._read
-
-    def counted(self: modules.AppModules, path: Path) -> Scope | None:
-        reads.append(path)
-        return read(self, path)
-
-    monkeypatch.setattr(modules.AppModules, "_read", counted)
+    reads = counted_reads(monkeypatch)
     for script in ("app.py", "pages/one.py", "app.py"):
         assert [v.code for v in check(APP, path=folder / script)] == ["PKL111"]
     assert reads == [folder / "worker.py"]
@@ -219,15 +213,105 @@ def test_a_folder_without_init_named_like_a_known_package_does_not_hide_it(
 
 
 def counted_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The path of each module read from disk."""
     reads: list[Path] = []
     read = modules.AppModules._read
 
-    def counted(self: modules.AppModules, path: Path) -> Scope | None:
+    def counted(self: modules.AppModules, path: Path) -> object:
         reads.append(path)
         return read(self, path)
 
     monkeypatch.setattr(modules.AppModules, "_read", counted)
     return reads
+
+
+def counted_runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, frozenset[str] | None]]:
+    """The path of each module run, with the names it is run for."""
+    runs: list[tuple[Path, frozenset[str] | None]] = []
+    run = modules.AppModules._run
+
+    def counted(
+        self: modules.AppModules, source: modules._Source, names: frozenset[str] | None
+    ) -> Scope | None:
+        runs.append((source.info.path, names))
+        return run(self, source, names)
+
+    monkeypatch.setattr(modules.AppModules, "_run", counted)
+    return runs
+
+
+def counted_parses(monkeypatch: pytest.MonkeyPatch, module: str) -> list[str]:
+    """The text of each unit of ``module`` (its source) libcst parses."""
+    parses: list[str] = []
+    parse = cst.parse_module
+
+    def counted(text: str) -> cst.Module:
+        if text in module:
+            parses.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(cst, "parse_module", counted)
+    return parses
+
+
+HELPERS = """\
+import threading
+import sqlite3
+
+LIMIT = 10
+
+
+def connect():
+    return sqlite3.connect("app.db")
+
+
+def make_lock():
+    return threading.Lock()
+
+
+def describe():
+    return "text"
+"""
+
+
+def test_a_run_parses_only_the_statements_the_names_asked_for_need(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = app_folder(tmp_path, **{"helpers.py": HELPERS})
+    parses = counted_parses(monkeypatch, HELPERS)
+    page = "import streamlit as st\nfrom helpers import connect\n\nst.session_state.c = connect()\n"
+    assert [v.code for v in check(page, path=folder / "app.py")] == ["PKL106"]
+    assert parses == ["import sqlite3\n", 'def connect():\n    return sqlite3.connect("app.db")\n']
+
+
+def test_a_module_asked_for_more_names_runs_again_parsing_each_statement_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = "import streamlit as st\nfrom helpers import {}\n\nst.session_state.v = {}()\n"
+    folder = app_folder(
+        tmp_path,
+        **{
+            "helpers.py": HELPERS,
+            "pages/a.py": page.format("connect", "connect"),
+            "pages/b.py": page.format("make_lock", "make_lock"),
+            "pages/c.py": page.format("connect, describe", "describe"),
+        },
+    )
+    reads, runs = counted_reads(monkeypatch), counted_runs(monkeypatch)
+    parses = counted_parses(monkeypatch, HELPERS)
+    codes = [
+        [v.code for v in check((folder / "pages" / name).read_text(), path=folder / "pages" / name)]
+        for name in ("a.py", "b.py", "c.py", "a.py")
+    ]
+    assert codes == [["PKL106"], ["PKL107"], [], ["PKL106"]]
+    helpers = folder / "helpers.py"
+    assert reads == [helpers]
+    assert runs == [
+        (helpers, frozenset({"connect"})),
+        (helpers, frozenset({"connect", "make_lock"})),
+        (helpers, frozenset({"connect", "make_lock", "describe"})),
+    ]
+    assert len(parses) == len(set(parses)) == 5  # two imports and three functions
 
 
 def test_a_module_is_read_once_for_files_in_folders_of_their_own(
@@ -260,8 +344,10 @@ def test_a_module_whose_import_leads_elsewhere_is_read_for_each_place(
             "tabs/page.py": app,
         },
     )
-    reads = counted_reads(monkeypatch)
+    reads, runs = counted_reads(monkeypatch), counted_runs(monkeypatch)
     assert [v.code for v in check(app, path=folder / "tabs" / "page.py")] == ["PKL107"]
     assert check(app, path=folder / "app.py") == []
     assert [v.code for v in check(app, path=folder / "tabs" / "page.py")] == ["PKL107"]
-    assert reads.count(folder / "lib" / "holder.py") == 2
+    holder_path = folder / "lib" / "holder.py"
+    assert reads.count(holder_path) == 1
+    assert [path for path, _ in runs].count(holder_path) == 2

@@ -1,13 +1,16 @@
 """The app's own modules, read from disk and run over abstract values, never
 imported: what their names are bound to, for the checked file that imports them.
 
-Each module is read and run once per process (per settings), and again only
-when the file changes or where its imports lead elsewhere for the checked file
-(whose folder decides the folders searched); what it binds at module level is
-kept, and its functions and classes are followed from the checked file as its
-own are. What is kept is for the modules of the last few projects met: flake8
-checks a project's files together, and what is kept costs memory and the time
-of every collection of the garbage.
+Each module is read from disk once per process (per settings), and again only
+when the file changes. A run of it takes only the module-level statements that
+bind the names asked of it and what those need (a helper module's other
+functions are never parsed), each parsed by libcst at most once; a module is
+run again when more of its names are asked for, or where its imports lead
+elsewhere for the checked file (whose folder decides the folders searched).
+What a run binds at module level is kept, and its functions and classes are
+followed from the checked file as its own are. What is kept is for the modules
+of the last few projects met: flake8 checks a project's files together, and
+what is kept costs memory and the time of every collection of the garbage.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.limits import exceeded
 from flake8_session_pickle.project import Project
 from flake8_session_pickle.scopes import ModuleInfo, Scope, ScopeKind
+from flake8_session_pickle.selection import select_bindings
 from flake8_session_pickle.values import NOTHING_KNOWN, Module, Values, union
 
 MAX_IMPORT_DEPTH = 4
@@ -40,20 +44,48 @@ or the absolute name of a relative import; None where it is not the app's."""
 
 @dataclass
 class _Read:
-    scope: Scope | None
-    """What the module binds; None where it cannot be read safely."""
+    """One run of a module."""
+
+    names: frozenset[str] | None
+    """The names it was run for; None: all of them."""
+    scope: Scope | None = None
+    """What the module binds; None where it cannot be run safely."""
     resolved: dict[tuple[str, ...], Resolved] = field(default_factory=dict)
     """Where the names its run imported led (also from the modules it read), on
     which what it binds depends."""
+
+    def serves(self, names: frozenset[str] | None) -> bool:
+        return self.names is None or (names is not None and names <= self.names)
+
+
+@dataclass
+class _Source:
+    """A module as read from disk, with the statements runs of it have parsed."""
+
+    text: str
+    info: ModuleInfo
+    parsed: dict[int, cst.Module] = field(default_factory=dict)
+    """Each unit of module-level statements parsed so far, by its first line."""
+
+
+@dataclass
+class _Kept:
+    """What is kept of one version of a module."""
+
+    source: _Source | None = None
+    read: bool = False
+    """Whether it was read from disk: ``source`` None then means it cannot be
+    read, parsed or analysed safely."""
+    runs: list[_Read] = field(default_factory=list)
 
 
 MAX_PROJECTS = 2
 """Projects whose modules are kept: a project may hold another one (a folder of
 its own with ``pyproject.toml``), whose files flake8 checks amid its own."""
 
-_KEPT: dict[Path, dict[tuple[Path, int, int, int], list[_Read]]] = {}
-"""By project root, the most recent last: the reads of each module, by its path,
-modification time and size, and the knowledge it was read with."""
+_KEPT: dict[Path, dict[tuple[Path, int, int, int], _Kept]] = {}
+"""By project root, the most recent last: each module, by its path,
+modification time and size, and the knowledge it was run with."""
 
 _ANYWHERE = cst.Name("_")
 """Where an attribute of a module's object is read, for a value that the
@@ -68,10 +100,10 @@ class AppModules:
         self._reading: list[Path] = []
         self._resolving: list[dict[tuple[str, ...], Resolved]] = []
         """For each module being read, where its imports led."""
-        self._reads: dict[tuple[Path, int, int, int], list[_Read]] = {}
+        self._kept: dict[tuple[Path, int, int, int], _Kept] = {}
         if project is not None:
-            self._reads = _KEPT.pop(project.root, {})
-            _KEPT[project.root] = self._reads
+            self._kept = _KEPT.pop(project.root, {})
+            _KEPT[project.root] = self._kept
             while len(_KEPT) > MAX_PROJECTS:
                 del _KEPT[next(iter(_KEPT))]
 
@@ -91,7 +123,7 @@ class AppModules:
             return None
         assert isinstance(found, tuple)
         path, names = found
-        module = self._module(path)
+        module = self._module(path, frozenset(names[:1]))
         if module is None:
             return NOTHING_KNOWN
         if not names:
@@ -126,7 +158,7 @@ class AppModules:
         found = self._resolve(("split", name))
         if not isinstance(found, tuple) or found[1]:
             return {}
-        module = self._module(found[0])
+        module = self._module(found[0], None)
         if module is None:
             return {}
         listed = module.module.exported if module.module is not None else None
@@ -150,37 +182,53 @@ class AppModules:
         found = self._project.split(query[1])
         return None if found is None else (found[0], tuple(found[1]))
 
-    def _module(self, path: Path) -> Scope | None:
+    def _module(self, path: Path, names: frozenset[str] | None) -> Scope | None:
+        """What the module at ``path`` binds to ``names`` (None: to every name),
+        and perhaps to others; None where it cannot be read safely."""
         assert self._project is not None
         try:
             status = path.stat()
         except OSError:
             return None
         key = (path, status.st_mtime_ns, status.st_size, id(self._evaluator.knowledge))
-        reads = self._reads.setdefault(key, [])
-        for read in reads:
-            # A read made for another checked file holds where its imports led
-            # then; if they lead to the same places now, it binds the same.
-            if all(self._answer(query) == answer for query, answer in read.resolved.items()):
+        kept = self._kept.setdefault(key, _Kept())
+        # A run made for another checked file holds where its imports led then;
+        # if they lead to the same places now, it binds the same.
+        current = [run for run in kept.runs if self._leads_as_before(run)]
+        for run in current:
+            if run.serves(names):
                 for resolved in self._resolving:
-                    resolved.update(read.resolved)
-                return read.scope
+                    resolved.update(run.resolved)
+                return run.scope
         if path in self._reading or len(self._reading) >= MAX_IMPORT_DEPTH:
             return None
-        read = _Read(None)
+        if not kept.read:
+            kept.read = True
+            kept.source = self._read(path)
+        if kept.source is None:
+            return None
+        if names is not None:
+            # Run for the names asked of it before too, so that one run serves them all.
+            for run in current:
+                assert run.names is not None
+                names |= run.names
+        run = _Read(names)
         self._reading.append(path)
-        self._resolving.append(read.resolved)
+        self._resolving.append(run.resolved)
         try:
-            read.scope = self._read(path)
+            run.scope = self._run(kept.source, names)
         finally:
             self._reading.pop()
             self._resolving.pop()
-        reads.append(read)
-        return read.scope
+        kept.runs = [old for old in kept.runs if old not in current] + [run]
+        return run.scope
 
-    def _read(self, path: Path) -> Scope | None:
-        """Run what a module binds at module level; None where it cannot be read,
-        parsed or analysed safely."""
+    def _leads_as_before(self, run: _Read) -> bool:
+        return all(self._answer(query) == answer for query, answer in run.resolved.items())
+
+    def _read(self, path: Path) -> _Source | None:
+        """The module's text and what is known of it as a whole; None where it
+        cannot be read, parsed or analysed safely."""
         assert self._project is not None
         try:
             text = path.read_text(encoding="utf-8")
@@ -194,22 +242,33 @@ class AppModules:
             return None
         if exceeded(tree, text):
             return None
-        try:
-            module = cst.parse_module(text)
-        except cst.ParserSyntaxError:
-            return None
         lines = {
             node.name: node.lineno
             for node in tree.body
             if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
         }
-        scope = Scope(ScopeKind.MODULE, None)
         display = path.relative_to(self._project.root).as_posix()
         # The facts keep the text, not the tree, which is parsed again if asked.
-        scope.module = ModuleInfo(
+        info = ModuleInfo(
             path, display, lines, FileFacts(None, text, frozenset()), _listed_exports(tree)
         )
-        Interpreter(self._evaluator, _Silent()).run(module.body, scope)
+        return _Source(text, info)
+
+    def _run(self, source: _Source, names: frozenset[str] | None) -> Scope | None:
+        """Run the module-level statements that bind ``names`` and what they need;
+        None where libcst cannot parse one of them."""
+        statements: list[cst.BaseStatement] = []
+        for unit in select_bindings(ast.parse(source.text), source.text, names):
+            module = source.parsed.get(unit.first_line)
+            if module is None:
+                try:
+                    module = source.parsed[unit.first_line] = cst.parse_module(unit.text)
+                except cst.ParserSyntaxError:
+                    return None
+            statements.extend(module.body)
+        scope = Scope(ScopeKind.MODULE, None)
+        scope.module = source.info
+        Interpreter(self._evaluator, _Silent()).run(statements, scope)
         return scope
 
 

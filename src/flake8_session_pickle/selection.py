@@ -594,6 +594,31 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
         _release(reader.statements)
 
 
+def select_bindings(
+    tree: ast.Module, source: str, names: frozenset[str] | None
+) -> tuple[Unit, ...]:
+    """The module-level statements of a module of the app (``tree`` is Python's
+    parse of ``source``) that a run of it needs for what it binds to ``names``
+    (None: to every name): those binding the names, and those binding what
+    they read, each taken whole, so that a statement's text is the same
+    whatever names are asked for."""
+    lines = LINE.findall(source)
+    reader = _Reader(frozenset(), _Found(()), lines)
+    module = _Scope(None)
+    try:
+        body = reader.block(tree.body, None, module)
+        if names is None:
+            chosen = list(body)
+        else:
+            binders = _binders(reader.statements)
+            chosen = [binder for name in names for binder in binders.get((module, name), ())]
+            chosen.extend(statement for statement in body if statement.always)
+        _choose(chosen, reader.statements, whole=True)
+        return _units(body, lines)
+    finally:
+        _release(reader.statements)
+
+
 def _release(statements: list[_Statement]) -> None:
     """Undo the links between the statements read, which the cycle collector,
     paused while a file is checked, would otherwise be left to find."""
@@ -619,11 +644,11 @@ def _unbound_roots(tree: ast.Module, statements: list[_Statement], found: _Found
     }
 
 
-def _choose(chosen: list[_Statement], statements: list[_Statement]) -> None:
+def _choose(chosen: list[_Statement], statements: list[_Statement], whole: bool = False) -> None:
     """Select the chosen statements, and what they need: the statements around
-    them, their line mates, the essential statements of a selected block, and
-    the statements binding a name a selected statement reads where the read may
-    find it."""
+    them, their line mates, the essential statements of a selected block (all
+    of them if ``whole``), and the statements binding a name a selected
+    statement reads where the read may find it."""
     binders = _binders(statements)
     needed: set[tuple[_Scope, str]] = set()
     pending = chosen
@@ -636,7 +661,7 @@ def _choose(chosen: list[_Statement], statements: list[_Statement]) -> None:
             pending.append(statement.parent)
         pending.extend(statement.line_mates)
         for block in statement.blocks:
-            pending.extend(child for child in block if child.essential)
+            pending.extend(child for child in block if whole or child.essential)
         for name in statement.loads:
             for scope in statement.scope.chain:
                 if (scope, name) not in needed:
