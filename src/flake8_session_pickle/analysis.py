@@ -112,8 +112,8 @@ class Analysis:
             return None
         return self._project.pins.get(normalised(distribution))
 
-    def project_value(self, name: str, scope: Scope | None) -> Values | None:
-        return self._modules.value(name, scope)
+    def project_values(self, names: Sequence[str], scope: Scope | None) -> list[Values | None]:
+        return self._modules.values(names, scope)
 
     def project_exports(self, module: str, scope: Scope | None) -> dict[str, Values]:
         return self._modules.exports(module, scope)

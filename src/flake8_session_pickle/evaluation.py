@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Protocol
 
@@ -90,10 +90,10 @@ class Program(Protocol):
     def stored_at(self, place: Place) -> Values:
         """What the writes seen so far store at a watched place."""
 
-    def project_value(self, name: str, scope: Scope | None) -> Values | None:
-        """What a module of the app binds to a qualified name (a relative one
-        resolved from the module ``scope`` is in); None where the name is not
-        the app's."""
+    def project_values(self, names: Sequence[str], scope: Scope | None) -> list[Values | None]:
+        """What modules of the app bind to qualified names (relative ones
+        resolved from the module ``scope`` is in), each module run once for all
+        of them; None for a name that is not the app's."""
 
     def project_exports(self, module: str, scope: Scope | None) -> dict[str, Values]:
         """What ``from module import *`` binds, where the module is the app's."""
@@ -113,9 +113,18 @@ class Evaluator:
         """The object reached by a qualified name: the root of a watched place, an
         object the knowledge tables know, what a module of the app binds to it
         (a relative name resolved from where ``scope`` is), or just the name."""
+        return self.all_named([name], scope)[0]
+
+    def all_named(self, names: Sequence[str], scope: Scope | None = None) -> list[Values]:
+        """What :meth:`named` gives for each of ``names``, asking the app's modules
+        for all of them at once."""
+        asked = [name for name in names if name not in self._roots]
+        own = dict(zip(asked, self._program.project_values(asked, scope), strict=True))
+        return [self._named(name, own.get(name)) for name in names]
+
+    def _named(self, name: str, own: Values | None) -> Values:
         if name in self._roots:
             return (Place(name),)
-        own = self._program.project_value(name, scope)
         if own is not None:
             return own
         production = self.knowledge.object(name)

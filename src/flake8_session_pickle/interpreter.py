@@ -373,6 +373,8 @@ class Interpreter:
             for exported, values in self._evaluator.exported(base, scope).items():
                 scope.bind(exported, values)
             return
+        bound_names = []
+        qualified_names = []
         for alias in statement.names:
             name = get_full_name_for_node(alias.name)
             if name is None:
@@ -380,8 +382,11 @@ class Interpreter:
             bound = name
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 bound = alias.asname.name.value
-            qualified = f"{base}.{name}" if module else f"{base}{name}"
-            scope.bind(bound, self._evaluator.named(qualified, scope))
+            bound_names.append(bound)
+            qualified_names.append(f"{base}.{name}" if module else f"{base}{name}")
+        found = self._evaluator.all_named(qualified_names, scope)
+        for bound, values in zip(bound_names, found, strict=True):
+            scope.bind(bound, values)
 
     def _conditional_suite(self, suite: cst.BaseSuite, scope: Scope) -> None:
         scope.conditional += 1

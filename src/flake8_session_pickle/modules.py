@@ -16,6 +16,7 @@ what is kept costs memory and the time of every collection of the garbage.
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,6 +57,16 @@ class _Read:
 
     def serves(self, names: frozenset[str] | None) -> bool:
         return self.names is None or (names is not None and names <= self.names)
+
+
+@dataclass(frozen=True)
+class _Place:
+    name: str
+    """Absolute."""
+    path: Path
+    """The module's file."""
+    names: tuple[str, ...]
+    """What is reached within it: a name it binds, then attributes."""
 
 
 @dataclass
@@ -107,12 +118,26 @@ class AppModules:
             while len(_KEPT) > MAX_PROJECTS:
                 del _KEPT[next(iter(_KEPT))]
 
-    def value(self, name: str, scope: Scope | None) -> Values | None:
-        """What a module of the app binds to a qualified name, a relative one
-        resolved from the module ``scope`` is in; None where the name is not
-        the app's."""
+    def values(self, names: Sequence[str], scope: Scope | None) -> list[Values | None]:
+        """What modules of the app bind to qualified names, relative ones resolved
+        from the module ``scope`` is in, each module run once for all the names
+        asked of it; None for a name that is not the app's."""
         if self._project is None:
-            return None
+            return [None] * len(names)
+        places = [self._place(name, scope) for name in names]
+        asked: dict[Path, set[str]] = {}
+        for place in places:
+            if isinstance(place, _Place):
+                asked.setdefault(place.path, set()).update(place.names[:1])
+        modules = {path: self._module(path, frozenset(first)) for path, first in asked.items()}
+        return [
+            place if not isinstance(place, _Place) else self._bound(place, modules[place.path])
+            for place in places
+        ]
+
+    def _place(self, name: str, scope: Scope | None) -> _Place | Values | None:
+        """Where a qualified name leads among the app's modules; nothing known
+        for a relative name that leads nowhere, None for a name not the app's."""
         if name.startswith("."):
             absolute = self._absolute(name, scope)
             if absolute is None:
@@ -122,14 +147,15 @@ class AppModules:
         if found is None:
             return None
         assert isinstance(found, tuple)
-        path, names = found
-        module = self._module(path, frozenset(names[:1]))
+        return _Place(name, *found)
+
+    def _bound(self, place: _Place, module: Scope | None) -> Values:
         if module is None:
             return NOTHING_KNOWN
-        if not names:
-            return (Module(name),)
-        values = module.bindings.get(names[0], NOTHING_KNOWN)
-        for attribute in names[1:]:
+        if not place.names:
+            return (Module(place.name),)
+        values = module.bindings.get(place.names[0], NOTHING_KNOWN)
+        for attribute in place.names[1:]:
             values = union(
                 *(self._evaluator.attribute(value, attribute, _ANYWHERE) for value in values)
             )
