@@ -15,10 +15,9 @@ _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
 @dataclass(frozen=True)
-class _WholeFile:
-    functions_every_run: frozenset[str]
-    methods_every_run: frozenset[str]
-    attribute_names_outside_self: frozenset[str]
+class _EveryRun:
+    functions: frozenset[str]
+    methods: frozenset[str]
 
 
 class FileFacts:
@@ -75,13 +74,13 @@ class FileFacts:
         whole statement outside any condition (``main()``), at module level or in
         the body of another such function or method, and referred to nowhere
         else."""
-        return self._whole_file.functions_every_run
+        return self._every_run.functions
 
     @property
     def methods_every_run(self) -> frozenset[str]:
         """Likewise for the names of methods (``App().run()``, ``page.render()``,
         ``self.setup()``), referred to nowhere else as attributes."""
-        return self._whole_file.methods_every_run
+        return self._every_run.methods
 
     @property
     def attribute_names_outside_self(self) -> frozenset[str]:
@@ -89,14 +88,18 @@ class FileFacts:
         a method's own instance (``app.run()``, ``self.client.close()``, but not
         ``self.setup()``): the methods those names lead to may be called by any
         code, while what a method calls on ``self`` runs only if it does."""
-        return self._whole_file.attribute_names_outside_self
+        return self._walked[1]
 
     @cached_property
-    def _whole_file(self) -> _WholeFile:
+    def _walked(self) -> tuple[dict[str, list[int]], frozenset[str]]:
+        return _walk_whole(self._tree)
+
+    @cached_property
+    def _every_run(self) -> _EveryRun:
         tree = self._tree  # one tree: what follows compares its nodes by ``id``
-        uses, outside_self = _walk_whole(tree)
-        functions, methods = _every_run(tree, uses, self._module_names)
-        return _WholeFile(functions, methods, outside_self)
+        # The tree the uses were gathered from, where it is kept.
+        uses = self._walked[0] if self._given is not None else _walk_whole(tree)[0]
+        return _EveryRun(*_every_run(tree, uses, self._module_names))
 
     @cached_property
     def registered_with_copyreg(self) -> frozenset[str]:
@@ -134,7 +137,7 @@ def _module_level_definitions(
     """Module-level functions by name, and methods of module-level classes by
     ``.name``."""
     found: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
-    for node, _ in _module_level_nodes(tree):
+    for node in _module_level_statements(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             found.setdefault(node.name, []).append(node)
         elif isinstance(node, ast.ClassDef):
@@ -278,6 +281,20 @@ def _module_level_nodes(tree: ast.Module) -> Iterator[tuple[ast.AST, bool]]:
                 stack.append((node.value, True))
             continue
         stack.extend((child, bound_value) for child in reversed(list(ast.iter_child_nodes(node))))
+
+
+def _module_level_statements(tree: ast.Module) -> Iterator[ast.stmt]:
+    """The statements outside function and class bodies (those statements included)."""
+    stack: list[ast.stmt] = list(tree.body)
+    while stack:
+        statement = stack.pop()
+        yield statement
+        if isinstance(statement, _SCOPES):
+            continue
+        for block in ("body", "orelse", "finalbody"):
+            stack.extend(getattr(statement, block, ()))
+        for clause in (*getattr(statement, "handlers", ()), *getattr(statement, "cases", ())):
+            stack.extend(clause.body)
 
 
 def _binds_names_only(node: ast.AST) -> bool:
