@@ -404,6 +404,17 @@ def test_statements_the_analysis_does_not_need_are_not_parsed() -> None:
     assert [v.code for v in check(source)] == ["PKL101"]
 
 
+def test_statements_left_out_of_a_function_are_not_measured_for_libcst() -> None:
+    source = HEADER + (
+        "def page():\n"
+        "    (a): int = 1\n"
+        "    st.write(a)\n"
+        "    st.session_state.k = lambda: 1\n"
+        "page()\n"
+    )
+    assert [(v.line, v.code) for v in check(source)] == [(5, "PKL101")]
+
+
 @pytest.mark.parametrize(
     "value, prelude, expected",
     [

@@ -93,7 +93,9 @@ def _check(
         kept = []
         refused = []
         for unit in selection.units:
-            reason = measure.run(ast.Module(body=list(unit.statements), type_ignores=[]))
+            reason = measure.run(
+                ast.Module(body=list(unit.statements), type_ignores=[]), unit.left_out
+            )
             if reason is None:
                 kept.append(unit)
             else:

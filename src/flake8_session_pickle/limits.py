@@ -216,7 +216,9 @@ class Measure:
         self.nodes = 0
         """The nodes of the trees measured so far."""
 
-    def run(self, tree: ast.AST) -> str | None:
+    def run(self, tree: ast.AST, left_out: frozenset[int] = frozenset()) -> str | None:
+        """Why libcst cannot safely take ``tree``, less the statements whose ``id``
+        is in ``left_out`` (which libcst is not given), or None when it can."""
         # Entries: a node, the levels of libcst's tree above it, whether the
         # literals of a string node are to be counted, and the node's parent.
         stack: list[_Entry] = [(tree, 0, True, tree)]
@@ -224,6 +226,8 @@ class Measure:
         nodes = 0
         while stack:
             node, depth, counted, parent = stack.pop()
+            if left_out and id(node) in left_out:
+                continue
             nodes += 1
             self.nodes += 1
             if nodes > MAX_NODES:

@@ -50,7 +50,9 @@ class Unit:
     """1-based, the first decorator's line for a decorated definition."""
     statements: tuple[ast.stmt, ...]
     text: str
-    """The unit's lines, whole."""
+    """The unit's lines, with those of the statements left out blank."""
+    left_out: frozenset[int] = frozenset()
+    """The ``id`` of each statement within the unit's that is left out."""
 
 
 @dataclass(frozen=True)
@@ -703,27 +705,39 @@ def _units(body: list[_Statement], lines: list[str]) -> tuple[Unit, ...]:
         first = first_line(members[0].node)
         last = max(member.node.end_lineno or first for member in members)
         text = lines[first - 1 : last]
+        left_out: list[int] = []
         for member in members:
-            _blank_unselected(member, text, first)
-        units.append(Unit(first, tuple(member.node for member in members), "".join(text)))
+            _blank_unselected(member, text, first, left_out)
+        units.append(
+            Unit(
+                first,
+                tuple(member.node for member in members),
+                "".join(text),
+                frozenset(left_out),
+            )
+        )
     return tuple(units)
 
 
-def _blank_unselected(statement: _Statement, text: list[str], offset: int) -> None:
+def _blank_unselected(
+    statement: _Statement, text: list[str], offset: int, left_out: list[int]
+) -> None:
     for block in statement.blocks:
         if not any(child.selected for child in block):
             # A block cannot be empty: ``pass`` stands in for what it held.
             head = text[first_line(block[0].node) - offset]
             for child in block:
                 _blank(child.node, text, offset)
+                left_out.append(id(child.node))
             indent = head[: len(head) - len(head.lstrip())]
             text[first_line(block[0].node) - offset] = f"{indent}pass{_line_break(head)}"
             continue
         for child in block:
             if child.selected:
-                _blank_unselected(child, text, offset)
+                _blank_unselected(child, text, offset, left_out)
             else:
                 _blank(child.node, text, offset)
+                left_out.append(id(child.node))
 
 
 def _blank(statement: ast.stmt, text: list[str], offset: int) -> None:
