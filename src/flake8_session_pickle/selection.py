@@ -360,6 +360,8 @@ class _Reader:
                         stack.append(value)
                     elif type(value) is list:
                         stack.extend(item for item in value if isinstance(item, ast.AST))
+            if node_type not in _READ_TYPES:
+                continue
             if node_type is ast.Name:
                 assert isinstance(node, ast.Name)
                 if type(node.ctx) is ast.Load:
@@ -470,6 +472,33 @@ class _Reader:
                     if not inside:
                         own.add(node.rest)
 
+
+_READ_TYPES = frozenset(
+    {
+        ast.Name,
+        ast.Call,
+        ast.Assign,
+        ast.AnnAssign,
+        ast.AugAssign,
+        ast.NamedExpr,
+        ast.withitem,
+        ast.For,
+        ast.AsyncFor,
+        ast.FunctionDef,
+        ast.AsyncFunctionDef,
+        ast.ClassDef,
+        *_ENDS_OR_YIELDS,
+        ast.Import,
+        ast.ImportFrom,
+        ast.ExceptHandler,
+        ast.Global,
+        ast.Nonlocal,
+        ast.MatchAs,
+        ast.MatchStar,
+        ast.MatchMapping,
+    }
+)
+"""The nodes :meth:`_Reader._walk` learns from; it only passes through the others."""
 
 _NESTED_SCOPES = frozenset(
     {
