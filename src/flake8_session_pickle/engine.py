@@ -151,6 +151,7 @@ def analyse(
     import libcst as cst
 
     from flake8_session_pickle.analysis import Analysis
+    from flake8_session_pickle.parsing import parse_module
     from flake8_session_pickle.positions import UnitPositions
 
     _freeze_once()
@@ -158,7 +159,7 @@ def analyse(
     refused = []
     for unit in selection.units:
         try:
-            units.append((cst.parse_module(unit.text), unit.first_line))
+            units.append((parse_module(unit.text), unit.first_line))
         except cst.ParserSyntaxError as error:
             reason = f"libcst cannot parse it ({_first_line(error.message)})"
             refused.append(_unanalysable(reason, unit.first_line))

@@ -27,6 +27,7 @@ from flake8_session_pickle.events import Event
 from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.limits import exceeded
+from flake8_session_pickle.parsing import parse_module
 from flake8_session_pickle.project import Project
 from flake8_session_pickle.scopes import ModuleInfo, Scope, ScopeKind
 from flake8_session_pickle.selection import select_bindings
@@ -288,7 +289,7 @@ class AppModules:
             module = source.parsed.get(unit.first_line)
             if module is None:
                 try:
-                    module = source.parsed[unit.first_line] = cst.parse_module(unit.text)
+                    module = source.parsed[unit.first_line] = parse_module(unit.text)
                 except cst.ParserSyntaxError:
                     return None
             statements.extend(module.body)
