@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from flake8_session_pickle.selection import TRY_STATEMENTS, child_fields, root_name
+from flake8_session_pickle.selection import TRY_STATEMENTS, push_children, root_name
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
@@ -181,12 +181,7 @@ def _walk_whole(tree: ast.Module) -> tuple[dict[str, list[int]], frozenset[str]]
                     else:
                         stack.append(item)
                 continue
-            for name in child_fields(node_type):
-                child = getattr(node, name, None)
-                if isinstance(child, ast.AST):
-                    stack.append(child)
-                elif type(child) is list:
-                    stack.extend(item for item in child if isinstance(item, ast.AST))
+            push_children(stack, node)
     return uses, frozenset(outside_self)
 
 

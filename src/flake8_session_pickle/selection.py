@@ -346,20 +346,13 @@ class _Reader:
                 stack, nested, inside = nested, [], True
             node = stack.pop()
             node_type = type(node)
-            # The children in the order ast.iter_child_nodes gives them, less the
-            # contexts and operators, which hold nothing; a nested scope's body
-            # is read apart.
+            # A nested scope's body is read apart.
             if not inside and node_type in _NESTED_SCOPES:
                 outer, body = _scope_parts(node)
                 stack.extend(outer)
                 nested.extend(body)
             else:
-                for name in child_fields(node_type):
-                    value = getattr(node, name, None)
-                    if isinstance(value, ast.AST):
-                        stack.append(value)
-                    elif type(value) is list:
-                        stack.extend(item for item in value if isinstance(item, ast.AST))
+                push_children(stack, node)
             if node_type not in _READ_TYPES:
                 continue
             if node_type is ast.Name:
@@ -534,7 +527,18 @@ _EMPTY_FIELDS = frozenset({"ctx", "op", "ops"})
 """Fields that hold only contexts and operators."""
 
 
-def child_fields(node_type: type[ast.AST]) -> tuple[str, ...]:
+def push_children(stack: list[ast.AST], node: ast.AST) -> None:
+    """Push the node's children, in the order ``ast.iter_child_nodes`` gives them,
+    less the contexts and operators, which hold nothing."""
+    for name in _child_fields(type(node)):
+        value = getattr(node, name, None)
+        if isinstance(value, ast.AST):
+            stack.append(value)
+        elif type(value) is list:
+            stack.extend(item for item in value if isinstance(item, ast.AST))
+
+
+def _child_fields(node_type: type[ast.AST]) -> tuple[str, ...]:
     """The fields of a node type that may hold nodes: all but contexts and operators."""
     fields = _CHILD_FIELDS.get(node_type)
     if fields is None:
