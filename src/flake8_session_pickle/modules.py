@@ -45,7 +45,7 @@ or the absolute name of a relative import; None where it is not the app's."""
 
 
 @dataclass
-class _Read:
+class _Run:
     """One run of a module."""
 
     names: frozenset[str] | None
@@ -88,7 +88,7 @@ class _Kept:
     read: bool = False
     """Whether it was read from disk: ``source`` None then means it cannot be
     read, parsed or analysed safely."""
-    runs: list[_Read] = field(default_factory=list)
+    runs: list[_Run] = field(default_factory=list)
 
 
 MAX_PROJECTS = 2
@@ -239,7 +239,7 @@ class AppModules:
             for run in current:
                 assert run.names is not None
                 names |= run.names
-        run = _Read(names)
+        run = _Run(names)
         self._reading.append(path)
         self._resolving.append(run.resolved)
         try:
@@ -250,7 +250,7 @@ class AppModules:
         kept.runs = [old for old in kept.runs if old not in current] + [run]
         return run.scope
 
-    def _leads_as_before(self, run: _Read) -> bool:
+    def _leads_as_before(self, run: _Run) -> bool:
         return all(self._answer(query) == answer for query, answer in run.resolved.items())
 
     def _read(self, path: Path) -> _Source | None:
