@@ -259,7 +259,8 @@ class _Reader:
     ) -> _Statement:
         summary = _Statement(statement, parent, scope)
         self.statements.append(summary)
-        blocks = self._blocks(statement)
+        clauses = _clauses(statement, self._lines) if isinstance(statement, ast.If) else []
+        blocks = self._blocks(statement, clauses)
         if blocks is None:
             self._walk(summary, [statement])
             return summary
@@ -277,7 +278,7 @@ class _Reader:
             if statement.returns is not None:
                 header.append(statement.returns)
         elif isinstance(statement, ast.If):
-            header.extend(clause.test for clause in _clauses(statement, self._lines))
+            header.extend(clause.test for clause in clauses)
         elif isinstance(statement, ast.While):
             header.append(statement.test)
         elif isinstance(statement, (ast.For, ast.AsyncFor)):
@@ -303,13 +304,12 @@ class _Reader:
             summary.essential = True  # holds a return or a yield of the function
         return summary
 
-    def _blocks(self, statement: ast.stmt) -> list[list[ast.stmt]] | None:
+    def _blocks(self, statement: ast.stmt, clauses: list[ast.If]) -> list[list[ast.stmt]] | None:
         """The blocks of a compound statement whose statements each begin a line of
         their own, which can be left out line by line (for an ``if``, those of all
-        its ``elif`` clauses too); None for any other."""
+        its ``clauses``, the ``elif`` ones too); None for any other."""
         blocks: list[list[ast.stmt]]
         if isinstance(statement, ast.If):
-            clauses = _clauses(statement, self._lines)
             blocks = [*(clause.body for clause in clauses), clauses[-1].orelse]
         elif isinstance(statement, (*_FUNCTIONS, ast.With, ast.AsyncWith)):
             blocks = [statement.body]
@@ -343,7 +343,8 @@ class _Reader:
             if not stack:
                 if not nested:
                     return
-                stack, nested, inside = nested, [], True
+                # What nested scopes bind is their own: it goes to a set no one reads.
+                stack, nested, inside, own = nested, [], True, set()
             node = stack.pop()
             node_type = type(node)
             # A nested scope's body is read apart.
@@ -361,8 +362,7 @@ class _Reader:
                     loads.add(node.id)
                 else:
                     binds.add(node.id)
-                    if not inside:
-                        own.add(node.id)
+                    own.add(node.id)
             elif node_type is ast.Call:
                 assert isinstance(node, ast.Call)
                 func = node.func
@@ -400,7 +400,7 @@ class _Reader:
             elif node_type is ast.NamedExpr:
                 assert isinstance(node, ast.NamedExpr)
                 found.bindings.append(([node.target.id], node.value))
-                own.add(node.target.id)  # binds outside a comprehension it is in
+                summary.own.add(node.target.id)  # binds outside a comprehension it is in
             elif node_type is ast.withitem:
                 assert isinstance(node, ast.withitem)
                 if node.optional_vars is not None:
@@ -412,8 +412,7 @@ class _Reader:
             elif node_type is ast.FunctionDef or node_type is ast.AsyncFunctionDef:
                 assert isinstance(node, _FUNCTIONS)
                 binds.add(node.name)
-                if not inside:
-                    own.add(node.name)
+                own.add(node.name)
                 summary.decorators.extend(
                     decorator.func if isinstance(decorator, ast.Call) else decorator
                     for decorator in node.decorator_list
@@ -421,8 +420,7 @@ class _Reader:
             elif node_type is ast.ClassDef:
                 assert isinstance(node, ast.ClassDef)
                 binds.add(node.name)
-                if not inside:
-                    own.add(node.name)
+                own.add(node.name)
             elif node_type in _ENDS_OR_YIELDS:
                 summary.essential = True
             elif node_type is ast.Import:
@@ -430,19 +428,17 @@ class _Reader:
                 for alias in node.names:
                     top = alias.name.split(".")[0]
                     binds.add(alias.asname or top)
-                    if not inside:
-                        own.add(alias.asname or top)
+                    own.add(alias.asname or top)
                     if top in self._modules:
                         found.module_names.add(alias.asname or top)
             elif node_type is ast.ImportFrom:
                 assert isinstance(node, ast.ImportFrom)
-                _import_from(node, self._modules, summary, found, inside)
+                _import_from(node, self._modules, summary, own, found)
             elif node_type is ast.ExceptHandler:
                 assert isinstance(node, ast.ExceptHandler)
                 if node.name:
                     binds.add(node.name)
-                    if not inside:
-                        own.add(node.name)
+                    own.add(node.name)
             elif node_type is ast.Global or node_type is ast.Nonlocal:
                 assert isinstance(node, (ast.Global, ast.Nonlocal))
                 binds.update(node.names)
@@ -456,14 +452,12 @@ class _Reader:
                 assert isinstance(node, (ast.MatchAs, ast.MatchStar))
                 if node.name:
                     binds.add(node.name)
-                    if not inside:
-                        own.add(node.name)
+                    own.add(node.name)
             elif node_type is ast.MatchMapping:
                 assert isinstance(node, ast.MatchMapping)
                 if node.rest:
                     binds.add(node.rest)
-                    if not inside:
-                        own.add(node.rest)
+                    own.add(node.rest)
 
 
 _READ_TYPES = frozenset(
@@ -519,7 +513,7 @@ def _scope_parts(node: ast.AST) -> tuple[list[ast.AST], list[ast.AST]]:
         return [*node.decorator_list, *node.bases, *node.keywords], list(node.body)
     if isinstance(node, ast.Lambda):
         return [node.args], [node.body]
-    return [], [child for child in ast.iter_child_nodes(node)]
+    return [], list(ast.iter_child_nodes(node))
 
 
 _CHILD_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
@@ -576,8 +570,8 @@ def _import_from(
     node: ast.ImportFrom,
     modules: frozenset[str],
     summary: _Statement,
+    own: set[str],
     found: _Found,
-    inside: bool,
 ) -> None:
     from_app = bool(node.module) and (node.module or "").split(".")[0] in modules
     for alias in node.names:
@@ -586,8 +580,7 @@ def _import_from(
             continue
         name = alias.asname or alias.name
         summary.binds.add(name)
-        if not inside:
-            summary.own.add(name)
+        own.add(name)
         if from_app:
             found.module_names.add(name)  # may be a submodule, like ``from myapp import state``
             for _, mentions in found.mentions:
@@ -623,7 +616,7 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
         if not chosen:
             return None
         chosen.extend(statement for statement in body if statement.always)
-        _choose(chosen, reader.statements)
+        _choose(chosen, _binders(reader.statements))
         return Selection(_units(body, lines), frozenset(found.module_names))
     finally:
         _release(reader.statements)
@@ -642,13 +635,13 @@ def select_bindings(
     module = _Scope(None)
     try:
         body = reader.block(tree.body, None, module)
+        binders = _binders(reader.statements)
         if names is None:
             chosen = list(body)
         else:
-            binders = _binders(reader.statements)
             chosen = [binder for name in names for binder in binders.get((module, name), ())]
             chosen.extend(statement for statement in body if statement.always)
-        _choose(chosen, reader.statements, whole=True)
+        _choose(chosen, binders, whole=True)
         return _units(body, lines)
     finally:
         _release(reader.statements)
@@ -679,12 +672,15 @@ def _unbound_roots(tree: ast.Module, statements: list[_Statement], found: _Found
     }
 
 
-def _choose(chosen: list[_Statement], statements: list[_Statement], whole: bool = False) -> None:
+def _choose(
+    chosen: list[_Statement],
+    binders: dict[tuple[_Scope, str], list[_Statement]],
+    whole: bool = False,
+) -> None:
     """Select the chosen statements, and what they need: the statements around
     them, their line mates, the essential statements of a selected block (all
     of them if ``whole``), and the statements binding a name a selected
-    statement reads where the read may find it."""
-    binders = _binders(statements)
+    statement reads where the read may find it (``binders``: by scope and name)."""
     needed: set[tuple[_Scope, str]] = set()
     pending = chosen
     while pending:
