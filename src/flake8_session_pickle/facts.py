@@ -64,7 +64,7 @@ class FileFacts:
         its ``__init__``."""
         return frozenset(
             node.name
-            for node, _ in _module_level_nodes(self._tree)
+            for node in _module_level_statements(self._tree)
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
         )
 
