@@ -44,7 +44,7 @@ Resolved = tuple[Path, tuple[str, ...]] | str | None
 or the absolute name of a relative import; None where it is not the app's."""
 
 
-@dataclass
+@dataclass(eq=False)
 class _Run:
     """One run of a module."""
 
@@ -177,15 +177,10 @@ class AppModules:
         literals, else every name it binds that does not start with ``_``."""
         if self._project is None:
             return {}
-        if name.startswith("."):
-            absolute = self._absolute(name, scope)
-            if absolute is None:
-                return {}
-            name = absolute
-        found = self._resolve(("split", name))
-        if not isinstance(found, tuple) or found[1]:
+        place = self._place(name, scope)
+        if not isinstance(place, _Place) or place.names:
             return {}
-        module = self._module(found[0], None)
+        module = self._module(place.path, None)
         if module is None:
             return {}
         listed = module.module.exported if module.module is not None else None
