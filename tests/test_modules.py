@@ -97,12 +97,15 @@ def test_files_outside_the_project_are_not_read(tmp_path: Path) -> None:
     assert check(APP, path=project / "app.py") == []
 
 
+# tabs/chat.py searches tabs/ before the app's folder, app.py does not: the
+# folders differ, where worker.py's imports lead does not.
+@pytest.mark.parametrize("page", ["pages/one.py", "tabs/chat.py"])
 def test_a_module_is_read_once_for_all_the_files_that_import_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str
 ) -> None:
-    folder = app_folder(tmp_path, **{"pages/one.py": APP})
+    folder = app_folder(tmp_path, **{page: APP})
     reads = counted_reads(monkeypatch)
-    for script in ("app.py", "pages/one.py", "app.py"):
+    for script in ("app.py", page, "app.py"):
         assert [v.code for v in check(APP, path=folder / script)] == ["PKL111"]
     assert reads == [folder / "worker.py"]
 
@@ -312,18 +315,6 @@ def test_a_module_asked_for_more_names_runs_again_parsing_each_statement_once(
         (helpers, frozenset({"connect", "make_lock", "describe"})),
     ]
     assert len(parses) == len(set(parses)) == 5  # two imports and three functions
-
-
-def test_a_module_is_read_once_for_files_in_folders_of_their_own(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # tabs/chat.py searches tabs/ before the app's folder, app.py does not: the
-    # folders differ, where worker.py's imports lead does not.
-    folder = app_folder(tmp_path, **{"tabs/chat.py": APP})
-    reads = counted_reads(monkeypatch)
-    for script in ("app.py", "tabs/chat.py", "app.py"):
-        assert [v.code for v in check(APP, path=folder / script)] == ["PKL111"]
-    assert reads == [folder / "worker.py"]
 
 
 def test_a_module_whose_import_leads_elsewhere_is_read_for_each_place(
