@@ -1,8 +1,11 @@
 """libcst's parse without its checks of each node gives the same trees, and the
-checks stay on for every node made otherwise."""
+checks stay on for every node made otherwise; a long unit parsed in pieces gives
+the tree a parse of it whole gives."""
 
 from __future__ import annotations
 
+import ast
+from collections.abc import Sequence
 from pathlib import Path
 
 import libcst as cst
@@ -10,6 +13,10 @@ import pytest
 from truth_cases import CASES
 
 from flake8_session_pickle import parsing
+from flake8_session_pickle.engine import check_source
+from flake8_session_pickle.selection import Unit, select
+from flake8_session_pickle.settings import DEFAULT_SETTINGS
+from flake8_session_pickle.walk import child_nodes
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("*.py"))
 SOURCES = {path.name: path.read_text() for path in FIXTURES} | {
@@ -39,3 +46,74 @@ def test_a_failed_parse_leaves_the_checks_on() -> None:
         parsing.parse_module("x = (\n")
     with pytest.raises(cst.CSTValidationError):
         cst.Name("1x")
+
+
+def _shape(nodes: Sequence[cst.CSTNode]) -> list[tuple[str, str]]:
+    """Every node below ``nodes`` in walking order, by type and, for a name or
+    a literal, its text."""
+    shape = []
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        shape.append((type(node).__name__, str(getattr(node, "value", ""))[:40]))
+        stack.extend(reversed(child_nodes(node)))
+    return shape
+
+
+def _selected_units(source: str) -> list[Unit]:
+    selection = select(ast.parse(source), source, DEFAULT_SETTINGS.sinks)
+    return [] if selection is None else list(selection.units)
+
+
+@pytest.mark.parametrize("source", SOURCES.values(), ids=SOURCES.keys())
+def test_units_parsed_in_pieces_give_the_trees_parsed_whole(
+    source: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parsing, "MAX_PIECE_LINES", 1)
+    for unit in _selected_units(source):
+        whole = cst.parse_module(unit.text).body
+        assert _shape(parsing.parse_unit(unit).body) == _shape(whole)
+
+
+LONG_PAGE = (
+    "import streamlit as st\n"
+    "if st.button('go'):\n"
+    + "".join(
+        f"    rows_{n} = [{n}]\n    st.session_state.rows_{n} = rows_{n}\n" for n in range(30)
+    )
+    + "else:\n"
+    + "    def fresh():\n"
+    + "".join(f"        part_{n} = [{n}]\n" for n in range(45))
+    + "        return lambda: part_0\n"
+    + "    st.session_state.made = fresh()\n"
+)
+
+
+def test_long_units_are_parsed_in_pieces_and_reported_where_they_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    unit = _selected_units(LONG_PAGE)[-1]
+    parsed = parsing.parse_unit(unit)
+    assert len(parsed.pieces) > 2
+    assert all(
+        sum(1 for line in piece.module.code.splitlines() if line.strip()) <= parsing.MAX_PIECE_LINES
+        for piece in parsed.pieces
+    )
+    assert _shape(parsed.body) == _shape(cst.parse_module(unit.text).body)
+    in_pieces = check_source(LONG_PAGE, strict=True)
+    assert [violation.line for violation in in_pieces] == [LONG_PAGE.count("\n")]
+    monkeypatch.setattr(parsing, "MAX_PIECE_LINES", 10_000)
+    assert check_source(LONG_PAGE, strict=True) == in_pieces
+
+
+def test_a_block_whose_lines_do_not_dedent_is_parsed_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parsing, "MAX_PIECE_LINES", 1)
+    source = 'if a:\n    s = """\nnot indented\n"""\n    b = [s]\nelse:\n    c = 1\n'
+    (unit,) = [
+        Unit(1, tuple(ast.parse(source).body), source, tuple(range(1, source.count("\n") + 1)))
+    ]
+    parsed = parsing.parse_unit(unit)
+    assert len(parsed.pieces) == 1
+    assert parsed.body[0].deep_equals(cst.parse_module(source).body[0])

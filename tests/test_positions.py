@@ -1,5 +1,5 @@
-"""Positions found within each separately parsed unit of lines match libcst's
-positions over the whole module."""
+"""Positions found within each separately parsed unit of lines, and within each
+piece of a unit parsed in pieces, match libcst's positions over the whole module."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import libcst as cst
 import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from flake8_session_pickle import parsing
+from flake8_session_pickle.parsing import parse_unit
 from flake8_session_pickle.positions import UnitPositions
 from flake8_session_pickle.selection import LINE, Unit, first_line, line_groups
 from flake8_session_pickle.walk import child_nodes
@@ -28,6 +30,18 @@ TRICKY = {
     "unicode": "é = 'ñ'\nst = {'é': lambda: 'ü'}\n",
     "backslash-joined-statements": "x = 1; \\\ny = lambda: 2\nz = 3\n",
     "trailing-comments": "x = 1  # one\n# two\n\ny = 2\n# end",
+    "blocks": (
+        "@a\ndef f(x):\n    # note\n    y = [\n        x,\n    ]\n\n    if y:\n"
+        "        return lambda: 1\n    elif x:\n        pass\n    else:\n"
+        "        for i in y:\n            print(i)\n        else:\n            z = 2\n"
+        "    try:\n        w = 1\n    except (KeyError, ValueError) as e:\n        w = e\n"
+        "    else:\n        w = 3\n    finally:\n        del w\n"
+        "    with open(x) as f, g:\n        return f\n"
+    ),
+    "blocks-with-odd-lines": (
+        "if a:\n    s = '''\nstring\n'''\n    t = 1 + \\\n2\nelse:\n\tu = 3\n"
+        "while b:\n    v = 4\n# dedented comment\n    w = 5\n"
+    ),
 }
 
 
@@ -48,7 +62,14 @@ def whole_units(tree: ast.Module, source: str) -> list[Unit]:
         statements = tuple(tree.body[index] for index in group)
         first = first_line(statements[0])
         last = max(statement.end_lineno or first for statement in statements)
-        chosen.append(Unit(first, statements, "".join(lines[first - 1 : last])))
+        chosen.append(
+            Unit(
+                first,
+                statements,
+                "".join(lines[first - 1 : last]),
+                tuple(range(first, last + 1)),
+            )
+        )
     return chosen
 
 
@@ -57,13 +78,17 @@ def whole_units(tree: ast.Module, source: str) -> list[Unit]:
     [path.read_text() for path in FIXTURES] + list(TRICKY.values()),
     ids=[path.name for path in FIXTURES] + list(TRICKY),
 )
-def test_unit_positions_match_whole_module_positions(source: str) -> None:
+@pytest.mark.parametrize("piece_lines", [parsing.MAX_PIECE_LINES, 1])
+def test_unit_positions_match_whole_module_positions(
+    source: str, piece_lines: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parsing, "MAX_PIECE_LINES", piece_lines)
     module = cst.parse_module(source)
     expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     tree = ast.parse(source)
-    parsed = [(cst.parse_module(unit.text), unit.first_line) for unit in whole_units(tree, source)]
+    parsed = [parse_unit(unit) for unit in whole_units(tree, source)]
     positions = UnitPositions(parsed)
-    unit_statements = [statement for unit, _ in parsed for statement in unit.body]
+    unit_statements = [statement for unit in parsed for statement in unit.body]
     assert len(unit_statements) == len(module.body)
     checked = 0
     for whole, alone in zip(module.body, unit_statements, strict=True):

@@ -442,6 +442,13 @@ def test_selected_units_keep_their_line_numbers() -> None:
     selection = selection_of(PAGES)
     assert selection is not None
     lines = PAGES.splitlines(keepends=True)
+    left_out = 0
     for unit in selection.units:
-        for number, line in enumerate(unit.text.splitlines(keepends=True), unit.first_line):
-            assert line.strip() in ("", "pass", lines[number - 1].strip())
+        text = unit.text.splitlines(keepends=True)
+        assert len(text) == len(unit.lines)
+        assert unit.lines[0] == unit.first_line
+        assert list(unit.lines) == sorted(set(unit.lines))
+        left_out += unit.lines[-1] - unit.lines[0] + 1 - len(unit.lines)
+        for number, line in zip(unit.lines, text, strict=True):
+            assert line.strip() in ("pass", lines[number - 1].strip())
+    assert left_out > 0

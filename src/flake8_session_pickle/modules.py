@@ -27,7 +27,7 @@ from flake8_session_pickle.events import Event
 from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.limits import exceeded
-from flake8_session_pickle.parsing import parse_module
+from flake8_session_pickle.parsing import parse_unit
 from flake8_session_pickle.project import Project
 from flake8_session_pickle.scopes import ModuleInfo, Scope, ScopeKind
 from flake8_session_pickle.selection import select_bindings
@@ -76,8 +76,9 @@ class _Source:
 
     text: str
     info: ModuleInfo
-    parsed: dict[int, cst.Module] = field(default_factory=dict)
-    """Each unit of module-level statements parsed so far, by its first line."""
+    parsed: dict[int, Sequence[cst.BaseStatement]] = field(default_factory=dict)
+    """The statements of each unit of module-level statements parsed so far, by
+    its first line."""
 
 
 @dataclass
@@ -281,13 +282,13 @@ class AppModules:
         None where libcst cannot parse one of them."""
         statements: list[cst.BaseStatement] = []
         for unit in select_bindings(ast.parse(source.text), source.text, names):
-            module = source.parsed.get(unit.first_line)
-            if module is None:
+            body = source.parsed.get(unit.first_line)
+            if body is None:
                 try:
-                    module = source.parsed[unit.first_line] = parse_module(unit.text)
+                    body = source.parsed[unit.first_line] = parse_unit(unit).body
                 except cst.ParserSyntaxError:
                     return None
-            statements.extend(module.body)
+            statements.extend(body)
         scope = Scope(ScopeKind.MODULE, None)
         scope.module = source.info
         Interpreter(self._evaluator, _Silent()).run(statements, scope)

@@ -1,18 +1,56 @@
-"""libcst's parse of the selected statements, without checking the nodes it builds.
+"""libcst's parse of the selected statements, in pieces, without checking the
+nodes it builds.
+
+libcst's native parser holds some 20 to 40 KiB for each line of the text it
+parses until it is done, and the memory it took stays with the process: the
+peak memory of a lint run is set by the largest text parsed at once. A unit of
+selected statements longer than :data:`MAX_PIECE_LINES` is therefore parsed in
+pieces: a compound statement as its headers, with ``pass`` for each block, and
+each block's statements on their own, dedented, then put in their blocks; the
+statements of a block in runs of lines no longer than that. The tree is the
+one a parse of the whole would give, but for the comments and blank lines
+before the first statement of a block, which stay with the ``pass``; where
+each node is in the file comes from the piece that holds it
+(:class:`ParsedUnit`). A compound statement is parsed whole where a line of a
+block is not indented as the block's statements are (a string, a comment or a
+line continued with a backslash) or where its blocks do not each begin a line
+of their own.
+
+Parsing without checks:
 
 Every libcst node checks itself when it is made: ``CSTNode.__post_init__`` calls
 ``_validate``. libcst's parser makes its nodes through the same constructors, so
 each node of a parsed tree is checked, although a tree made from source that
 Python's own parser accepted (every file the plugin parses) is valid by
 construction; libcst's own comment on that method notes the cost. The checks
-take an eighth of the parse. While the plugin parses, that method is replaced by
-one that does nothing, only where it is still libcst's own and does nothing but
-check; nodes made at any other time are checked as usual.
+take an eighth of the parse. While the plugin parses, and puts pieces together,
+that method is replaced by one that does nothing, only where it is still
+libcst's own and does nothing but check; nodes made at any other time are
+checked as usual.
 """
 
 from __future__ import annotations
 
+import ast
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
 import libcst as cst
+
+from flake8_session_pickle.selection import (
+    LINE,
+    Unit,
+    compound_blocks,
+    elif_clauses,
+    first_line,
+    line_groups,
+)
+
+MAX_PIECE_LINES = 20
+"""Non-blank lines given to libcst at once where the statements allow: some
+1.5 MiB of its parser's memory."""
 
 _CHECK = cst.CSTNode.__post_init__
 _ONLY_CHECKS = _CHECK.__code__.co_names == ("_validate",)
@@ -22,12 +60,222 @@ def _unchecked(self: cst.CSTNode) -> None:
     pass
 
 
-def parse_module(text: str) -> cst.Module:
-    """``libcst.parse_module(text)``, the same tree."""
+@contextmanager
+def _without_checks() -> Iterator[None]:
     if not _ONLY_CHECKS or cst.CSTNode.__post_init__ is not _CHECK:
-        return cst.parse_module(text)
+        yield
+        return
     cst.CSTNode.__post_init__ = _unchecked  # type: ignore[method-assign]
     try:
-        return cst.parse_module(text)
+        yield
     finally:
         cst.CSTNode.__post_init__ = _CHECK  # type: ignore[method-assign]
+
+
+def parse_module(text: str) -> cst.Module:
+    """``libcst.parse_module(text)``, the same tree."""
+    with _without_checks():
+        return cst.parse_module(text)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A text libcst parsed: a run of statements, or a compound statement's headers."""
+
+    module: cst.Module
+    lines: Sequence[int]
+    """The file's line of each line of the text, from 1."""
+    column: int
+    """The characters each line of the text lost to dedenting."""
+
+
+@dataclass
+class ParsedUnit:
+    body: Sequence[cst.BaseStatement] = ()
+    pieces: list[Piece] = field(default_factory=list)
+    rebuilt: dict[int, cst.CSTNode] = field(default_factory=dict)
+    """By ``id``, each node made in putting pieces together (a compound
+    statement, its clauses and its blocks), with the node of a piece it stands for."""
+
+    def original(self, node: cst.CSTNode) -> cst.CSTNode:
+        """The node of a piece that ``node`` is or stands for."""
+        return self.rebuilt.get(id(node), node)
+
+
+class _Unsplit(Exception):
+    """The statement cannot be parsed in pieces: it is parsed whole."""
+
+
+def parse_unit(unit: Unit) -> ParsedUnit:
+    """The unit's statements, parsed in pieces where it is long. Raises
+    ``libcst.ParserSyntaxError`` as :func:`parse_module` does."""
+    lines = LINE.findall(unit.text)
+    if lines and not lines[-1]:
+        lines.pop()
+    parsed = ParsedUnit()
+    with _without_checks():
+        if sum(1 for line in lines if line.strip()) <= MAX_PIECE_LINES:
+            module = cst.parse_module(unit.text)
+            parsed.body = module.body
+            parsed.pieces.append(Piece(module, unit.lines, 0))
+        else:
+            try:
+                parsed.body = _Pieces(unit, lines, parsed).run(list(unit.statements), "")
+            except cst.ParserSyntaxError:
+                # Not expected of pieces of valid source, but a unit that
+                # parses whole is never refused for its pieces.
+                module = cst.parse_module(unit.text)
+                parsed = ParsedUnit(module.body, [Piece(module, unit.lines, 0)])
+    return parsed
+
+
+class _Pieces:
+    def __init__(self, unit: Unit, lines: list[str], parsed: ParsedUnit) -> None:
+        self._lines = lines
+        self._numbers = unit.lines
+        # The file's lines as the selection's helpers read them, from line 1; the
+        # lines of what is left out are blank.
+        last = max(statement.end_lineno or unit.first_line for statement in unit.statements)
+        self._file_lines = [""] * last
+        for number, line in zip(unit.lines, lines, strict=True):
+            self._file_lines[number - 1] = line
+        self._parsed = parsed
+
+    def run(self, statements: list[ast.stmt], indent: str) -> list[cst.BaseStatement]:
+        """``statements``, of one block (or the unit) indented by ``indent``, in runs
+        of lines of at most :data:`MAX_PIECE_LINES`, a longer compound statement
+        in pieces of its own."""
+        body: list[cst.BaseStatement] = []
+        run: list[tuple[int, int]] = []
+        size = 0
+        for group in line_groups(statements, self._file_lines):
+            members = [statements[index] for index in group]
+            span = self._span(members)
+            lines = sum(1 for line in self._lines[span[0] : span[1]] if line.strip())
+            if run and size + lines > MAX_PIECE_LINES:
+                body.extend(self._piece(run[0][0], run[-1][1], indent))
+                run, size = [], 0
+            if lines > MAX_PIECE_LINES and len(members) == 1:
+                pieces_before = len(self._parsed.pieces)
+                try:
+                    body.append(self._compound(members[0], indent))
+                    continue
+                except _Unsplit:
+                    del self._parsed.pieces[pieces_before:]
+            run.append(span)
+            size += lines
+        if run:
+            body.extend(self._piece(run[0][0], run[-1][1], indent))
+        return body
+
+    def _compound(self, statement: ast.stmt, indent: str) -> cst.BaseStatement:
+        """A compound statement: its headers with ``pass`` in each block, and the
+        statements of each block parsed apart and put in their blocks."""
+        clauses = elif_clauses(statement, self._file_lines) if isinstance(statement, ast.If) else []
+        blocks = compound_blocks(statement, clauses, self._file_lines)
+        if blocks is None:
+            raise _Unsplit
+        start, end = self._span([statement])
+        headers: list[int] = []
+        block_spans = []
+        for block in blocks:
+            block_start, block_end = self._span(block)
+            block_indent = self._indent(block)
+            if len(block_indent) <= len(indent) or not block_indent.startswith(indent):
+                raise _Unsplit
+            if _dedent(self._lines[block_start:block_end], block_indent) is None:
+                raise _Unsplit
+            headers.extend(range(start, block_start + 1))
+            start = block_end
+            block_spans.append((block, block_indent, block_start))
+        headers.extend(range(start, end))
+        passes = {block_start: block_indent for _, block_indent, block_start in block_spans}
+        text = _dedent(
+            [
+                f"{passes[index]}pass{_line_break(self._lines[index])}"
+                if index in passes
+                else self._lines[index]
+                for index in headers
+            ],
+            indent,
+        )
+        if text is None:
+            raise _Unsplit
+        skeleton = self._parsed_text(text, [self._numbers[index] for index in headers], indent)
+        if len(skeleton) != 1:
+            raise _Unsplit
+        bodies = [self.run(block, block_indent) for block, block_indent, _ in block_spans]
+        remaining = iter(bodies)
+        filled = self._fill(skeleton[0], remaining)
+        if next(remaining, None) is not None or not isinstance(filled, cst.BaseCompoundStatement):
+            raise _Unsplit
+        return filled
+
+    def _fill(self, node: cst.CSTNode, bodies: Iterator[list[cst.BaseStatement]]) -> cst.CSTNode:
+        """``node`` with the statements of its blocks, in source order, from ``bodies``."""
+        changes: dict[str, object] = {}
+        block = getattr(node, "body", None)
+        body = next(bodies, None)
+        if not isinstance(block, cst.IndentedBlock) or body is None:
+            raise _Unsplit
+        changes["body"] = self._made(block, block.with_changes(body=body))
+        handlers = getattr(node, "handlers", ())
+        if handlers:
+            changes["handlers"] = tuple(self._fill(handler, bodies) for handler in handlers)
+        for name in ("orelse", "finalbody"):
+            clause = getattr(node, name, None)
+            if clause is not None:
+                changes[name] = self._fill(clause, bodies)
+        return self._made(node, node.with_changes(**changes))
+
+    def _made(self, original: cst.CSTNode, made: cst.CSTNode) -> cst.CSTNode:
+        self._parsed.rebuilt[id(made)] = self._parsed.original(original)
+        return made
+
+    def _span(self, statements: list[ast.stmt]) -> tuple[int, int]:
+        """Where the lines of ``statements`` are in the unit's text: from, to (past)."""
+        first = first_line(statements[0])
+        last = max(statement.end_lineno or first for statement in statements)
+        return bisect_left(self._numbers, first), bisect_right(self._numbers, last)
+
+    def _indent(self, block: list[ast.stmt]) -> str:
+        """The indentation of the block's statements, read from the first line of
+        the first that is not left out (or of the ``pass`` that stands for them)."""
+        for statement in block:
+            number = first_line(statement)
+            index = bisect_left(self._numbers, number)
+            if index < len(self._numbers) and self._numbers[index] == number:
+                line = self._lines[index]
+                return line[: len(line) - len(line.lstrip(" \t"))]
+        return ""
+
+    def _piece(self, start: int, end: int, indent: str) -> list[cst.BaseStatement]:
+        text = _dedent(self._lines[start:end], indent)
+        if text is None:
+            raise _Unsplit
+        return self._parsed_text(text, self._numbers[start:end], indent)
+
+    def _parsed_text(
+        self, text: str, numbers: Sequence[int], indent: str
+    ) -> list[cst.BaseStatement]:
+        module = cst.parse_module(text)
+        self._parsed.pieces.append(Piece(module, numbers, len(indent)))
+        return list(module.body)
+
+
+def _dedent(lines: list[str], indent: str) -> str | None:
+    """The lines less ``indent`` at their start; None where a line that is not
+    blank does not start with it."""
+    dedented = []
+    for line in lines:
+        if line.startswith(indent):
+            dedented.append(line[len(indent) :])
+        elif line.strip():
+            return None
+        else:
+            dedented.append(_line_break(line))
+    return "".join(dedented)
+
+
+def _line_break(line: str) -> str:
+    return line[len(line.rstrip("\r\n")) :]

@@ -1,9 +1,10 @@
 """Where a reported node starts, without rendering the whole file.
 
 libcst computes positions by generating code, which costs more than parsing it.
-Each selected unit of lines is parsed as a module of its own, so a report's
-position is found within the one unit that holds it, offset by the unit's first
-line, which Python's ``ast`` already knows.
+Each selected unit of lines is parsed as a module of its own, a long one in
+pieces, so a report's position is found within the one piece that holds it:
+its line is the file's line of that line of the piece, which the selection
+knows, and its column is offset by the indentation the piece lost.
 """
 
 from __future__ import annotations
@@ -13,23 +14,31 @@ from collections.abc import Iterable, Mapping
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
+from flake8_session_pickle.parsing import ParsedUnit, Piece
+
 
 class UnitPositions:
-    def __init__(self, units: Iterable[tuple[cst.Module, int]]) -> None:
-        """``units``: each parsed unit with the 1-based line it starts at."""
-        self._units: dict[int, tuple[cst.Module, int]] = {}
-        for module, first_line in units:
-            for statement in module.body:
-                self._units[id(statement)] = (module, first_line)
+    def __init__(self, units: Iterable[ParsedUnit]) -> None:
+        self._units: dict[int, ParsedUnit] = {}
+        for unit in units:
+            for statement in unit.body:
+                self._units[id(statement)] = unit
         self._positions: dict[int, Mapping[cst.CSTNode, CodeRange]] = {}
 
     def start(self, node: cst.CSTNode, statement: cst.CSTNode) -> tuple[int, int]:
         """The 1-based line and 0-based column (in characters) where ``node``, which
         is in the module-level ``statement``, starts."""
-        module, first_line = self._units[id(statement)]
-        positions = self._positions.get(id(module))
+        unit = self._units[id(statement)]
+        node = unit.original(node)
+        for piece in unit.pieces:
+            found = self._of(piece).get(node)
+            if found is not None:
+                return piece.lines[found.start.line - 1], piece.column + found.start.column
+        raise KeyError(node)
+
+    def _of(self, piece: Piece) -> Mapping[cst.CSTNode, CodeRange]:
+        positions = self._positions.get(id(piece.module))
         if positions is None:
-            positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-            self._positions[id(module)] = positions
-        start = positions[node].start
-        return first_line + start.line - 1, start.column
+            wrapper = MetadataWrapper(piece.module, unsafe_skip_copy=True)
+            positions = self._positions[id(piece.module)] = wrapper.resolve(PositionProvider)
+        return positions

@@ -50,7 +50,9 @@ class Unit:
     """1-based, the first decorator's line for a decorated definition."""
     statements: tuple[ast.stmt, ...]
     text: str
-    """The unit's lines, with those of the statements left out blank."""
+    """The unit's lines, less those of the statements left out."""
+    lines: tuple[int, ...]
+    """The file's line of each line of ``text``, from 1."""
     left_out: frozenset[int] = frozenset()
     """The ``id`` of each statement within the unit's that is left out."""
 
@@ -259,8 +261,8 @@ class _Reader:
     ) -> _Statement:
         summary = _Statement(statement, parent, scope)
         self.statements.append(summary)
-        clauses = _clauses(statement, self._lines) if isinstance(statement, ast.If) else []
-        blocks = self._blocks(statement, clauses)
+        clauses = elif_clauses(statement, self._lines) if isinstance(statement, ast.If) else []
+        blocks = compound_blocks(statement, clauses, self._lines)
         if blocks is None:
             self._walk(summary, [statement])
             return summary
@@ -303,31 +305,6 @@ class _Reader:
         ):
             summary.essential = True  # holds a return or a yield of the function
         return summary
-
-    def _blocks(self, statement: ast.stmt, clauses: list[ast.If]) -> list[list[ast.stmt]] | None:
-        """The blocks of a compound statement whose statements each begin a line of
-        their own, which can be left out line by line (for an ``if``, those of all
-        its ``clauses``, the ``elif`` ones too); None for any other."""
-        blocks: list[list[ast.stmt]]
-        if isinstance(statement, ast.If):
-            blocks = [*(clause.body for clause in clauses), clauses[-1].orelse]
-        elif isinstance(statement, (*_FUNCTIONS, ast.With, ast.AsyncWith)):
-            blocks = [statement.body]
-        elif isinstance(statement, (ast.For, ast.AsyncFor, ast.While)):
-            blocks = [statement.body, statement.orelse]
-        elif isinstance(statement, TRY_STATEMENTS):
-            blocks = [
-                statement.body,  # type: ignore[attr-defined]
-                *(handler.body for handler in statement.handlers),  # type: ignore[attr-defined]
-                statement.orelse,  # type: ignore[attr-defined]
-                statement.finalbody,  # type: ignore[attr-defined]
-            ]
-        else:
-            return None
-        blocks = [block for block in blocks if block]
-        if all(_begins_line(block[0], self._lines) for block in blocks):
-            return blocks
-        return None
 
     def _walk(self, summary: _Statement, roots: list[ast.AST]) -> None:
         """Read what ``roots``, parts of the statement outside any function, class,
@@ -542,6 +519,35 @@ def _child_fields(node_type: type[ast.AST]) -> tuple[str, ...]:
     return fields
 
 
+def compound_blocks(
+    statement: ast.stmt, clauses: list[ast.If], lines: list[str]
+) -> list[list[ast.stmt]] | None:
+    """The blocks of a compound statement whose statements each begin a line of
+    their own, which can be left out line by line (for an ``if``, those of all
+    its ``clauses``, the ``elif`` ones too); None for any other. ``lines`` are
+    the file's, from line 1."""
+    blocks: list[list[ast.stmt]]
+    if isinstance(statement, ast.If):
+        blocks = [*(clause.body for clause in clauses), clauses[-1].orelse]
+    elif isinstance(statement, (*_FUNCTIONS, ast.With, ast.AsyncWith)):
+        blocks = [statement.body]
+    elif isinstance(statement, (ast.For, ast.AsyncFor, ast.While)):
+        blocks = [statement.body, statement.orelse]
+    elif isinstance(statement, TRY_STATEMENTS):
+        blocks = [
+            statement.body,  # type: ignore[attr-defined]
+            *(handler.body for handler in statement.handlers),  # type: ignore[attr-defined]
+            statement.orelse,  # type: ignore[attr-defined]
+            statement.finalbody,  # type: ignore[attr-defined]
+        ]
+    else:
+        return None
+    blocks = [block for block in blocks if block]
+    if all(_begins_line(block[0], lines) for block in blocks):
+        return blocks
+    return None
+
+
 def _begins_line(statement: ast.stmt, lines: list[str]) -> bool:
     """Whether only indentation comes before the statement on its first line."""
     decorators = getattr(statement, "decorator_list", None)
@@ -549,7 +555,7 @@ def _begins_line(statement: ast.stmt, lines: list[str]) -> bool:
     return not lines[first_line(statement) - 1].encode()[:column].strip()
 
 
-def _clauses(statement: ast.If, lines: list[str]) -> list[ast.If]:
+def elif_clauses(statement: ast.If, lines: list[str]) -> list[ast.If]:
     """An ``if`` and its ``elif`` clauses, which Python nests one in the other."""
     clauses = [statement]
     while _is_elif(clauses[-1].orelse, lines):
@@ -724,8 +730,8 @@ def _binders(statements: list[_Statement]) -> dict[tuple[_Scope, str], list[_Sta
 
 
 def _units(body: list[_Statement], lines: list[str]) -> tuple[Unit, ...]:
-    """The selected module-level statements, grouped by the lines they share, with
-    the lines of what is not selected within them left blank."""
+    """The selected module-level statements, grouped by the lines they share,
+    less the lines of what is not selected within them."""
     units = []
     for group in line_groups([statement.node for statement in body], lines):
         members = [body[index] for index in group]
@@ -735,43 +741,47 @@ def _units(body: list[_Statement], lines: list[str]) -> tuple[Unit, ...]:
         last = max(member.node.end_lineno or first for member in members)
         text = lines[first - 1 : last]
         left_out: list[int] = []
+        dropped: set[int] = set()
         for member in members:
-            _blank_unselected(member, text, first, left_out)
+            _leave_out_unselected(member, text, first, left_out, dropped)
+        kept = tuple(number for number in range(first, last + 1) if number not in dropped)
         units.append(
             Unit(
                 first,
                 tuple(member.node for member in members),
-                "".join(text),
+                "".join(text[number - first] for number in kept),
+                kept,
                 frozenset(left_out),
             )
         )
     return tuple(units)
 
 
-def _blank_unselected(
-    statement: _Statement, text: list[str], offset: int, left_out: list[int]
+def _leave_out_unselected(
+    statement: _Statement, text: list[str], offset: int, left_out: list[int], dropped: set[int]
 ) -> None:
     for block in statement.blocks:
         if not any(child.selected for child in block):
             # A block cannot be empty: ``pass`` stands in for what it held.
-            head = text[first_line(block[0].node) - offset]
+            head = first_line(block[0].node)
             for child in block:
-                _blank(child.node, text, offset)
+                _drop(child.node, dropped)
                 left_out.append(id(child.node))
-            indent = head[: len(head) - len(head.lstrip())]
-            text[first_line(block[0].node) - offset] = f"{indent}pass{_line_break(head)}"
+            line = text[head - offset]
+            indent = line[: len(line) - len(line.lstrip())]
+            text[head - offset] = f"{indent}pass{_line_break(line)}"
+            dropped.discard(head)
             continue
         for child in block:
             if child.selected:
-                _blank_unselected(child, text, offset, left_out)
+                _leave_out_unselected(child, text, offset, left_out, dropped)
             else:
-                _blank(child.node, text, offset)
+                _drop(child.node, dropped)
                 left_out.append(id(child.node))
 
 
-def _blank(statement: ast.stmt, text: list[str], offset: int) -> None:
-    for line in range(first_line(statement), (statement.end_lineno or 0) + 1):
-        text[line - offset] = _line_break(text[line - offset])
+def _drop(statement: ast.stmt, dropped: set[int]) -> None:
+    dropped.update(range(first_line(statement), (statement.end_lineno or 0) + 1))
 
 
 def _line_break(line: str) -> str:
