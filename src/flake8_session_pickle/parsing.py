@@ -61,7 +61,9 @@ def _unchecked(self: cst.CSTNode) -> None:
 
 
 @contextmanager
-def _without_checks() -> Iterator[None]:
+def without_checks() -> Iterator[None]:
+    """Nodes made within are not checked. Setting the hook costs Python a
+    revision of every node class, so a caller parsing many texts sets it once."""
     if not _ONLY_CHECKS or cst.CSTNode.__post_init__ is not _CHECK:
         yield
         return
@@ -74,7 +76,7 @@ def _without_checks() -> Iterator[None]:
 
 def parse_module(text: str) -> cst.Module:
     """``libcst.parse_module(text)``, the same tree."""
-    with _without_checks():
+    with without_checks():
         return cst.parse_module(text)
 
 
@@ -113,7 +115,7 @@ def parse_unit(unit: Unit) -> ParsedUnit:
     if lines and not lines[-1]:
         lines.pop()
     parsed = ParsedUnit()
-    with _without_checks():
+    with without_checks():
         if sum(1 for line in lines if line.strip()) <= MAX_PIECE_LINES:
             module = cst.parse_module(unit.text)
             parsed.body = module.body
