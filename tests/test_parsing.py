@@ -30,20 +30,25 @@ def test_the_checks_skipped_are_libcst_s_own() -> None:
 
 @pytest.mark.parametrize("source", SOURCES.values(), ids=SOURCES.keys())
 def test_the_trees_are_libcst_s(source: str) -> None:
-    parsed = parsing.parse_module(source)
+    with parsing.without_checks():
+        parsed = cst.parse_module(source)
     assert parsed.deep_equals(cst.parse_module(source))
     assert parsed.code == source
 
 
 def test_nodes_made_after_a_parse_are_checked() -> None:
-    parsing.parse_module("x = 1\n")
+    with parsing.without_checks():
+        cst.parse_module("x = 1\n")
+        with parsing.without_checks():
+            cst.parse_module("y = 2\n")
+        cst.Name("unchecked within")
     with pytest.raises(cst.CSTValidationError):
         cst.Name("not a name")
 
 
 def test_a_failed_parse_leaves_the_checks_on() -> None:
-    with pytest.raises(cst.ParserSyntaxError):
-        parsing.parse_module("x = (\n")
+    with pytest.raises(cst.ParserSyntaxError), parsing.without_checks():
+        cst.parse_module("x = (\n")
     with pytest.raises(cst.CSTValidationError):
         cst.Name("1x")
 

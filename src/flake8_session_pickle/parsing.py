@@ -49,8 +49,8 @@ from flake8_session_pickle.selection import (
 )
 
 MAX_PIECE_LINES = 20
-"""Non-blank lines given to libcst at once where the statements allow: some
-1.5 MiB of its parser's memory."""
+"""Non-blank lines given to libcst at once where the statements allow: under a
+megabyte of its parser's memory."""
 
 _CHECK = cst.CSTNode.__post_init__
 _ONLY_CHECKS = _CHECK.__code__.co_names == ("_validate",)
@@ -72,12 +72,6 @@ def without_checks() -> Iterator[None]:
         yield
     finally:
         cst.CSTNode.__post_init__ = _CHECK  # type: ignore[method-assign]
-
-
-def parse_module(text: str) -> cst.Module:
-    """``libcst.parse_module(text)``, the same tree."""
-    with without_checks():
-        return cst.parse_module(text)
 
 
 @dataclass(frozen=True)
@@ -110,7 +104,7 @@ class _Unsplit(Exception):
 
 def parse_unit(unit: Unit) -> ParsedUnit:
     """The unit's statements, parsed in pieces where it is long. Raises
-    ``libcst.ParserSyntaxError`` as :func:`parse_module` does."""
+    ``libcst.ParserSyntaxError`` where libcst cannot parse the unit whole."""
     lines = LINE.findall(unit.text)
     if lines and not lines[-1]:
         lines.pop()
