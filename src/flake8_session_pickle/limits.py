@@ -157,6 +157,22 @@ _DESCRIPTIONS: tuple[tuple[type[ast.AST] | tuple[type[ast.AST], ...], str], ...]
     (ast.stmt, "a nest of statements or an 'elif' chain"),
 )
 
+_MEASURED_APART = frozenset({ast.Constant, ast.JoinedStr, ast.alias, ast.ImportFrom, ast.Match})
+"""Nodes with limits of their own beyond depth."""
+_NO_NODES = frozenset(
+    {"ctx", "op", "ops", "id", "attr", "arg", "asname", "module", "level", "kind"}
+    | {"type_comment", "conversion", "is_async"}
+)
+"""Fields of any node type that hold only contexts, operators, names, numbers
+or strings."""
+
+
+def may_hold_nodes(node_type: type[ast.AST], field: str) -> bool:
+    """Whether a field of a node type may hold syntax nodes (a constant's value
+    never does)."""
+    return field not in _NO_NODES and not (node_type is ast.Constant and field == "value")
+
+
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 
 # Special weights in a plan, for list fields whose items nest differently.
@@ -178,7 +194,7 @@ def _plan(node_type: type[ast.AST]) -> tuple[tuple[str, int], ...]:
         weights = _WEIGHTS.get(node_type, {})
         entries = []
         for name in node_type._fields:
-            if name in ("ctx", "op", "ops"):
+            if not may_hold_nodes(node_type, name):
                 continue
             weight = weights.get(name, 2)
             if issubclass(node_type, ast.BoolOp):
@@ -224,49 +240,61 @@ class Measure:
         stack: list[_Entry] = [(tree, 0, True, tree)]
         push = stack.append
         nodes = 0
-        while stack:
-            node, depth, counted, parent = stack.pop()
-            if left_out and id(node) in left_out:
-                continue
-            nodes += 1
-            self.nodes += 1
-            if nodes > MAX_NODES:
-                return TOO_MANY_NODES
-            if isinstance(node, ast.AnnAssign) and _parenthesised_target(node):
-                return (
-                    f"libcst cannot parse it (line {_line(node)}: a parenthesised annotated "
-                    "target such as '(name): int'; write 'name: int')"
-                )
-            if depth > MAX_DEPTH:
-                return f"line {_line(node)}: {_describe(node, parent)} nests {_BEYOND}"
-            if isinstance(node, (ast.Constant, ast.JoinedStr)):
-                if counted:
-                    parts = self._string_parts(node)
-                    if depth + parts - 1 > MAX_DEPTH:
-                        return (
-                            f"line {_line(node)}: {parts:,} implicitly concatenated "
-                            f"string literals nest {_BEYOND}"
-                        )
-                    depth += parts - 1
-            elif isinstance(node, (ast.alias, ast.ImportFrom)):
-                if depth + _dotted_name_depth(node) > MAX_DEPTH:
-                    return f"line {_line(node)}: a dotted name nests {_BEYOND}"
-            elif isinstance(node, ast.Match):
-                self._pattern_cost += self._match_cost(node)
-                if self._pattern_cost > MAX_PATTERN_COST:
+        try:
+            while stack:
+                node, depth, counted, parent = stack.pop()
+                if left_out and id(node) in left_out:
+                    continue
+                nodes += 1
+                if nodes > MAX_NODES:
+                    return TOO_MANY_NODES
+                node_type = type(node)
+                if isinstance(node, ast.AnnAssign) and _parenthesised_target(node):
                     return (
-                        f"line {_line(node)}: its 'case' patterns nest too deeply for "
-                        "libcst's parser, whose time grows exponentially with their depth"
+                        f"libcst cannot parse it (line {_line(node)}: a parenthesised "
+                        "annotated target such as '(name): int'; write 'name: int')"
                     )
-            # The pieces of an f-string and its format specs repeat its position.
-            pieces = isinstance(node, ast.JoinedStr)
-            for name, weight in _plan(type(node)):
-                value = getattr(node, name, None)
-                if isinstance(value, ast.AST):
-                    push((value, depth + weight, name != "format_spec", node))
-                elif isinstance(value, list) and value:
-                    _push_items(node, value, weight, depth, not pieces, push)
-        return None
+                if depth > MAX_DEPTH:
+                    return f"line {_line(node)}: {_describe(node, parent)} nests {_BEYOND}"
+                if node_type in _MEASURED_APART:
+                    depth, reason = self._apart(node, depth, counted)
+                    if reason is not None:
+                        return reason
+                # The pieces of an f-string and its format specs repeat its position.
+                pieces = node_type is ast.JoinedStr
+                for name, weight in _plan(node_type):
+                    value = getattr(node, name, None)
+                    if isinstance(value, ast.AST):
+                        push((value, depth + weight, name != "format_spec", node))
+                    elif type(value) is list and value:
+                        _push_items(node, value, weight, depth, not pieces, push)
+            return None
+        finally:
+            self.nodes += nodes
+
+    def _apart(self, node: ast.AST, depth: int, counted: bool) -> tuple[int, str | None]:
+        """The depth of a node of :data:`_MEASURED_APART` once its own levels are
+        counted, and why libcst cannot take it, if it cannot."""
+        if isinstance(node, (ast.Constant, ast.JoinedStr)):
+            if counted:
+                parts = self._string_parts(node)
+                if depth + parts - 1 > MAX_DEPTH:
+                    return depth, (
+                        f"line {_line(node)}: {parts:,} implicitly concatenated "
+                        f"string literals nest {_BEYOND}"
+                    )
+                depth += parts - 1
+        elif isinstance(node, (ast.alias, ast.ImportFrom)):
+            if depth + _dotted_name_depth(node) > MAX_DEPTH:
+                return depth, f"line {_line(node)}: a dotted name nests {_BEYOND}"
+        elif isinstance(node, ast.Match):
+            self._pattern_cost += self._match_cost(node)
+            if self._pattern_cost > MAX_PATTERN_COST:
+                return depth, (
+                    f"line {_line(node)}: its 'case' patterns nest too deeply for "
+                    "libcst's parser, whose time grows exponentially with their depth"
+                )
+        return depth, None
 
     def _string_parts(self, node: ast.Constant | ast.JoinedStr) -> int:
         """How many literals the string is written as (``"a" "b"`` is two)."""

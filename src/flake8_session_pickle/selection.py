@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from flake8_session_pickle.knowledge.language import ITEM_READS, STORING_METHODS
+from flake8_session_pickle.limits import may_hold_nodes
 
 if TYPE_CHECKING:
     from flake8_session_pickle.sinks import Sink
@@ -493,28 +494,42 @@ def _scope_parts(node: ast.AST) -> tuple[list[ast.AST], list[ast.AST]]:
     return [], list(ast.iter_child_nodes(node))
 
 
-_CHILD_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
-_EMPTY_FIELDS = frozenset({"ctx", "op", "ops"})
-"""Fields that hold only contexts and operators."""
+_CHILD_FIELDS: dict[type[ast.AST], tuple[tuple[str, bool], ...]] = {}
+_NOT_ONLY_NODES = frozenset(
+    {
+        (ast.Dict, "keys"),
+        (ast.arguments, "kw_defaults"),
+        (ast.Global, "names"),
+        (ast.Nonlocal, "names"),
+        (ast.MatchClass, "kwd_attrs"),
+    }
+)
+"""List fields that may hold ``None`` or strings among their items."""
 
 
 def push_children(stack: list[ast.AST], node: ast.AST) -> None:
     """Push the node's children, in the order ``ast.iter_child_nodes`` gives them,
     less the contexts and operators, which hold nothing."""
-    for name in _child_fields(type(node)):
+    for name, only_nodes in _child_fields(type(node)):
         value = getattr(node, name, None)
-        if isinstance(value, ast.AST):
+        if type(value) is list:
+            if only_nodes:
+                stack.extend(value)
+            else:
+                stack.extend(item for item in value if isinstance(item, ast.AST))
+        elif isinstance(value, ast.AST):
             stack.append(value)
-        elif type(value) is list:
-            stack.extend(item for item in value if isinstance(item, ast.AST))
 
 
-def _child_fields(node_type: type[ast.AST]) -> tuple[str, ...]:
-    """The fields of a node type that may hold nodes: all but contexts and operators."""
+def _child_fields(node_type: type[ast.AST]) -> tuple[tuple[str, bool], ...]:
+    """The fields of a node type that may hold nodes, each with whether a list
+    in it holds nothing but nodes."""
     fields = _CHILD_FIELDS.get(node_type)
     if fields is None:
         fields = _CHILD_FIELDS[node_type] = tuple(
-            name for name in node_type._fields if name not in _EMPTY_FIELDS
+            (name, (node_type, name) not in _NOT_ONLY_NODES)
+            for name in node_type._fields
+            if may_hold_nodes(node_type, name)
         )
     return fields
 
