@@ -13,7 +13,7 @@ from truth_cases import CASES
 
 from flake8_session_pickle.engine import Violation, analyse
 from flake8_session_pickle.facts import FileFacts
-from flake8_session_pickle.selection import Selection, select
+from flake8_session_pickle.selection import Selection, push_children, select
 from flake8_session_pickle.settings import DEFAULT_SETTINGS
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("*.py"))
@@ -452,3 +452,62 @@ def test_selected_units_keep_their_line_numbers() -> None:
         for number, line in zip(unit.lines, text, strict=True):
             assert line.strip() in ("pass", lines[number - 1].strip())
     assert left_out > 0
+
+
+EVERY_FIELD = """\
+import os.path as p, sys
+from . import a as b
+from .x import *
+def f(a, /, b: int = 1, *c, d=None, e, **g) -> None:
+    global h
+    x = 1
+    def k():
+        nonlocal x
+    return {**g, "k": [*c], 1: {i for i in c if i}}
+@dec(1)
+class C(B, metaclass=M):
+    y: int = f"{x!r:>{w}}"
+    async def m(self):
+        async with a as (b, c), d:
+            async for e in f:
+                await g
+        return {j: j async for j in c}
+        del a[1:2:3], b.c
+        try:
+            raise E from F
+        except (G, H) as i:
+            pass
+        match v:
+            case Point(1, x=0, y=[1, *rest]) if rest:
+                pass
+            case {"k": 1, **more} | None:
+                pass
+            case str() as s:
+                pass
+lambda q=1, *, r=2: (yield)
+assert a, b
+while (n := n - 1) > 0 or not a and b:
+    a @= b << 2 if c else -d
+else:
+    print(x[1, ...], -x ** 2)
+"""
+
+
+def test_pushed_children_are_the_ast_s_own_less_operators() -> None:
+    """What the walks push of each node is what ``ast.iter_child_nodes`` gives,
+    less contexts and operators, on every kind of field of Python's tree."""
+    walked = 0
+    for source in [EVERY_FIELD, *SOURCES.values()]:
+        for node in ast.walk(ast.parse(source)):
+            pushed: list[ast.AST] = []
+            push_children(pushed, node)
+            expected = [
+                child
+                for child in ast.iter_child_nodes(node)
+                if not isinstance(
+                    child, (ast.expr_context, ast.operator, ast.boolop, ast.unaryop, ast.cmpop)
+                )
+            ]
+            assert pushed == expected
+            walked += 1
+    assert walked > 10_000
