@@ -122,3 +122,52 @@ def test_a_block_whose_lines_do_not_dedent_is_parsed_whole(
     parsed = parsing.parse_unit(unit)
     assert len(parsed.pieces) == 1
     assert parsed.body[0].deep_equals(cst.parse_module(source).body[0])
+
+
+def _lambda_lines(source: str) -> list[int]:
+    return sorted(
+        node.lineno for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Lambda)
+    )
+
+
+def _stores(indent: str, count: int, name: str = "w") -> str:
+    return "".join(f"{indent}st.session_state.{name}{n} = lambda: {n}\n" for n in range(count))
+
+
+MIXED_LINE_BREAKS = {
+    # A line ending in a bare carriage return, then left-out lines and a blank one.
+    "left-out": "import streamlit as st\ndef f():\r"
+    + "".join(f"    unused{n} = {n}\n" for n in range(3))
+    + "\n"
+    + _stores("    ", 25),
+    "short-unit": "import streamlit as st\ndef f():\r    unused = 1\n\n"
+    "    st.session_state.b = lambda: 1\n",
+    # The same before the blank line that ends a block of a long statement.
+    "block-end": "import streamlit as st\nif c:\n    st.session_state.a = lambda: 1\r"
+    + _stores("    ", 20)
+    + '\nelif st.session_state.setdefault("k", lambda: 0):\n'
+    + _stores("    ", 3, "e"),
+}
+
+
+@pytest.mark.parametrize("source", MIXED_LINE_BREAKS.values(), ids=MIXED_LINE_BREAKS.keys())
+@pytest.mark.parametrize("piece_lines", [1, parsing.MAX_PIECE_LINES, 10_000])
+def test_reports_keep_their_lines_whatever_the_line_breaks(
+    source: str, piece_lines: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parsing, "MAX_PIECE_LINES", piece_lines)
+    reported = check_source(source, strict=True)
+    assert [violation.line for violation in reported] == _lambda_lines(source)
+
+
+def test_a_block_holding_a_string_of_lines_is_parsed_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    source = (
+        'import streamlit as st\nif c:\n    st.session_state["""a\n    b"""] = lambda: 0\n'
+        + _stores("    ", 20)
+    )
+    whole = check_source(source, strict=True)
+    assert '"""a\n    b"""' in whole[0].message
+    monkeypatch.setattr(parsing, "MAX_PIECE_LINES", 1)
+    assert check_source(source, strict=True) == whole

@@ -9,12 +9,14 @@ pieces: a compound statement as its headers, with ``pass`` for each block, and
 each block's statements on their own, dedented, then put in their blocks; the
 statements of a block in runs of lines no longer than that. The tree is the
 one a parse of the whole would give, but for the comments and blank lines
-before the first statement of a block, which stay with the ``pass``; where
-each node is in the file comes from the piece that holds it
-(:class:`ParsedUnit`). A compound statement is parsed whole where a line of a
-block is not indented as the block's statements are (a string, a comment or a
-line continued with a backslash) or where its blocks do not each begin a line
-of their own.
+between pieces, which the analysis does not read; where each node is in the
+file comes from the piece that holds it (:class:`ParsedUnit`). A compound
+statement is parsed whole where a line of a block is not indented as the
+block's statements are (a string, a comment or a line continued with a
+backslash), where a string literal of a block spans lines (dedenting would
+change what it holds), or where its blocks do not each begin a line of their
+own. Line breaks are read as line feeds, as Python reads them: a line ending
+in a bare carriage return set before a blank line would make one line.
 
 Parsing without checks:
 
@@ -46,6 +48,7 @@ from flake8_session_pickle.selection import (
     elif_clauses,
     first_line,
     line_groups,
+    newline_ended,
 )
 
 MAX_PIECE_LINES = 20
@@ -108,6 +111,8 @@ def parse_unit(unit: Unit) -> ParsedUnit:
     lines = LINE.findall(unit.text)
     if lines and not lines[-1]:
         lines.pop()
+    if "\r" in unit.text:
+        lines = [newline_ended(line) for line in lines]
     parsed = ParsedUnit()
     with without_checks():
         if sum(1 for line in lines if line.strip()) <= MAX_PIECE_LINES:
@@ -181,6 +186,8 @@ class _Pieces:
                 raise _Unsplit
             if _dedent(self._lines[block_start:block_end], block_indent) is None:
                 raise _Unsplit
+            if self._holds_a_string_of_lines(block, block_start, block_end):
+                raise _Unsplit
             headers.extend(range(start, block_start + 1))
             start = block_end
             block_spans.append((block, block_indent, block_start))
@@ -227,6 +234,22 @@ class _Pieces:
     def _made(self, original: cst.CSTNode, made: cst.CSTNode) -> cst.CSTNode:
         self._parsed.rebuilt[id(made)] = self._parsed.original(original)
         return made
+
+    def _holds_a_string_of_lines(self, block: list[ast.stmt], start: int, end: int) -> bool:
+        """Whether a string literal of the block spans lines, whose text dedenting
+        would change: only a triple-quoted one, or one continued with a backslash,
+        holds a line break."""
+        if not any(
+            '"""' in line or "'''" in line or line.rstrip("\r\n").endswith("\\")
+            for line in self._lines[start:end]
+        ):
+            return False
+        return any(
+            isinstance(node, (ast.Constant, ast.JoinedStr))
+            and (node.end_lineno or node.lineno) > node.lineno
+            for statement in block
+            for node in ast.walk(statement)
+        )
 
     def _span(self, statements: list[ast.stmt]) -> tuple[int, int]:
         """Where the lines of ``statements`` are in the unit's text: from, to (past)."""

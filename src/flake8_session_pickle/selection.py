@@ -760,16 +760,27 @@ def _units(body: list[_Statement], lines: list[str]) -> tuple[Unit, ...]:
         for member in members:
             _leave_out_unselected(member, text, first, left_out, dropped)
         kept = tuple(number for number in range(first, last + 1) if number not in dropped)
+        unit_text = "".join(text[number - first] for number in kept)
+        if "\r" in unit_text:
+            unit_text = "".join(newline_ended(text[number - first]) for number in kept)
         units.append(
             Unit(
                 first,
                 tuple(member.node for member in members),
-                "".join(text[number - first] for number in kept),
+                unit_text,
                 kept,
                 frozenset(left_out),
             )
         )
     return tuple(units)
+
+
+def newline_ended(line: str) -> str:
+    """The line ending in a line feed, as Python reads any line break. Set beside
+    a line it did not stand beside, a line ending in a bare carriage return would
+    make one line with the next if that one is blank."""
+    body = line.rstrip("\r\n")
+    return line if len(body) == len(line) else f"{body}\n"
 
 
 def _leave_out_unselected(
