@@ -115,7 +115,7 @@ def test_a_block_whose_lines_do_not_dedent_is_parsed_whole(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(parsing, "MAX_PIECE_LINES", 1)
-    source = 'if a:\n    s = """\nnot indented\n"""\n    b = [s]\nelse:\n    c = 1\n'
+    source = "if a:\n    s = 1\n# not indented\n    b = [s]\nelse:\n    c = 1\n"
     (unit,) = [
         Unit(1, tuple(ast.parse(source).body), source, tuple(range(1, source.count("\n") + 1)))
     ]
@@ -160,14 +160,20 @@ def test_reports_keep_their_lines_whatever_the_line_breaks(
     assert [violation.line for violation in reported] == _lambda_lines(source)
 
 
-def test_a_block_holding_a_string_of_lines_is_parsed_whole(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize(
+    "key",
+    ['"""a\n    b"""', 'f"""a\n    {n}"""', '"a\\\n    b"'],
+    ids=["str", "f-string", "backslash"],
+)
+def test_strings_of_lines_in_blocks_keep_their_text_and_what_follows_its_place(
+    key: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = (
-        'import streamlit as st\nif c:\n    st.session_state["""a\n    b"""] = lambda: 0\n'
+        f"import streamlit as st\nn = 1\nif c:\n    st.session_state[{key}] = lambda: 0\n"
         + _stores("    ", 20)
     )
     whole = check_source(source, strict=True)
-    assert '"""a\n    b"""' in whole[0].message
+    assert key in whole[0].message
+    assert [violation.line for violation in whole] == _lambda_lines(source)
     monkeypatch.setattr(parsing, "MAX_PIECE_LINES", 1)
     assert check_source(source, strict=True) == whole

@@ -12,11 +12,13 @@ one a parse of the whole would give, but for the comments and blank lines
 between pieces, which the analysis does not read; where each node is in the
 file comes from the piece that holds it (:class:`ParsedUnit`). A compound
 statement is parsed whole where a line of a block is not indented as the
-block's statements are (a string, a comment or a line continued with a
-backslash), where a string literal of a block spans lines (dedenting would
-change what it holds), or where its blocks do not each begin a line of their
-own. Line breaks are read as line feeds, as Python reads them: a line ending
-in a bare carriage return set before a blank line would make one line.
+block's statements are (a comment, or a line continued with a backslash),
+where an f-string of a block spans lines, or where its blocks do not each
+begin a line of their own. The lines of a string literal after its first are
+given as they are, not dedented, since they are the string's text; the
+positions of what follows a string on its last line are not offset. Line
+breaks are read as line feeds, as Python reads them: a line ending in a bare
+carriage return set before a blank line would make one line.
 
 Parsing without checks:
 
@@ -35,7 +37,7 @@ from __future__ import annotations
 
 import ast
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -86,6 +88,9 @@ class Piece:
     """The file's line of each line of the text, from 1."""
     column: int
     """The characters each line of the text lost to dedenting."""
+    verbatim: frozenset[int] = frozenset()
+    """The file's lines in the text within a string literal, which were not
+    dedented."""
 
 
 @dataclass
@@ -141,6 +146,23 @@ class _Pieces:
         for number, line in zip(unit.lines, lines, strict=True):
             self._file_lines[number - 1] = line
         self._parsed = parsed
+        self._verbatim: set[int] = set()
+        """The lines (by index) within a string literal after its first, whose
+        text is the string's and is never dedented."""
+        self._in_fstrings: set[int] = set()
+        """The lines within an f-string after its first, which a piece cannot
+        hold: an expression in it may begin there."""
+        # Only a triple-quoted literal, or one continued with a backslash, holds
+        # a line break.
+        if any('"""' in line or "'''" in line or line.endswith("\\\n") for line in lines):
+            for statement in unit.statements:
+                for node in ast.walk(statement):
+                    if isinstance(node, (ast.Constant, ast.JoinedStr)) and node.end_lineno:
+                        inside = (
+                            self._verbatim if isinstance(node, ast.Constant) else self._in_fstrings
+                        )
+                        start, end = self._indexes(node.lineno + 1, node.end_lineno)
+                        inside.update(range(start, end))
 
     def run(self, statements: list[ast.stmt], indent: str) -> list[cst.BaseStatement]:
         """``statements``, of one block (or the unit) indented by ``indent``, in runs
@@ -184,24 +206,16 @@ class _Pieces:
             block_indent = self._indent(block)
             if len(block_indent) <= len(indent) or not block_indent.startswith(indent):
                 raise _Unsplit
-            if _dedent(self._lines[block_start:block_end], block_indent) is None:
+            if self._dedent(range(block_start, block_end), block_indent) is None:
                 raise _Unsplit
-            if self._holds_a_string_of_lines(block, block_start, block_end):
+            if not self._in_fstrings.isdisjoint(range(block_start, block_end)):
                 raise _Unsplit
             headers.extend(range(start, block_start + 1))
             start = block_end
             block_spans.append((block, block_indent, block_start))
         headers.extend(range(start, end))
         passes = {block_start: block_indent for _, block_indent, block_start in block_spans}
-        text = _dedent(
-            [
-                f"{passes[index]}pass{_line_break(self._lines[index])}"
-                if index in passes
-                else self._lines[index]
-                for index in headers
-            ],
-            indent,
-        )
+        text = self._dedent(headers, indent, passes)
         if text is None:
             raise _Unsplit
         skeleton = self._parsed_text(text, [self._numbers[index] for index in headers], indent)
@@ -235,26 +249,15 @@ class _Pieces:
         self._parsed.rebuilt[id(made)] = self._parsed.original(original)
         return made
 
-    def _holds_a_string_of_lines(self, block: list[ast.stmt], start: int, end: int) -> bool:
-        """Whether a string literal of the block spans lines, whose text dedenting
-        would change: only a triple-quoted one, or one continued with a backslash,
-        holds a line break."""
-        if not any(
-            '"""' in line or "'''" in line or line.rstrip("\r\n").endswith("\\")
-            for line in self._lines[start:end]
-        ):
-            return False
-        return any(
-            isinstance(node, (ast.Constant, ast.JoinedStr))
-            and (node.end_lineno or node.lineno) > node.lineno
-            for statement in block
-            for node in ast.walk(statement)
-        )
-
     def _span(self, statements: list[ast.stmt]) -> tuple[int, int]:
         """Where the lines of ``statements`` are in the unit's text: from, to (past)."""
         first = first_line(statements[0])
         last = max(statement.end_lineno or first for statement in statements)
+        return self._indexes(first, last)
+
+    def _indexes(self, first: int, last: int) -> tuple[int, int]:
+        """Where the file's lines ``first`` to ``last`` are in the unit's text:
+        from, to (past)."""
         return bisect_left(self._numbers, first), bisect_right(self._numbers, last)
 
     def _indent(self, block: list[ast.stmt]) -> str:
@@ -269,7 +272,7 @@ class _Pieces:
         return ""
 
     def _piece(self, start: int, end: int, indent: str) -> list[cst.BaseStatement]:
-        text = _dedent(self._lines[start:end], indent)
+        text = self._dedent(range(start, end), indent)
         if text is None:
             raise _Unsplit
         return self._parsed_text(text, self._numbers[start:end], indent)
@@ -278,22 +281,35 @@ class _Pieces:
         self, text: str, numbers: Sequence[int], indent: str
     ) -> list[cst.BaseStatement]:
         module = cst.parse_module(text)
-        self._parsed.pieces.append(Piece(module, numbers, len(indent)))
+        verbatim = frozenset(
+            number
+            for number in numbers
+            if self._verbatim and bisect_left(self._numbers, number) in self._verbatim
+        )
+        self._parsed.pieces.append(Piece(module, numbers, len(indent), verbatim))
         return list(module.body)
 
-
-def _dedent(lines: list[str], indent: str) -> str | None:
-    """The lines less ``indent`` at their start; None where a line that is not
-    blank does not start with it."""
-    dedented = []
-    for line in lines:
-        if line.startswith(indent):
-            dedented.append(line[len(indent) :])
-        elif line.strip():
-            return None
-        else:
-            dedented.append(_line_break(line))
-    return "".join(dedented)
+    def _dedent(
+        self, indexes: Sequence[int], indent: str, passes: Mapping[int, str] | None = None
+    ) -> str | None:
+        """The lines at ``indexes`` less ``indent`` at their start (``pass``, with
+        the indentation given, for those in ``passes``), but for the lines within
+        string literals; None where another line that is not blank does not
+        start with ``indent``."""
+        dedented = []
+        for index in indexes:
+            line = self._lines[index]
+            if passes and index in passes:
+                dedented.append(f"{passes[index][len(indent) :]}pass{_line_break(line)}")
+            elif index in self._verbatim:
+                dedented.append(line)
+            elif line.startswith(indent):
+                dedented.append(line[len(indent) :])
+            elif line.strip():
+                return None
+            else:
+                dedented.append(_line_break(line))
+        return "".join(dedented)
 
 
 def _line_break(line: str) -> str:

@@ -33,7 +33,9 @@ class UnitPositions:
         for piece in unit.pieces:
             found = self._of(piece).get(node)
             if found is not None:
-                return piece.lines[found.start.line - 1], piece.column + found.start.column
+                line = piece.lines[found.start.line - 1]
+                column = 0 if line in piece.verbatim else piece.column
+                return line, column + found.start.column
         raise KeyError(node)
 
     def _of(self, piece: Piece) -> Mapping[cst.CSTNode, CodeRange]:
