@@ -12,11 +12,11 @@ one a parse of the whole would give, but for the comments and blank lines
 between pieces, which the analysis does not read; where each node is in the
 file comes from the piece that holds it (:class:`ParsedUnit`). A compound
 statement is parsed whole where a line of a block is not indented as the
-block's statements are (a comment, or a line continued with a backslash),
-where an f-string of a block spans lines, or where its blocks do not each
-begin a line of their own. The lines of a string literal after its first are
-given as they are, not dedented, since they are the string's text; the
-positions of what follows a string on its last line are not offset. Line
+block's statements are (a comment, or a line continued with a backslash), or
+where its blocks do not each begin a line of their own. The lines of a string
+literal after its first are given as they are, not dedented, since they are
+the string's text; the positions of what begins on them (what follows the
+string on its last line, an f-string's expressions) are not offset. Line
 breaks are read as line feeds, as Python reads them: a line ending in a bare
 carriage return set before a blank line would make one line.
 
@@ -149,20 +149,14 @@ class _Pieces:
         self._verbatim: set[int] = set()
         """The lines (by index) within a string literal after its first, whose
         text is the string's and is never dedented."""
-        self._in_fstrings: set[int] = set()
-        """The lines within an f-string after its first, which a piece cannot
-        hold: an expression in it may begin there."""
         # Only a triple-quoted literal, or one continued with a backslash, holds
         # a line break.
         if any('"""' in line or "'''" in line or line.endswith("\\\n") for line in lines):
             for statement in unit.statements:
                 for node in ast.walk(statement):
                     if isinstance(node, (ast.Constant, ast.JoinedStr)) and node.end_lineno:
-                        inside = (
-                            self._verbatim if isinstance(node, ast.Constant) else self._in_fstrings
-                        )
                         start, end = self._indexes(node.lineno + 1, node.end_lineno)
-                        inside.update(range(start, end))
+                        self._verbatim.update(range(start, end))
 
     def run(self, statements: list[ast.stmt], indent: str) -> list[cst.BaseStatement]:
         """``statements``, of one block (or the unit) indented by ``indent``, in runs
@@ -207,8 +201,6 @@ class _Pieces:
             if len(block_indent) <= len(indent) or not block_indent.startswith(indent):
                 raise _Unsplit
             if self._dedent(range(block_start, block_end), block_indent) is None:
-                raise _Unsplit
-            if not self._in_fstrings.isdisjoint(range(block_start, block_end)):
                 raise _Unsplit
             headers.extend(range(start, block_start + 1))
             start = block_end
