@@ -13,7 +13,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from flake8_session_pickle import parsing
 from flake8_session_pickle.parsing import parse_unit
 from flake8_session_pickle.positions import UnitPositions
-from flake8_session_pickle.selection import LINE, Unit, first_line, line_groups
+from flake8_session_pickle.selection import LINE, Unit, first_line, line_groups, newline_ended
 from flake8_session_pickle.walk import child_nodes
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("*.py"))
@@ -55,7 +55,8 @@ def every_node(root: cst.CSTNode) -> list[cst.CSTNode]:
 
 
 def whole_units(tree: ast.Module, source: str) -> list[Unit]:
-    """Every module-level statement, in units of the lines they share."""
+    """Every module-level statement, in units of the lines they share, each line
+    ending in a line feed as the selection's units do."""
     lines = LINE.findall(source)
     chosen = []
     for group in line_groups(tree.body, lines):
@@ -66,7 +67,7 @@ def whole_units(tree: ast.Module, source: str) -> list[Unit]:
             Unit(
                 first,
                 statements,
-                "".join(lines[first - 1 : last]),
+                "".join(newline_ended(line) for line in lines[first - 1 : last]),
                 tuple(range(first, last + 1)),
             )
         )

@@ -16,9 +16,9 @@ block's statements are (a comment, or a line continued with a backslash), or
 where its blocks do not each begin a line of their own. The lines of a string
 literal after its first are given as they are, not dedented, since they are
 the string's text; the positions of what begins on them (what follows the
-string on its last line, an f-string's expressions) are not offset. Line
-breaks are read as line feeds, as Python reads them: a line ending in a bare
-carriage return set before a blank line would make one line.
+string on its last line, an f-string's expressions) are not offset. Each
+line of a unit ends in a line feed (the selection sees to it), so that lines
+set beside each other stay as many.
 
 Parsing without checks:
 
@@ -49,8 +49,8 @@ from flake8_session_pickle.selection import (
     compound_blocks,
     elif_clauses,
     first_line,
+    line_break,
     line_groups,
-    newline_ended,
 )
 
 MAX_PIECE_LINES = 20
@@ -116,8 +116,6 @@ def parse_unit(unit: Unit) -> ParsedUnit:
     lines = LINE.findall(unit.text)
     if lines and not lines[-1]:
         lines.pop()
-    if "\r" in unit.text:
-        lines = [newline_ended(line) for line in lines]
     parsed = ParsedUnit()
     with without_checks():
         if sum(1 for line in lines if line.strip()) <= MAX_PIECE_LINES:
@@ -210,7 +208,7 @@ class _Pieces:
         text = self._dedent(headers, indent, passes)
         if text is None:
             raise _Unsplit
-        skeleton = self._parsed_text(text, [self._numbers[index] for index in headers], indent)
+        skeleton = self._parsed_text(text, headers, indent)
         if len(skeleton) != 1:
             raise _Unsplit
         bodies = [self.run(block, block_indent) for block, block_indent, _ in block_spans]
@@ -267,17 +265,16 @@ class _Pieces:
         text = self._dedent(range(start, end), indent)
         if text is None:
             raise _Unsplit
-        return self._parsed_text(text, self._numbers[start:end], indent)
+        return self._parsed_text(text, range(start, end), indent)
 
     def _parsed_text(
-        self, text: str, numbers: Sequence[int], indent: str
+        self, text: str, indexes: Sequence[int], indent: str
     ) -> list[cst.BaseStatement]:
+        """libcst's parse of ``text``, made of the lines at ``indexes`` less
+        ``indent``, kept as a piece."""
         module = cst.parse_module(text)
-        verbatim = frozenset(
-            number
-            for number in numbers
-            if self._verbatim and bisect_left(self._numbers, number) in self._verbatim
-        )
+        numbers = [self._numbers[index] for index in indexes]
+        verbatim = frozenset(self._numbers[index] for index in indexes if index in self._verbatim)
         self._parsed.pieces.append(Piece(module, numbers, len(indent), verbatim))
         return list(module.body)
 
@@ -292,7 +289,7 @@ class _Pieces:
         for index in indexes:
             line = self._lines[index]
             if passes and index in passes:
-                dedented.append(f"{passes[index][len(indent) :]}pass{_line_break(line)}")
+                dedented.append(f"{passes[index][len(indent) :]}pass{line_break(line)}")
             elif index in self._verbatim:
                 dedented.append(line)
             elif line.startswith(indent):
@@ -300,9 +297,5 @@ class _Pieces:
             elif line.strip():
                 return None
             else:
-                dedented.append(_line_break(line))
+                dedented.append(line_break(line))
         return "".join(dedented)
-
-
-def _line_break(line: str) -> str:
-    return line[len(line.rstrip("\r\n")) :]

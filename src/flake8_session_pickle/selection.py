@@ -51,7 +51,8 @@ class Unit:
     """1-based, the first decorator's line for a decorated definition."""
     statements: tuple[ast.stmt, ...]
     text: str
-    """The unit's lines, less those of the statements left out."""
+    """The unit's lines, less those of the statements left out, each ending in a
+    line feed (:func:`newline_ended`)."""
     lines: tuple[int, ...]
     """The file's line of each line of ``text``, from 1."""
     left_out: frozenset[int] = frozenset()
@@ -795,7 +796,7 @@ def _leave_out_unselected(
                 left_out.append(id(child.node))
             line = text[head - offset]
             indent = line[: len(line) - len(line.lstrip())]
-            text[head - offset] = f"{indent}pass{_line_break(line)}"
+            text[head - offset] = f"{indent}pass{line_break(line)}"
             dropped.discard(head)
             continue
         for child in block:
@@ -810,7 +811,7 @@ def _drop(statement: ast.stmt, dropped: set[int]) -> None:
     dropped.update(range(first_line(statement), (statement.end_lineno or 0) + 1))
 
 
-def _line_break(line: str) -> str:
+def line_break(line: str) -> str:
     return line[len(line.rstrip("\r\n")) :]
 
 
