@@ -195,14 +195,13 @@ class ClassModel:
     def _running_methods(self, mro: tuple[Definition, ...]) -> Iterator[Method]:
         """The methods that may run on an instance whose classes are ``mro``."""
         names = dict.fromkeys(name for cls in mro for name in _methods(cls))
-        used = self._facts.attribute_names_outside_self
-        for cls in mro:
-            if cls.module is not None:
-                used = used | cls.module.facts.attribute_names_outside_self
+        files = [self._facts]
+        files.extend(cls.module.facts for cls in mro if cls.module is not None)
         pending = [
             method
             for name in names
-            if (name.startswith("__") and name.endswith("__")) or name in used
+            if (name.startswith("__") and name.endswith("__"))
+            or any(facts.uses_attribute_outside_self(name) for facts in files)
             for method in [_resolve(mro, name)]
             if method is not None
         ]

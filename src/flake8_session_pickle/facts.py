@@ -82,13 +82,17 @@ class FileFacts:
         ``self.setup()``), referred to nowhere else as attributes."""
         return self._every_run.methods
 
-    @property
-    def attribute_names_outside_self(self) -> frozenset[str]:
-        """Every attribute name the file reads or writes on something other than
-        a method's own instance (``app.run()``, ``self.client.close()``, but not
-        ``self.setup()``): the methods those names lead to may be called by any
+    def uses_attribute_outside_self(self, name: str) -> bool:
+        """Whether the file reads or writes the attribute ``name`` on something other
+        than a method's own instance (``app.run()``, ``self.client.close()``, but
+        not ``self.setup()``): the methods that name leads to may be called by any
         code, while what a method calls on ``self`` runs only if it does."""
-        return self._walked[1]
+        # A name the text does not hold is used nowhere, which spares the walk of
+        # the whole file; Python reads identifiers in their NFKC form, which only
+        # non-ASCII text can spell otherwise.
+        if name not in self._source and self._source.isascii():
+            return False
+        return name in self._walked[1]
 
     @cached_property
     def _walked(self) -> tuple[dict[str, list[int]], frozenset[str]]:
