@@ -27,13 +27,10 @@ _PIN = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*==\s*([0-9]
 
 
 class Project:
-    """The files an app's imports may lead to, for one checked file."""
+    """The files an app's imports may lead to, for the files checked that run with
+    one main script's folder on ``sys.path``."""
 
-    def __init__(self, checked: Path) -> None:
-        checked = checked.resolve()
-        self.checked = checked
-        folder = checked.parent
-        main_folder = folder.parent if folder.name == _PAGES else folder
+    def __init__(self, main_folder: Path) -> None:
         self.root = _root(main_folder)
         # A file imported by the app (``tabs/chat.py`` beside ``app.py``) runs with
         # the app's folder on ``sys.path``, which may be any folder above it.
@@ -177,6 +174,14 @@ def _inside(path: Path, folder: Path) -> bool:
     return os.path.commonpath((path, folder)) == str(folder)
 
 
-@cache
 def project_of(checked: Path) -> Project:
-    return Project(checked)
+    """The project of a checked file, shared by the files whose imports are
+    searched from the same main script's folder (the app and its pages), so that
+    what is known of the folders searched is learned once."""
+    folder = checked.resolve().parent
+    return _project(folder.parent if folder.name == _PAGES else folder)
+
+
+@cache
+def _project(main_folder: Path) -> Project:
+    return Project(main_folder)
