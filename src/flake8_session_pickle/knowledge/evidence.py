@@ -297,6 +297,8 @@ GROUPS: tuple[Group, ...] = (
     ),
     # it pins what it shares with the other groups (openai<3, pydantic<2.13, mcp<2)
     Group("crewai", frozenset({"crewai"}), ("crewai",)),
+    # its only release holds langchain-core below 0.2
+    Group("objectbox", frozenset({"langchain_objectbox"}), ("langchain-objectbox",)),
     Group(
         "torch",
         frozenset({"torch", "transformers", "sentence_transformers"}),

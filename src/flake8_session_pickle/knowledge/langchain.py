@@ -811,6 +811,32 @@ STORES: tuple[TypeRow, ...] = (
         version=_LINE_03_COMMUNITY,
         versions="<0.4",
     ),
+    TypeRow(
+        "langchain_objectbox.vectorstores.ObjectBox",
+        # an embedded database: it keeps the store's and the box's native handles,
+        # and an entity class it defines anew in a method
+        Kind.DATABASE,
+        made_by=tuple(
+            Made(
+                f"langchain_objectbox.vectorstores.ObjectBox{member}()",
+                _EMBEDDING + _DOCUMENTS + "from langchain_objectbox.vectorstores import ObjectBox; "
+                f"value = ObjectBox{member}({arguments}, embedding_dimensions=4, "
+                # a folder each: a store is opened once per folder in a process
+                f"db_directory='store{number}')",
+            )
+            for number, (member, arguments) in enumerate(
+                (
+                    ("", "embedding=_emb"),
+                    (".from_texts", "['a'], _emb"),
+                    (".from_documents", "_docs, _emb"),
+                )
+            )
+        ),
+        aliases=("langchain_objectbox.ObjectBox",),
+        bases=("langchain_core.vectorstores.base.VectorStore",),
+        package="langchain_objectbox",
+        version="0.1.0",
+    ),
 )
 
 _PDF = (
