@@ -65,6 +65,7 @@ _LANGCHAIN = (
     "langchain-google-genai",
     "langchain-groq",
     "langchain-ollama",
+    "langchain-deepseek",
     "langchain-chroma",
     "langchain-qdrant",
     "langchain-text-splitters",
@@ -299,6 +300,17 @@ GROUPS: tuple[Group, ...] = (
     Group("crewai", frozenset({"crewai"}), ("crewai",)),
     # its only release holds langchain-core below 0.2
     Group("objectbox", frozenset({"langchain_objectbox"}), ("langchain-objectbox",)),
+    # it holds LangChain 0.3 and chromadb below 0.6
+    Group("embedchain", frozenset({"embedchain"}), ("embedchain",)),
+    # 2.x holds pandas 1.5 without holding numpy below 2, which that pandas needs,
+    # and imports yaml without requiring it
+    Group("pandasai", frozenset({"pandasai"}), ("pandasai<3", "numpy<2", "pyyaml")),
+    # it requires nothing: what it imports is listed
+    Group(
+        "streamlit-openai",
+        frozenset({"streamlit_openai"}),
+        ("streamlit-openai", "streamlit", "openai"),
+    ),
     Group(
         "torch",
         frozenset({"torch", "transformers", "sentence_transformers"}),

@@ -62,11 +62,35 @@ _WEAVIATE_CLIENT = (
     "weaviate.WeaviateClient(connection_params=weaviate.connect.ConnectionParams.from_url("
     "'http://127.0.0.1:1', grpc_port=2), skip_init_checks=True)"
 )
+_PANDASAI = "2.3.2"
+_PANDASAI_QUIET = (
+    # no telemetry, and its cache and log in the working folder, not in the
+    # nearest folder up with a requirements.txt
+    "import os; os.environ.update(SCARF_NO_ANALYTICS='true', PANDASAI_WORKSPACE=os.getcwd()); "
+)
 _LANCEDB = "0.40.0"
 _LANCE_DB = "import lancedb; _db = lancedb.connect('db'); "
 _LANCE_ROWS = "[{'vector': [1.0, 2.0], 'text': 'a'}]"
 
 SDKS: tuple[TypeRow, ...] = (
+    TypeRow(
+        "streamlit_openai.chat.Chat",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "streamlit_openai.Chat()",
+                "import os; os.environ.update(OPENAI_API_KEY='sk-test', "
+                "OPENAI_BASE_URL='http://127.0.0.1:1'); import streamlit_openai; "
+                "value = streamlit_openai.Chat(allow_code_interpreter=False)",
+            ),
+        ),
+        aliases=("streamlit_openai.Chat",),
+        built="it makes its OpenAI client when it is made; with its defaults it also asks "
+        "the API for a code interpreter's container then, which the evidence turns off",
+        package="streamlit_openai",
+        needs=("openai",),
+        version="0.1.4",
+    ),
     _client("groq.Groq", "groq.Groq", "api_key='gsk-test'", "groq", "0.37.1"),
     _client("groq.AsyncGroq", "groq.AsyncGroq", "api_key='gsk-test'", "groq", "0.37.1"),
     _client(
@@ -975,6 +999,78 @@ AGENTS: tuple[TypeRow, ...] = (
         built="it keeps its agent, and is refused with it",
         package="crewai",
         version=_CREWAI,
+    ),
+    TypeRow(
+        "embedchain.app.App",
+        Kind.CLIENT,  # its embedder's OpenAI client, its Chroma client, a SQL session
+        made_by=(
+            Made(
+                "embedchain.App.from_config()",
+                # it keeps its configuration and database in EMBEDCHAIN_CONFIG_DIR
+                "import os; os.environ.update(OPENAI_API_KEY='sk-test', "
+                "ANONYMIZED_TELEMETRY='False', EC_TELEMETRY='False', "
+                "EMBEDCHAIN_CONFIG_DIR=os.getcwd()); from embedchain import App; "
+                "value = App.from_config(config={'llm': {'provider': 'openai', 'config': "
+                "{'model': 'gpt-4o-mini'}}, 'vectordb': {'provider': 'chroma', 'config': "
+                "{'dir': 'db'}}, 'embedder': {'provider': 'openai', 'config': "
+                "{'model': 'text-embedding-3-small'}}})",
+            ),
+        ),
+        aliases=("embedchain.App",),
+        package="embedchain",
+        version="0.1.128",
+    ),
+    *(
+        TypeRow(
+            f"pandasai.llm.{module}.{name}",
+            Kind.CLIENT,
+            made_by=(
+                Made(
+                    f"pandasai.llm.{name}()",
+                    _PANDASAI_QUIET
+                    + f"from pandasai.llm import {name}; value = {name}({arguments})",
+                ),
+            ),
+            aliases=(f"pandasai.llm.{name}",),
+            package="pandasai",
+            version=_PANDASAI,
+            versions="<3",
+        )
+        for module, name, arguments in (
+            ("openai", "OpenAI", "api_token='sk-test'"),
+            (
+                "azure_openai",
+                "AzureOpenAI",
+                "api_token='sk-test', azure_endpoint='http://127.0.0.1:1', "
+                "api_version='2024-02-01', deployment_name='x'",
+            ),
+        )
+    ),
+    *(
+        TypeRow(
+            f"pandasai.{module}.{name}",
+            # the DuckDB connection of its cache, on by default, besides its model
+            Kind.DATABASE,
+            made_by=(
+                Made(
+                    f"pandasai.{name}()",
+                    _PANDASAI_QUIET + "import pandas as pd; from pandasai.llm import OpenAI; "
+                    f"from pandasai import {name}; value = {name}({frames}, "
+                    "config={'llm': OpenAI(api_token='sk-test')})",
+                ),
+            ),
+            aliases=(f"pandasai.{name}", *more),
+            built="it keeps a DuckDB connection for its cache unless its config says "
+            "'enable_cache': False, and its model, which holds a client",
+            package="pandasai",
+            version=_PANDASAI,
+            versions="<3",
+        )
+        for module, name, frames, more in (
+            ("smart_datalake", "SmartDatalake", "[pd.DataFrame({'a': [1]})]", ()),
+            ("smart_dataframe", "SmartDataframe", "pd.DataFrame({'a': [1]})", ()),
+            ("agent.agent", "Agent", "[pd.DataFrame({'a': [1]})]", ("pandasai.agent.Agent",)),
+        )
     ),
 )
 """Agent frameworks' agents, teams, tools, models and memories."""
