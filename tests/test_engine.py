@@ -909,6 +909,18 @@ def test_a_cursor_of_a_connection_the_tables_know_holds_the_connection() -> None
     assert "cursor holding database connection from psycopg2.connect()" in found[0].message
 
 
+def test_a_chat_model_bound_to_tools_keeps_the_model_and_not_the_tools() -> None:
+    source = HEADER + "from langchain_groq import ChatGroq\n"
+    source += "from langchain_core.language_models import BaseChatModel\n"
+    source += "llm = ChatGroq(model='llama3-8b-8192')\n"
+    source += "st.session_state.agent = llm.bind_tools([search])\n"
+    # the tools are kept as their schemas: a tool pickle refuses is not held
+    source += "st.session_state.other = BaseChatModel().bind_tools([open('tools.txt')])\n"
+    found = check(source)
+    assert [(v.line, v.code) for v in found] == [(5, "PKL110")]
+    assert "ChatGroq().bind_tools() of client from langchain_groq.ChatGroq()" in found[0].message
+
+
 @pytest.mark.parametrize(
     ("call", "reported"),
     [

@@ -521,7 +521,7 @@ class Evaluator:
             made = self._produced(
                 production, f"{callee.owner.made_by}.{callee.name}()", call, scope
             )
-            if production.holds is Holding.RECEIVER_AND_ARGUMENTS:
+            if production.holds in _RECEIVER:
                 made = replace(made, holds=(Held(callee.owner, Role.ITEM, call), *made.holds))
             return (made,)
         if isinstance(callee, Object):
@@ -928,6 +928,7 @@ def _through(member: Value, owner: Value) -> Value:
 _SUPER = "builtins.super"
 
 _EACH_ARGUMENT = frozenset({Holding.ARGUMENTS, Holding.ITERATORS, Holding.RECEIVER_AND_ARGUMENTS})
+_RECEIVER = frozenset({Holding.RECEIVER, Holding.RECEIVER_AND_ARGUMENTS})
 
 _POSITIONAL = frozenset({"builtins.tuple", "builtins.list"})
 _INDEXED = _POSITIONAL | {"builtins.dict"}

@@ -312,6 +312,41 @@ CORE: tuple[TypeRow, ...] = (
     ),
 )
 
+CHAT_MODEL = "langchain_core.language_models.chat_models.BaseChatModel"
+"""What LangChain's chat models derive from."""
+
+CHAT_MODELS: tuple[TypeRow, ...] = (
+    TypeRow(
+        CHAT_MODEL,
+        aliases=("langchain_core.language_models.BaseChatModel",),
+        package="langchain_core",
+        version=_CORE,
+    ),
+    TypeRow(
+        "langchain_core.language_models.chat_models._ChatModelBinding",
+        pickles=True,
+        made_by=(
+            Made(
+                f"{CHAT_MODEL}.bind_tools()",
+                # a model that makes its client on first use pickles until then
+                "import textwrap; from langchain_core.tools import tool; "
+                "from langchain_anthropic import ChatAnthropic; "
+                "value = ChatAnthropic(model='claude-3-5-haiku-latest', api_key='sk-test')"
+                ".bind_tools([tool(textwrap.dedent)])",
+                holds=Holding.RECEIVER,
+                # measured where a chat model that implements it is installed
+                package="langchain_anthropic",
+            ),
+        ),
+        wrapper=True,
+        built="it keeps the model, and the tools only as their schemas; before langchain-core 1 "
+        "the method made a RunnableBinding, which holds the same",
+        package="langchain_core",
+        version=_CORE,
+    ),
+)
+"""What chat models have in common: ``bind_tools`` keeps the model."""
+
 VECTOR_STORES: tuple[TypeRow, ...] = (
     TypeRow(
         "langchain_core.vectorstores.base.VectorStore",
@@ -601,6 +636,7 @@ MODELS: tuple[TypeRow, ...] = (
         versions="<0.4",  # 0.4 dropped them for langchain_openai's
         needs=("openai",),
         pickles_with=_with_openai_0("chat_models", "ChatOpenAI"),
+        bases=(CHAT_MODEL,),
     ),
     _client(
         "langchain_community.llms.openai.OpenAI",
@@ -631,6 +667,7 @@ MODELS: tuple[TypeRow, ...] = (
         "langchain_google_genai",
         "4.4.3",
         "model='gemini-2.0-flash', google_api_key='test'",
+        bases=(CHAT_MODEL,),
     ),
     _client(
         "langchain_google_genai.llms.GoogleGenerativeAI",
@@ -652,6 +689,7 @@ MODELS: tuple[TypeRow, ...] = (
         "langchain_groq",
         "1.1.3",
         "model='llama3-8b-8192', api_key='gsk-test'",
+        bases=(CHAT_MODEL,),
     ),
     TypeRow(
         "langchain_anthropic.chat_models.ChatAnthropic",
@@ -669,6 +707,15 @@ MODELS: tuple[TypeRow, ...] = (
         "refused from its first call on, as in every run after the one that stored it",
         package="langchain_anthropic",
         version="1.7.10",
+        bases=(CHAT_MODEL,),
+    ),
+    _client(
+        "langchain_deepseek.chat_models.ChatDeepSeek",
+        ("langchain_deepseek.ChatDeepSeek",),
+        "langchain_deepseek",
+        "1.1.1",
+        "model='deepseek-chat', api_key='sk-test'",
+        bases=(CHAT_MODEL,),
     ),
     _client(
         "langchain_ollama.chat_models.ChatOllama",
@@ -676,6 +723,7 @@ MODELS: tuple[TypeRow, ...] = (
         "langchain_ollama",
         "1.1.0",
         "model='llama3', base_url='http://127.0.0.1:1'",
+        bases=(CHAT_MODEL,),
     ),
     _client(
         "langchain_ollama.llms.OllamaLLM",
@@ -891,6 +939,7 @@ INTEGRATIONS: tuple[TypeRow, ...] = (
         "langchain_mistralai",
         "1.1.6",
         "api_key='test'",
+        bases=(CHAT_MODEL,),
     ),
     _client(
         "langchain_mistralai.embeddings.MistralAIEmbeddings",
@@ -959,6 +1008,7 @@ INTEGRATIONS: tuple[TypeRow, ...] = (
         aliases=("langchain_huggingface.ChatHuggingFace",),
         package="langchain_huggingface",
         version=_HUGGINGFACE,
+        bases=(CHAT_MODEL,),
     ),
 )
 """LangChain's packages for more providers."""
@@ -1022,6 +1072,7 @@ AGENTS: tuple[TypeRow, ...] = (
 )
 
 ALL: tuple[TypeRow, ...] = (
+    *CHAT_MODELS,
     *MESSAGES,
     *CORE,
     *VECTOR_STORES,

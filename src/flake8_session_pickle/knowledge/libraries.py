@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flake8_session_pickle.codes import Kind
+from flake8_session_pickle.knowledge.langchain import CHAT_MODEL
 from flake8_session_pickle.knowledge.rows import Made, TypeRow
 
 _AZURE = "api_key='x', api_version='2024-02-01', azure_endpoint='https://localhost'"
@@ -78,7 +79,9 @@ _DUCKDB_CSV = "(folder / 'a.csv').write_text('a\\n1\\n'); "
 _DUCKDB_JSON = "(folder / 'a.json').write_text('[{\"a\": 1}]'); "
 
 
-def _client(module: str, name: str, arguments: str, *aliases: str) -> TypeRow:
+def _client(
+    module: str, name: str, arguments: str, *aliases: str, bases: tuple[str, ...] = ()
+) -> TypeRow:
     """A client class that ``module`` exports as ``name`` and ``aliases``."""
     return TypeRow(
         f"{module}.{name}",
@@ -87,6 +90,7 @@ def _client(module: str, name: str, arguments: str, *aliases: str) -> TypeRow:
             Made(f"{module}.{name}()", f"import {module}; value = {module}.{name}({arguments})"),
         ),
         aliases=tuple(f"{module}.{alias}" for alias in aliases),
+        bases=bases,
         package=module,
         version=_MEASURED[module],
     )
@@ -113,10 +117,17 @@ CLIENTS: tuple[TypeRow, ...] = (
         aliases=("langchain_openai.chat_models.ChatOpenAI",),
         package="langchain_openai",
         version=_MEASURED["langchain_openai"],
+        bases=(CHAT_MODEL,),
     ),
     _client("langchain_openai", "OpenAIEmbeddings", "api_key='x'", "embeddings.OpenAIEmbeddings"),
     _client("langchain_openai", "OpenAI", "api_key='x'", "llms.OpenAI"),
-    _client("langchain_openai", "AzureChatOpenAI", _AZURE, "chat_models.AzureChatOpenAI"),
+    _client(
+        "langchain_openai",
+        "AzureChatOpenAI",
+        _AZURE,
+        "chat_models.AzureChatOpenAI",
+        bases=(CHAT_MODEL,),
+    ),
     _client(
         "langchain_openai", "AzureOpenAIEmbeddings", _AZURE, "embeddings.AzureOpenAIEmbeddings"
     ),

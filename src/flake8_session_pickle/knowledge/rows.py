@@ -41,6 +41,10 @@ class Holding(enum.Enum):
     arguments' values (``dict(d, k=v)``)."""
     KEYWORDS = "keywords"
     """Its keyword arguments' values only (``types.SimpleNamespace(k=v)``)."""
+    RECEIVER = "receiver"
+    """What the method is called on, and none of the arguments
+    (``llm.bind_tools(tools)`` keeps the model, and the tools only as their
+    schemas)."""
     RECEIVER_AND_ARGUMENTS = "receiver and arguments"
     """What the method is called on, and each argument as it is
     (``vectorstore.as_retriever(search_kwargs=...)`` keeps the vector store)."""
