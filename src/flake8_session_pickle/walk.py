@@ -4,7 +4,8 @@
 dominates the analysis time; reading the dataclass fields that can hold nodes,
 remembered per node type, gives the same nodes for a fraction of the cost.
 Whitespace, punctuation and operators, a third of a tree's nodes, hold nothing
-the analysis looks for and are left out. libcst's node classes are abstract
+the analysis looks for and are left out, as are names and literals, which hold
+no node of their own (half the nodes a walk meets). libcst's node classes are abstract
 base classes, for which ``isinstance`` is slow, so node types are recognised
 through a table too.
 """
@@ -56,21 +57,32 @@ _TOKENS: tuple[type[cst.CSTNode], ...] = (
     cst.Asynchronous,
 )
 
+_LEAVES: tuple[type[cst.CSTNode], ...] = (
+    cst.Name,
+    cst.Integer,
+    cst.Float,
+    cst.Imaginary,
+    cst.SimpleString,
+    cst.FormattedStringText,
+    cst.Ellipsis,
+)
+"""Nodes whose fields hold no node but tokens."""
+
 _IS_NODE_TYPE: dict[type, bool] = {}
 
 
 def _is_node_type(value_type: type) -> bool:
-    """Whether values of the type are nodes to walk into: not tokens."""
+    """Whether values of the type are nodes to walk into: neither tokens nor leaves."""
     known = _IS_NODE_TYPE.get(value_type)
     if known is None:
         known = _IS_NODE_TYPE[value_type] = issubclass(value_type, cst.CSTNode) and not issubclass(
-            value_type, _TOKENS
+            value_type, _TOKENS + _LEAVES
         )
     return known
 
 
 def child_nodes(node: cst.CSTNode) -> list[cst.CSTNode]:
-    """The node's children in source order, less tokens."""
+    """The node's children in source order, less tokens and leaves."""
     children: list[cst.CSTNode] = []
     for name in _node_fields(type(node)):
         value = getattr(node, name)
