@@ -327,11 +327,13 @@ class _Reader:
             node = stack.pop()
             node_type = type(node)
             # A nested scope's body is read apart.
+            if node_type is ast.Constant:
+                continue
             if not inside and node_type in _NESTED_SCOPES:
                 outer, body = _scope_parts(node)
                 stack.extend(outer)
                 nested.extend(body)
-            else:
+            elif node_type is not ast.Name:
                 push_children(stack, node)
             if node_type not in _READ_TYPES:
                 continue
@@ -670,12 +672,14 @@ def select_bindings(
 
 
 def _release(statements: list[_Statement]) -> None:
-    """Undo the links between the statements read, which the cycle collector,
-    paused while a file is checked, would otherwise be left to find."""
+    """Undo the links between the statements read, and of each scope to itself,
+    which the cycle collector, paused while a file is checked, would otherwise
+    be left to find."""
     for statement in statements:
         statement.parent = None
         statement.blocks = []
         statement.line_mates = []
+        statement.scope.chain = ()
 
 
 def _unbound_roots(tree: ast.Module, statements: list[_Statement], found: _Found) -> set[str]:
