@@ -102,7 +102,10 @@ class Analysis:
             defined, reporter.statement = reporter.pending.popleft()
             body = Scope(ScopeKind.FUNCTION, defined.scope, defined.function)
             interpreter.run_function(defined.node, body)
-        return reporter.findings()
+        findings = reporter.findings()
+        # A definition and the scope that binds it refer to each other.
+        module.bindings.clear()
+        return findings
 
     def stored_at(self, place: Place) -> Values:
         return self._reporter.stored_at(place)

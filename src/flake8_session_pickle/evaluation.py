@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Protocol
@@ -101,7 +102,9 @@ class Program(Protocol):
 
 class Evaluator:
     def __init__(self, program: Program, knowledge: Knowledge, roots: frozenset[str]) -> None:
-        self._program = program
+        # Weakly, as the program owns this: a cycle would leave the whole file's
+        # analysis (its trees too) to the garbage collector.
+        self._program = weakref.proxy(program)
         self.knowledge = knowledge
         self._roots = roots
         """Qualified names of the objects whose places a sink watches."""
@@ -653,7 +656,7 @@ class Evaluator:
     @staticmethod
     def _class_factory(call: cst.Call, scope: Scope) -> Values:
         if call.args and isinstance(call.args[0].value, cst.SimpleString):
-            name = call.args[0].value.evaluated_value
+            name = string_value(call.args[0].value)
             if isinstance(name, str):
                 return (
                     Definition(call, name, DefinitionKind.CLASS, scope, compares_by_value=True),
@@ -1001,19 +1004,51 @@ def kept(value: Value) -> Value:
 _NOT_LITERAL = object()
 
 
+def string_value(string: cst.SimpleString | cst.ConcatenatedString) -> str | bytes | None:
+    """The value of a string literal; None for one joined with an f-string or of
+    mixed kinds. libcst's ``evaluated_value`` runs ``ast.literal_eval``, whose
+    recursive helper is a reference cycle left to the garbage collector on each
+    call; most literals are plain text between their quotes."""
+    if isinstance(string, cst.ConcatenatedString):
+        if isinstance(string.left, cst.FormattedString) or isinstance(
+            string.right, cst.FormattedString
+        ):
+            return None
+        left, right = string_value(string.left), string_value(string.right)
+        if type(left) is type(right) and left is not None:
+            return left + right  # type: ignore[operator]
+        return None
+    text = string.value
+    quote = string.quote
+    if text[0] == quote[0] and "\\" not in text and "\r" not in text:
+        return text[len(quote) : -len(quote)]
+    value: str | bytes = string.evaluated_value
+    return value
+
+
+def number_value(number: cst.Integer | cst.Float | cst.Imaginary) -> complex:
+    """The value of a number literal, read as Python reads it, without the
+    reference cycle ``evaluated_value`` leaves (:func:`string_value`)."""
+    if isinstance(number, cst.Integer):
+        return int(number.value, 0)
+    if isinstance(number, cst.Float):
+        return float(number.value)
+    return complex(number.value)
+
+
 def literal(expression: cst.BaseExpression) -> Hashable | object:
     """The value of a literal that is not a container, or ``_NOT_LITERAL``."""
     if isinstance(expression, (cst.SimpleString, cst.ConcatenatedString)):
-        value = expression.evaluated_value
+        value = string_value(expression)
         return _NOT_LITERAL if value is None else value
     if isinstance(expression, (cst.Integer, cst.Float, cst.Imaginary)):
-        return expression.evaluated_value
+        return number_value(expression)
     if (
         isinstance(expression, cst.UnaryOperation)
         and isinstance(expression.operator, cst.Minus)
         and isinstance(expression.expression, (cst.Integer, cst.Float))
     ):
-        return -expression.expression.evaluated_value
+        return -number_value(expression.expression)
     if isinstance(expression, cst.Tuple) and all(
         isinstance(element, cst.Element) for element in expression.elements
     ):

@@ -19,6 +19,7 @@ from flake8_session_pickle.evaluation import (
     Evaluator,
     Part,
     bind_loop_targets,
+    string_value,
     target_names,
 )
 from flake8_session_pickle.events import (
@@ -777,5 +778,5 @@ def is_main_guard(test: cst.BaseExpression) -> bool:
         return False
     sides = (test.left, target.comparator)
     return any(isinstance(side, cst.Name) and side.value == "__name__" for side in sides) and any(
-        isinstance(side, cst.SimpleString) and side.evaluated_value == "__main__" for side in sides
+        isinstance(side, cst.SimpleString) and string_value(side) == "__main__" for side in sides
     )

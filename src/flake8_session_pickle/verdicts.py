@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -75,7 +76,9 @@ class Program(Protocol):
 
 class Verdicts:
     def __init__(self, program: Program, evaluator: Evaluator, knowledge: Knowledge) -> None:
-        self._program = program
+        # Weakly, as the program owns this: a cycle would leave the whole file's
+        # analysis (its trees too) to the garbage collector.
+        self._program = weakref.proxy(program)
         self._evaluator = evaluator
         self._knowledge = knowledge
         self._reading: set[Place] = set()
