@@ -224,6 +224,16 @@ class Plugin:
 Plugin().register()
 st.session_state.registry = registry
 """,
+    # A condition's calls store, and its ``:=`` binds, with the names it reads.
+    "acting conditions": """\
+import streamlit as st
+log = []
+handle = open("h.txt")
+if log.append(handle) is None and (kept := log):
+    st.session_state.kept = kept
+while log.append(lambda: 0):
+    st.session_state.log = log
+""",
     # Pages chosen in an ``elif`` chain.
     "elif pages": """\
 import streamlit as st
@@ -249,12 +259,40 @@ def test_names_are_found_where_the_analysis_finds_them(source: str) -> None:
 
 def test_the_traps_are_not_vacuous() -> None:
     reported = [name for name, source in SCOPE_TRAPS.items() if reports(source, everything=False)]
-    assert reported == ["changed", "read before bound", "comprehension", "class", "elif pages"]
+    assert reported == [
+        "changed",
+        "read before bound",
+        "comprehension",
+        "class",
+        "acting conditions",
+        "elif pages",
+    ]
     # The analysis does not follow a rebinding through ``global`` or ``nonlocal``
     # yet, but what it would need is kept.
     assert {"global log", 'log = open("log.txt")'} <= set(selected_lines(SCOPE_TRAPS["global"]))
     assert {"nonlocal value", 'value = open("v.txt")'} <= set(
         selected_lines(SCOPE_TRAPS["nonlocal"])
+    )
+
+
+def test_what_only_a_condition_without_calls_reads_is_left_out() -> None:
+    # The analysis reads a condition only for its calls and ``:=``.
+    kept = selected_lines(
+        textwrap.dedent(
+            """\
+            import streamlit as st
+            with st.form("profile"):
+                name = st.text_input("Name")
+                agree = st.checkbox("I agree")
+                submitted = st.form_submit_button("Save")
+            if submitted and agree:
+                st.session_state.profile = {"name": name}
+            """
+        )
+    )
+    assert 'name = st.text_input("Name")' in kept
+    assert not {'agree = st.checkbox("I agree")', 'submitted = st.form_submit_button("Save")'} & (
+        set(kept)
     )
 
 

@@ -12,11 +12,13 @@ merely has a ``session_state`` attribute (``self.session_state``) does not
 count, as it does not for the analysis.
 
 The analysis follows values only through names, so a statement is also selected
-when it binds a name that a selected statement reads, anywhere in it, where the
-read may find that binding: in the function the read is in, or in a function
-around it, or at module level (the analysis looks a name up in that order, so
-a name a function binds later than it reads it is also sought further out), but
-never among another function's own names. A statement that changes what a name
+when it binds a name that a selected statement reads, anywhere in it but in a
+condition (``if``, ``elif``, ``while``) without calls or ``:=``, which the
+analysis reads only for those, where the read may find that binding: in the
+function the read is in, or in a function around it, or at module level (the
+analysis looks a name up in that order, so a name a function binds later than
+it reads it is also sought further out), but never among another function's
+own names. A statement that changes what a name
 holds (``log.append(x)``, ``log[k] = x``) reaches every scope its name may be
 found in. Star imports, which may bind anything, are always selected. What is left (output
 calls such as ``st.write(...)``, and code that neither writes session state nor
@@ -285,6 +287,13 @@ class _Reader:
             header.extend(clause.test for clause in clauses)
         elif isinstance(statement, ast.While):
             header.append(statement.test)
+        if isinstance(statement, (ast.If, ast.While)):
+            # The analysis reads a condition only for the calls and ``:=`` in it,
+            # so what a condition without any reads needs no binding.
+            passive = [test for test in header if not _acts(test)]
+            if passive:
+                header = [test for test in header if _acts(test)]
+                self._walk(summary, passive, loads=set())
         elif isinstance(statement, (ast.For, ast.AsyncFor)):
             header.extend((statement.target, statement.iter))
             summary.targets.append(statement.target)
@@ -308,12 +317,16 @@ class _Reader:
             summary.essential = True  # holds a return or a yield of the function
         return summary
 
-    def _walk(self, summary: _Statement, roots: list[ast.AST]) -> None:
+    def _walk(
+        self, summary: _Statement, roots: list[ast.AST], loads: set[str] | None = None
+    ) -> None:
         """Read what ``roots``, parts of the statement outside any function, class,
         lambda or comprehension of its own, and everything within them, read,
         bind and write; what is bound inside such a nested scope stays there
-        unless it changes a value or is declared ``global`` or ``nonlocal``."""
-        loads, binds, own, reaching = summary.loads, summary.binds, summary.own, summary.reaching
+        unless it changes a value or is declared ``global`` or ``nonlocal``.
+        ``loads``: where the names read go, if not to the statement's."""
+        loads = summary.loads if loads is None else loads
+        binds, own, reaching = summary.binds, summary.own, summary.reaching
         found = self._found
         nested: list[ast.AST] = []
         stack = list(roots)
@@ -480,6 +493,11 @@ _NESTED_SCOPES = frozenset(
         ast.GeneratorExp,
     }
 )
+
+
+def _acts(test: ast.expr) -> bool:
+    """Whether a condition calls anything or binds a name with ``:=``."""
+    return any(isinstance(node, (ast.Call, ast.NamedExpr)) for node in ast.walk(test))
 
 
 def _scope_parts(node: ast.AST) -> tuple[list[ast.AST], list[ast.AST]]:
