@@ -158,6 +158,8 @@ def _reads_item(node: ast.expr) -> bool:
 
 
 def _bound_names(target: ast.AST) -> list[str]:
+    if type(target) is ast.Name:
+        return [target.id]
     return [node.id for node in ast.walk(target) if isinstance(node, ast.Name)]
 
 
