@@ -104,7 +104,7 @@ class Evaluator:
     def __init__(self, program: Program, knowledge: Knowledge, roots: frozenset[str]) -> None:
         # Weakly, as the program owns this: a cycle would leave the whole file's
         # analysis (its trees too) to the garbage collector.
-        self._program = weakref.proxy(program)
+        self._program: Program = weakref.proxy(program)
         self.knowledge = knowledge
         self._roots = roots
         """Qualified names of the objects whose places a sink watches."""

@@ -166,6 +166,8 @@ def _walk_whole(tree: ast.Module) -> tuple[dict[str, list[int]], frozenset[str]]
         while stack:
             node = stack.pop()
             node_type = type(node)
+            if node_type is ast.Constant:
+                continue
             if node_type is ast.Name:
                 assert isinstance(node, ast.Name)
                 uses.setdefault(node.id, []).append(id(node))

@@ -497,7 +497,7 @@ _NESTED_SCOPES = frozenset(
 )
 
 
-def _acts(test: ast.expr) -> bool:
+def _acts(test: ast.AST) -> bool:
     """Whether a condition calls anything or binds a name with ``:=``."""
     return any(isinstance(node, (ast.Call, ast.NamedExpr)) for node in ast.walk(test))
 

@@ -78,7 +78,7 @@ class Verdicts:
     def __init__(self, program: Program, evaluator: Evaluator, knowledge: Knowledge) -> None:
         # Weakly, as the program owns this: a cycle would leave the whole file's
         # analysis (its trees too) to the garbage collector.
-        self._program = weakref.proxy(program)
+        self._program: Program = weakref.proxy(program)
         self._evaluator = evaluator
         self._knowledge = knowledge
         self._reading: set[Place] = set()
