@@ -592,33 +592,38 @@ class Interpreter:
     # Expressions: calls that store somewhere inside them, and ``:=`` bindings.
 
     def scan(self, expression: cst.CSTNode, scope: Scope) -> None:
-        stack: list[tuple[cst.CSTNode, Scope]] = [(expression, scope)]
+        """Hear the calls and ``:=`` of an expression in source order, those of a
+        lambda or comprehension in a scope of its own."""
+        stack = [expression]
         while stack:
-            node, current = stack.pop()
+            node = stack.pop()
             node_type = type(node)
             if node_type is cst.Call:
                 assert isinstance(node, cst.Call)
-                self._call(node, current)
+                self._call(node, scope)
             elif node_type is cst.NamedExpr:
                 assert isinstance(node, cst.NamedExpr)
                 if isinstance(node.target, cst.Name):
-                    current.binding_scope.bind(
-                        node.target.value, self._evaluator.evaluate(node.value, current)
+                    scope.binding_scope.bind(
+                        node.target.value, self._evaluator.evaluate(node.value, scope)
                     )
             elif node_type is cst.Lambda:
                 assert isinstance(node, cst.Lambda)
-                inner = Scope(ScopeKind.LAMBDA, current)
+                inner = Scope(ScopeKind.LAMBDA, scope)
                 for name in _parameter_names(node.params):
                     inner.bind(name, NOTHING_KNOWN)
-                stack.append((node.body, inner))
+                self.scan(node.body, inner)
                 continue
             elif node_type in _COMPREHENSIONS:
                 assert isinstance(node, (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp))
-                inner = Scope(ScopeKind.EXPRESSION, current)
+                inner = Scope(ScopeKind.EXPRESSION, scope)
                 bind_loop_targets(node.for_in, inner)
-                stack.extend((child, inner) for child in reversed(child_nodes(node)))
+                for child in child_nodes(node):
+                    self.scan(child, inner)
                 continue
-            stack.extend((child, current) for child in reversed(child_nodes(node)))
+            children = child_nodes(node)
+            children.reverse()
+            stack.extend(children)
 
     def _call(self, call: cst.Call, scope: Scope) -> None:
         func = call.func
