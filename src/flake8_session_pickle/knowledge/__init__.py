@@ -23,16 +23,11 @@ def _with_producers(
 ) -> tuple[TypeRow, ...]:
     """The rows, with the producers other modules list for them (third-party
     functions making values of standard types)."""
-    return tuple(
-        replace(
-            row,
-            made_by=(
-                *row.made_by,
-                *(made for listed in producers for made in listed.get(row.name, ())),
-            ),
-        )
-        for row in rows
-    )
+    found = []
+    for row in rows:
+        listed = tuple(made for named in producers for made in named.get(row.name, ()))
+        found.append(replace(row, made_by=(*row.made_by, *listed)) if listed else row)
+    return tuple(found)
 
 
 @cache
