@@ -12,7 +12,6 @@ import pytest
 from strict import check
 
 from flake8_session_pickle import modules
-from flake8_session_pickle.scopes import Scope
 
 WORKER = textwrap.dedent(
     """\
@@ -233,11 +232,9 @@ def counted_runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, frozenset[
     runs: list[tuple[Path, frozenset[str] | None]] = []
     run = modules.AppModules._run
 
-    def counted(
-        self: modules.AppModules, source: modules._Source, names: frozenset[str] | None
-    ) -> Scope | None:
-        runs.append((source.info.path, names))
-        return run(self, source, names)
+    def counted(self: modules.AppModules, source: modules._Source, asked: modules._Run) -> None:
+        runs.append((source.info.path, asked.names))
+        run(self, source, asked)
 
     monkeypatch.setattr(modules.AppModules, "_run", counted)
     return runs
@@ -309,12 +306,37 @@ def test_a_module_asked_for_more_names_runs_again_parsing_each_statement_once(
     assert codes == [["PKL106"], ["PKL107"], [], ["PKL106"]]
     helpers = folder / "helpers.py"
     assert reads == [helpers]
+    # Each run is asked for what the runs before it bound too.
     assert runs == [
         (helpers, frozenset({"connect"})),
-        (helpers, frozenset({"connect", "make_lock"})),
-        (helpers, frozenset({"connect", "make_lock", "describe"})),
+        (helpers, frozenset({"connect", "sqlite3", "make_lock"})),
+        (helpers, frozenset({"connect", "sqlite3", "make_lock", "threading", "describe"})),
     ]
     assert len(parses) == len(set(parses)) == 5  # two imports and three functions
+
+
+def test_a_name_a_run_bound_in_full_needs_no_other_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Running ``connect`` ran every statement binding ``sqlite3``, as a run for
+    # both names would.
+    folder = app_folder(
+        tmp_path,
+        **{
+            "helpers.py": HELPERS,
+            "a.py": "import streamlit as st\nfrom helpers import connect\n\n"
+            "st.session_state.c = connect()\n",
+            "b.py": "import streamlit as st\nfrom helpers import sqlite3\n\n"
+            "st.session_state.m = sqlite3\n",
+        },
+    )
+    runs = counted_runs(monkeypatch)
+    codes = [
+        [v.code for v in check((folder / name).read_text(), path=folder / name)]
+        for name in ("a.py", "b.py")
+    ]
+    assert codes == [["PKL106"], ["PKL108"]]
+    assert runs == [(folder / "helpers.py", frozenset({"connect"}))]
 
 
 def test_a_module_whose_import_leads_elsewhere_is_read_for_each_place(

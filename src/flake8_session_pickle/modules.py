@@ -49,7 +49,8 @@ class _Run:
     """One run of a module."""
 
     names: frozenset[str] | None
-    """The names it was run for; None: all of them."""
+    """The names it binds as a run for every name would: those it was run for,
+    and those all of whose binding statements it ran; None: all of them."""
     scope: Scope | None = None
     """What the module binds; None where it cannot be run safely."""
     resolved: dict[tuple[str, ...], Resolved] = field(default_factory=dict)
@@ -239,7 +240,7 @@ class AppModules:
         self._reading.append(path)
         self._resolving.append(run.resolved)
         try:
-            run.scope = self._run(kept.source, names)
+            self._run(kept.source, run)
         finally:
             self._reading.pop()
             self._resolving.pop()
@@ -277,22 +278,26 @@ class AppModules:
         )
         return _Source(text, info)
 
-    def _run(self, source: _Source, names: frozenset[str] | None) -> Scope | None:
-        """Run the module-level statements that bind ``names`` and what they need;
-        None where libcst cannot parse one of them."""
+    def _run(self, source: _Source, run: _Run) -> None:
+        """Run the module-level statements that bind the run's names and what they
+        need, and widen its names to every name those statements bind as a run
+        for all of them would; its scope stays None where libcst cannot parse
+        one of them."""
         statements: list[cst.BaseStatement] = []
-        for unit in select_bindings(ast.parse(source.text), source.text, names):
+        units, served = select_bindings(ast.parse(source.text), source.text, run.names)
+        for unit in units:
             body = source.parsed.get(unit.first_line)
             if body is None:
                 try:
                     body = source.parsed[unit.first_line] = parse_unit(unit).body
                 except cst.ParserSyntaxError:
-                    return None
+                    return
             statements.extend(body)
         scope = Scope(ScopeKind.MODULE, None)
         scope.module = source.info
         Interpreter(self._evaluator, _Silent()).run(statements, scope)
-        return scope
+        run.scope = scope
+        run.names = served
 
 
 def _listed_exports(tree: ast.Module) -> frozenset[str] | None:

@@ -668,12 +668,14 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
 
 def select_bindings(
     tree: ast.Module, source: str, names: frozenset[str] | None
-) -> tuple[Unit, ...]:
+) -> tuple[tuple[Unit, ...], frozenset[str] | None]:
     """The module-level statements of a module of the app (``tree`` is Python's
     parse of ``source``) that a run of it needs for what it binds to ``names``
     (None: to every name): those binding the names, and those binding what
     they read, each taken whole, so that a statement's text is the same
-    whatever names are asked for."""
+    whatever names are asked for. Also the names the run binds as a run for
+    every name would (None: all): ``names``, and every name whose binding
+    statements are all among those kept, as what they need is kept too."""
     lines = LINE.findall(source)
     reader = _Reader(frozenset(), _Found(()), lines)
     module = _Scope(None)
@@ -686,7 +688,14 @@ def select_bindings(
             chosen = [binder for name in names for binder in binders.get((module, name), ())]
             chosen.extend(statement for statement in body if statement.always)
         _choose(chosen, binders, whole=True)
-        return _units(body, lines)
+        served = None
+        if names is not None:
+            served = names | {
+                name
+                for (scope, name), statements in binders.items()
+                if scope is module and all(statement.selected for statement in statements)
+            }
+        return _units(body, lines), served
     finally:
         _release(reader.statements)
 
