@@ -71,8 +71,8 @@ class Analysis:
         sinks: Sequence[Sink],
         path: Path | None = None,
     ) -> None:
-        """``path``: where the checked file is on disk, for the app's own modules it
-        imports."""
+        """``path``: where the checked file is on disk (resolved), for the app's own
+        modules it imports."""
         self._facts = facts
         roots = frozenset(root for sink in sinks for root in sink.roots)
         self._evaluator = Evaluator(self, knowledge, roots)

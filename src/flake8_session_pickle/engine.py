@@ -145,7 +145,8 @@ def analyse(
     path: Path | None = None,
 ) -> list[Violation]:
     """Parse the selected units of ``source`` with libcst and analyse them, without
-    the size and depth limits that :func:`check_source` applies first."""
+    the size and depth limits that :func:`check_source` applies first. ``path``:
+    the file's resolved path on disk."""
     # Importing libcst takes a quarter of a second: only a run that meets a file
     # which may hold a finding pays for it.
     import libcst as cst

@@ -228,6 +228,7 @@ class Measure:
     def __init__(self, source: str) -> None:
         self._source = source
         self._lines: list[str] | None = None
+        self._ascii = source.isascii()
         self._pattern_cost = 0
         self.nodes = 0
         """The nodes of the trees measured so far."""
@@ -337,6 +338,11 @@ class Measure:
         lines = self._lines[start_line - 1 : end_line]
         if not lines or len(lines) != end_line - start_line + 1:
             return None
+        if self._ascii:
+            # Where every character is a byte, columns count characters too.
+            lines[-1] = lines[-1][:end_column]
+            lines[0] = lines[0][start_column:]
+            return "".join(lines)
         encoded = [line.encode(errors="surrogatepass") for line in lines]
         encoded[-1] = encoded[-1][:end_column]
         encoded[0] = encoded[0][start_column:]

@@ -175,10 +175,11 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def project_of(checked: Path) -> Project:
-    """The project of a checked file, shared by the files whose imports are
-    searched from the same main script's folder (the app and its pages), so that
-    what is known of the folders searched is learned once."""
-    folder = checked.resolve().parent
+    """The project of a checked file (``checked``: its path, resolved), shared by
+    the files whose imports are searched from the same main script's folder (the
+    app and its pages), so that what is known of the folders searched is learned
+    once."""
+    folder = checked.parent
     return _project(folder.parent if folder.name == _PAGES else folder)
 
 
