@@ -11,9 +11,10 @@ import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from flake8_session_pickle import parsing
+from flake8_session_pickle.limits import LINE
 from flake8_session_pickle.parsing import parse_unit
 from flake8_session_pickle.positions import UnitPositions
-from flake8_session_pickle.selection import LINE, Unit, first_line, line_groups, newline_ended
+from flake8_session_pickle.selection import Unit, first_line, line_groups, newline_ended
 from flake8_session_pickle.walk import child_nodes
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("*.py"))

@@ -89,7 +89,7 @@ def _check(
         # A unit of statements beyond libcst's limits costs only itself, and what
         # depends on the names it binds; only a file too large as a whole is not
         # checked at all.
-        measure = Measure(source)
+        measure = Measure(source, selection.lines)
         kept = []
         refused = []
         for unit in selection.units:

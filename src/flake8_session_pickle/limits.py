@@ -173,7 +173,8 @@ def may_hold_nodes(node_type: type[ast.AST], field: str) -> bool:
     return field not in _NO_NODES and not (node_type is ast.Constant and field == "value")
 
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+"""A physical line as Python counts them, with its line break."""
 
 # Special weights in a plan, for list fields whose items nest differently.
 _BOOLEAN_OPERANDS = -1
@@ -225,9 +226,11 @@ TOO_MANY_NODES = (
 class Measure:
     """Measures trees of one source, counting the nodes of all of them."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, lines: list[str] | None = None) -> None:
+        """``lines``: the physical lines of ``source`` (:data:`LINE`), where the
+        caller has them; they are split when first needed otherwise."""
         self._source = source
-        self._lines: list[str] | None = None
+        self._lines = lines
         self._ascii = source.isascii()
         self._pattern_cost = 0
         self.nodes = 0
@@ -334,7 +337,7 @@ class Measure:
             return None
         (start_line, start_column), (end_line, end_column) = start, end
         if self._lines is None:
-            self._lines = _LINE.findall(self._source)
+            self._lines = LINE.findall(self._source)
         lines = self._lines[start_line - 1 : end_line]
         if not lines or len(lines) != end_line - start_line + 1:
             return None

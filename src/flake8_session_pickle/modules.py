@@ -80,6 +80,9 @@ class _Source:
     parsed: dict[int, Sequence[cst.BaseStatement]] = field(default_factory=dict)
     """The statements of each unit of module-level statements parsed so far, by
     its first line."""
+    tree: ast.Module | None = None
+    """Python's parse of the text, from the read until the first run takes it:
+    what is kept of a module is its text, parsed again by a later run."""
 
 
 @dataclass
@@ -276,7 +279,7 @@ class AppModules:
         info = ModuleInfo(
             path, display, lines, FileFacts(None, text, frozenset()), _listed_exports(tree)
         )
-        return _Source(text, info)
+        return _Source(text, info, tree=tree)
 
     def _run(self, source: _Source, run: _Run) -> None:
         """Run the module-level statements that bind the run's names and what they
@@ -284,7 +287,9 @@ class AppModules:
         for all of them would; its scope stays None where libcst cannot parse
         one of them."""
         statements: list[cst.BaseStatement] = []
-        units, served = select_bindings(ast.parse(source.text), source.text, run.names)
+        tree = source.tree if source.tree is not None else ast.parse(source.text)
+        source.tree = None
+        units, served = select_bindings(tree, source.text, run.names)
         for unit in units:
             body = source.parsed.get(unit.first_line)
             if body is None:

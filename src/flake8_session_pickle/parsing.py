@@ -43,8 +43,8 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from flake8_session_pickle.limits import LINE
 from flake8_session_pickle.selection import (
-    LINE,
     Unit,
     compound_blocks,
     elif_clauses,

@@ -28,21 +28,17 @@ feeds what is written) cannot change a report.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from flake8_session_pickle.knowledge.language import ITEM_READS, STORING_METHODS
-from flake8_session_pickle.limits import may_hold_nodes
+from flake8_session_pickle.limits import LINE, may_hold_nodes
 
 if TYPE_CHECKING:
     from flake8_session_pickle.sinks import Sink
 
 Bindings = list[tuple[list[str], ast.expr]]
-
-LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
-"""A physical line as Python counts them, with its line break."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +63,8 @@ class Selection:
     """In source order."""
     module_names: frozenset[str]
     """Names bound to the modules session state comes from (``st``)."""
+    lines: list[str] | None = None
+    """The file's physical lines (:data:`LINE`), each with its line break."""
 
     @property
     def tree(self) -> ast.Module:
@@ -661,7 +659,7 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
             return None
         chosen.extend(statement for statement in body if statement.always)
         _choose(chosen, _binders(reader.statements))
-        return Selection(_units(body, lines), frozenset(found.module_names))
+        return Selection(_units(body, lines), frozenset(found.module_names), lines)
     finally:
         _release(reader.statements)
 
