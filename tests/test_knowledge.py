@@ -90,6 +90,45 @@ for key, names, tuple_of, snippet in given["evidence"]:
         pass
     else:
         results[key]["iterator"] = outcome(lambda: iterator)
+
+def derived_from(name):
+    # How a class of the app derived from the base pickles, and the hooks and
+    # reducers of the classes above it that would change that.
+    import copyreg, threading, types, typing
+    base = resolve(name)
+    try:
+        derived = types.new_class("Derived", (base,))
+    except TypeError:  # a generic base is written subscripted: Generic[T]
+        derived = types.new_class("Derived", (base[typing.TypeVar("T")],))
+    # derived once more, so that a protocol's subclass is not a protocol itself
+    concrete = types.new_class("Concrete", (derived,))
+    concrete.__abstractmethods__ = frozenset()
+    concrete.__module__, concrete.__qualname__ = "__main__", "Concrete"
+    globals()["Concrete"] = concrete
+    hooks = [
+        f"{cls.__module__}.{cls.__qualname__}.{hook}"
+        for cls in concrete.__mro__[2:-1]
+        for hook in ("__reduce__", "__reduce_ex__", "__getstate__")
+        if hook in vars(cls)
+    ] + [cls.__qualname__ for cls in concrete.__mro__ if cls in copyreg.dispatch_table]
+    instance = concrete()
+    own = sorted(vars(instance))  # what the base keeps on an instance of its own
+    instance.data = [1]
+    kept = pickle.loads(pickle.dumps(instance)).data == [1]
+    instance.lock = threading.Lock()
+    return {
+        "hooks": hooks,
+        "own attributes": own,
+        "attributes pickled": kept,
+        "lock": outcome(lambda: instance),
+    }
+
+
+for name in given["bases"]:
+    try:
+        results[name] = derived_from(name)
+    except Exception as error:
+        results[name] = {"error": f"{type(error).__name__}: {error}"}
 for name, alias in given["aliases"]:
     found = resolve(alias)
     results[alias] = {"same type": found is not None and found is resolve(name),
@@ -172,6 +211,7 @@ def evidence() -> Iterator[tuple[str, TypeRow, Made | None, str]]:
 
 
 EVIDENCE = list(evidence())
+NEUTRAL_BASES = [row for row in rows() if row.neutral_base]
 ALIASED = [
     (row, alias)
     for row in rows()
@@ -193,9 +233,10 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         if installed(row, made)
     ]
     aliases = [(row.name, alias) for row, alias in ALIASED if installed(row)]
+    bases = [row.name for row in NEUTRAL_BASES if installed(row)]
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
-        input=json.dumps({"evidence": probes, "aliases": aliases}),
+        input=json.dumps({"evidence": probes, "aliases": aliases, "bases": bases}),
         capture_output=True,
         text=True,
         cwd=tmp_path_factory.mktemp("evidence"),
@@ -267,6 +308,20 @@ def test_an_alias_is_the_same_type(row: TypeRow, alias: str, outcomes: dict[str,
         # release line's: scripts/probe_knowledge.py checks it where it imports
         pytest.skip(f"{alias} does not import here")
     assert found["same type"]
+
+
+@pytest.mark.parametrize("row", NEUTRAL_BASES, ids=[row.name for row in NEUTRAL_BASES])
+def test_a_class_derived_from_a_neutral_base_pickles_its_attributes(
+    row: TypeRow, outcomes: dict[str, Any]
+) -> None:
+    requires_package(row)
+    found = outcomes[row.name]
+    assert found == {
+        "hooks": [],
+        "own attributes": [],
+        "attributes pickled": True,
+        "lock": "refused",
+    }
 
 
 def _same_package(row: TypeRow, alias: str) -> bool:

@@ -150,6 +150,7 @@ def test_linter_agrees_with_streamlit(case: Case, tmp_path: Path) -> None:
         COUNTS.get("unpicklable" if refused else "picklable", 0) + 1
     )
     assert bool(reported) == refused, f"runtime refused: {refused}; linter: {reported}"
+    assert refused or case.expected is None, f"the case expects {case.expected}; Streamlit pickled"
     if refused:
         # A value of a picklable kind can still be caught by the rerun trap
         # when it is defined in the script and kept across runs.

@@ -1060,6 +1060,47 @@ BASE_CLASS_CASES = [
         None,
     ),
     Case(
+        "classes/generic-base-written-subscripted",
+        "import threading\nfrom typing import Generic, TypeVar\nimport streamlit as st\n"
+        "T = TypeVar('T')\nclass Box(Generic[T]):\n    def __init__(self):\n"
+        "        self.lock = threading.Lock()\nst.session_state.box = Box()\n",
+        "PKL111",
+        line=8,
+    ),
+    Case(
+        "classes/generic-base-with-plain-data",
+        "from typing import Generic, TypeVar\nimport streamlit as st\n"
+        "T = TypeVar('T')\nclass Box(Generic[T]):\n    def __init__(self):\n"
+        "        self.items = [1, 2]\nst.session_state.box = Box()\n",
+        None,
+    ),
+    Case(
+        "classes/abstract-base-of-collections",
+        "import threading\nimport collections.abc\nimport streamlit as st\n"
+        "class Pool(collections.abc.Iterable):\n    def __init__(self):\n"
+        "        self.lock = threading.Lock()\n    def __iter__(self):\n        return iter(())\n"
+        "st.session_state.pool = Pool()\n",
+        "PKL111",
+        line=9,
+    ),
+    Case(
+        "classes/protocol-base-through-a-generic-class-of-the-file",
+        "import threading\nfrom typing import Generic, Protocol, TypeVar\nimport streamlit as st\n"
+        "T = TypeVar('T')\nclass Source(Protocol):\n    def read(self) -> str: ...\n"
+        "class Store(Generic[T]):\n    pass\nclass Files(Store[int], Source):\n"
+        "    def __init__(self):\n        self.lock = threading.Lock()\n"
+        "    def read(self) -> str:\n        return ''\nst.session_state.files = Files()\n",
+        "PKL111",
+        line=14,
+    ),
+    Case(
+        "classes/base-from-elsewhere-that-pickles-its-own-way",
+        "import threading\nfrom fractions import Fraction\nimport streamlit as st\n"
+        "class Ratio(Fraction):\n    def __init__(self, *args):\n"
+        "        self.lock = threading.Lock()\nst.session_state.ratio = Ratio(1, 2)\n",
+        None,
+    ),
+    Case(
         "classes/method-called-through-self-from-init",
         "import threading\nimport streamlit as st\nclass Worker:\n"
         "    def __init__(self):\n        self.setup()\n"

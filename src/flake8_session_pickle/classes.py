@@ -22,11 +22,7 @@ from flake8_session_pickle.evaluation import Evaluator
 from flake8_session_pickle.events import Called, Event, Stored
 from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.interpreter import Interpreter
-from flake8_session_pickle.knowledge.language import (
-    DATACLASS_FIELD,
-    NEUTRAL_BASES,
-    PICKLING_HOOKS,
-)
+from flake8_session_pickle.knowledge.language import DATACLASS_FIELD, PICKLING_HOOKS
 from flake8_session_pickle.knowledge.rows import TypeRow
 from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.values import (
@@ -182,15 +178,20 @@ class ClassModel:
     def customises_pickling(self, cls: Definition) -> bool:
         """Whether the class may pickle differently from its ``__dict__``: it or a base
         defines a pickling hook, a reducer is registered for it, or a base comes from
-        elsewhere (and may do either)."""
+        elsewhere (and may do either) other than those the knowledge tables know
+        leave pickling to ``object``."""
         if self._hooks(cls):
             return True
         return any(
             self.customises_pickling(base)
             if isinstance(base, Definition)
-            else not (isinstance(base, Named) and base.name in NEUTRAL_BASES)
+            else not (isinstance(base, Named) and self._neutral(base.name))
             for base in cls.bases
         )
+
+    def _neutral(self, base: str) -> bool:
+        row = self._evaluator.knowledge.type(base)
+        return row is not None and row.neutral_base
 
     def _running_methods(self, mro: tuple[Definition, ...]) -> Iterator[Method]:
         """The methods that may run on an instance whose classes are ``mro``."""

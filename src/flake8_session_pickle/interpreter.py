@@ -554,7 +554,7 @@ class Interpreter:
             value
             for base in class_def.bases
             if not base.keyword
-            for value in self._evaluator.evaluate(base.value, scope)
+            for value in self._base(base.value, scope)
         )
         body = Scope(ScopeKind.CLASS, scope)
         self._suite(class_def.body, body)
@@ -588,6 +588,20 @@ class Interpreter:
         )
         body.owner = definition
         scope.bind(class_def.name.value, (definition,))
+
+    def _base(self, expression: cst.BaseExpression, scope: Scope) -> Values:
+        """What a base of a class is. A subscripted class (``Generic[T]``,
+        ``Base[int]``) stands for the class itself, which is what its
+        ``__mro_entries__`` puts among the bases."""
+        if isinstance(expression, cst.Subscript):
+            origins = self._evaluator.evaluate(expression.value, scope)
+            if origins and all(
+                isinstance(origin, Named)
+                or (isinstance(origin, Definition) and origin.kind is DefinitionKind.CLASS)
+                for origin in origins
+            ):
+                return origins
+        return self._evaluator.evaluate(expression, scope)
 
     # Expressions: calls that store somewhere inside them, and ``:=`` bindings.
 

@@ -1015,6 +1015,12 @@ INTEGRATIONS: tuple[TypeRow, ...] = (
 
 AGENTS: tuple[TypeRow, ...] = (
     TypeRow(
+        "langgraph.store.base.BaseStore",
+        neutral_base=True,
+        package="langgraph",
+        version="1.2.24",
+    ),
+    TypeRow(
         "langgraph.graph.state.CompiledStateGraph",
         # it keeps functions it defines inside its methods (attach_node's _get_updates)
         Kind.LOCAL_OBJECT,

@@ -21,10 +21,6 @@ TYPED_DICT_BASES = frozenset({"typing.TypedDict", "typing_extensions.TypedDict"}
 ENUM_BASES = frozenset({"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"})
 """Deriving from these makes an enum: its class attributes are its instances."""
 
-NEUTRAL_BASES = frozenset({"builtins.object", "abc.ABC"})
-"""Bases that change nothing about how an instance pickles; any other base from
-outside the file may customise pickling."""
-
 CONNECTION_CURSORS = frozenset({"cursor"})
 """Methods of a database connection that make a cursor bound to it: PEP 249
 (DB-API 2.0) has every connection's ``cursor()`` return a cursor that works

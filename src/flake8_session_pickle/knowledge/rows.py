@@ -229,6 +229,14 @@ class TypeRow:
     """How the verdict depends on the way the value is built, where it does. The
     row gives the verdict for the way apps build it, with evidence built that
     way; this says what differs (``QdrantClient(':memory:')`` pickles)."""
+    neutral_base: bool = False
+    """Deriving a class from it changes nothing about how its instances pickle:
+    neither it nor a class above it but ``object`` defines ``__reduce__``,
+    ``__reduce_ex__`` or ``__getstate__`` or has a reducer registered, and it
+    keeps no attribute of its own on an instance, so pickle stores the
+    attributes the class's own methods set, as for a class derived from
+    ``object`` (``typing.Generic``, the abstract bases of ``collections.abc``).
+    The tests check this on a class derived from it."""
 
     def __post_init__(self) -> None:
         if self.kind is not None and self.pickles:

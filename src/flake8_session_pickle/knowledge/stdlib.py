@@ -659,7 +659,41 @@ INTERPRETER_OBJECTS: tuple[TypeRow, ...] = (
     ),
 )
 
+_ABSTRACT_BASES = (
+    "Container",
+    "Hashable",
+    "Iterable",
+    "Iterator",
+    "Reversible",
+    "Generator",
+    "Sized",
+    "Callable",
+    "Collection",
+    "Sequence",
+    "MutableSequence",
+    "Set",
+    "MutableSet",
+    "Mapping",
+    "MutableMapping",
+    "Awaitable",
+    "Coroutine",
+    "AsyncIterable",
+    "AsyncIterator",
+    "AsyncGenerator",
+)
+
+NEUTRAL_BASES: tuple[TypeRow, ...] = (
+    TypeRow("builtins.object", neutral_base=True),
+    TypeRow("abc.ABC", neutral_base=True),
+    TypeRow("typing.Generic", neutral_base=True),
+    TypeRow("typing.Protocol", neutral_base=True),
+    *(TypeRow(f"collections.abc.{name}", neutral_base=True) for name in _ABSTRACT_BASES),
+)
+"""Bases of classes that leave pickling to ``object``: a class of the app
+derived from one pickles its instances' attributes."""
+
 ALL: tuple[TypeRow, ...] = (
+    *NEUTRAL_BASES,
     *LANGUAGE,
     *CONTAINERS,
     *WRAPPERS,
