@@ -258,6 +258,7 @@ WRAPPERS: tuple[TypeRow, ...] = (
         wrapper=True,
         iterates=Iteration.ITEMS,
         made_by=(Made("builtins.iter()", "value = iter([1])", holds=Holding.ITERATORS),),
+        neutral_base=True,
     ),
     TypeRow(
         "builtins.reversed",
@@ -663,7 +664,6 @@ _ABSTRACT_BASES = (
     "Container",
     "Hashable",
     "Iterable",
-    "Iterator",
     "Reversible",
     "Generator",
     "Sized",
@@ -690,7 +690,8 @@ NEUTRAL_BASES: tuple[TypeRow, ...] = (
     *(TypeRow(f"collections.abc.{name}", neutral_base=True) for name in _ABSTRACT_BASES),
 )
 """Bases of classes that leave pickling to ``object``: a class of the app
-derived from one pickles its instances' attributes."""
+derived from one pickles its instances' attributes. (``collections.abc.Iterator``
+is one too, on its row below.)"""
 
 ALL: tuple[TypeRow, ...] = (
     *NEUTRAL_BASES,
