@@ -30,6 +30,15 @@ class FileFacts:
         self._module_names = module_names
         """Names bound to the modules session state comes from (``st``)."""
 
+    @classmethod
+    def of_module(cls, tree: ast.Module, source: str) -> FileFacts:
+        """The facts of a module of the app (``tree`` is Python's parse of
+        ``source``), kept as long as the module is: which names the file uses
+        is worked out now from ``tree``, which is not kept."""
+        facts = cls(None, source, frozenset())
+        facts._walked = _walk_whole(tree)
+        return facts
+
     @property
     def _tree(self) -> ast.Module:
         return self._given if self._given is not None else ast.parse(self._source)

@@ -275,9 +275,8 @@ class AppModules:
             if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
         }
         display = path.relative_to(self._project.root).as_posix()
-        # The facts keep the text, not the tree, which is parsed again if asked.
         info = ModuleInfo(
-            path, display, lines, FileFacts(None, text, frozenset()), _listed_exports(tree)
+            path, display, lines, FileFacts.of_module(tree, text), _listed_exports(tree)
         )
         return _Source(text, info, tree=tree)
 
