@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import textwrap
@@ -232,9 +233,14 @@ def counted_runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, frozenset[
     runs: list[tuple[Path, frozenset[str] | None]] = []
     run = modules.AppModules._run
 
-    def counted(self: modules.AppModules, source: modules._Source, asked: modules._Run) -> None:
+    def counted(
+        self: modules.AppModules,
+        source: modules._Source,
+        asked: modules._Run,
+        tree: ast.Module | None = None,
+    ) -> None:
         runs.append((source.info.path, asked.names))
-        run(self, source, asked)
+        run(self, source, asked, tree)
 
     monkeypatch.setattr(modules.AppModules, "_run", counted)
     return runs

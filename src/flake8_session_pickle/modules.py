@@ -80,9 +80,6 @@ class _Source:
     parsed: dict[int, Sequence[cst.BaseStatement]] = field(default_factory=dict)
     """The statements of each unit of module-level statements parsed so far, by
     its first line."""
-    tree: ast.Module | None = None
-    """Python's parse of the text, from the read until the first run takes it:
-    what is kept of a module is its text, parsed again by a later run."""
 
 
 @dataclass
@@ -229,9 +226,12 @@ class AppModules:
                 return run.scope
         if path in self._reading or len(self._reading) >= MAX_IMPORT_DEPTH:
             return None
+        fresh: ast.Module | None = None
         if not kept.read:
             kept.read = True
-            kept.source = self._read(path)
+            read = self._read(path)
+            if read is not None:
+                kept.source, fresh = read
         if kept.source is None:
             return None
         if names is not None:
@@ -243,7 +243,7 @@ class AppModules:
         self._reading.append(path)
         self._resolving.append(run.resolved)
         try:
-            self._run(kept.source, run)
+            self._run(kept.source, run, fresh)
         finally:
             self._reading.pop()
             self._resolving.pop()
@@ -253,9 +253,9 @@ class AppModules:
     def _leads_as_before(self, run: _Run) -> bool:
         return all(self._answer(query) == answer for query, answer in run.resolved.items())
 
-    def _read(self, path: Path) -> _Source | None:
-        """The module's text and what is known of it as a whole; None where it
-        cannot be read, parsed or analysed safely."""
+    def _read(self, path: Path) -> tuple[_Source, ast.Module] | None:
+        """The module's text and what is known of it as a whole, with Python's
+        parse of it; None where it cannot be read, parsed or analysed safely."""
         assert self._project is not None
         try:
             text = path.read_text(encoding="utf-8")
@@ -278,16 +278,17 @@ class AppModules:
         info = ModuleInfo(
             path, display, lines, FileFacts.of_module(tree, text), _listed_exports(tree)
         )
-        return _Source(text, info, tree=tree)
+        return _Source(text, info), tree
 
-    def _run(self, source: _Source, run: _Run) -> None:
+    def _run(self, source: _Source, run: _Run, tree: ast.Module | None = None) -> None:
         """Run the module-level statements that bind the run's names and what they
         need, and widen its names to every name those statements bind as a run
         for all of them would; its scope stays None where libcst cannot parse
-        one of them."""
+        one of them. ``tree``: Python's parse of the text where the caller has
+        it (a module is kept as its text)."""
         statements: list[cst.BaseStatement] = []
-        tree = source.tree if source.tree is not None else ast.parse(source.text)
-        source.tree = None
+        if tree is None:
+            tree = ast.parse(source.text)
         units, served = select_bindings(tree, source.text, run.names)
         for unit in units:
             body = source.parsed.get(unit.first_line)
