@@ -1075,6 +1075,21 @@ BASE_CLASS_CASES = [
         None,
     ),
     Case(
+        "classes/generic-class-of-the-file-called-subscripted",
+        "import threading\nfrom typing import Generic, TypeVar\nimport streamlit as st\n"
+        "T = TypeVar('T')\nclass Queue(Generic[T]):\n    def __init__(self):\n"
+        "        self.lock = threading.Lock()\nst.session_state.queue = Queue[int]()\n",
+        "PKL111",
+        line=8,
+    ),
+    Case(
+        "classes/generic-class-of-the-file-subscripted-with-plain-data",
+        "from typing import Generic, TypeVar\nimport streamlit as st\n"
+        "T = TypeVar('T')\nclass Queue(Generic[T]):\n    def __init__(self):\n"
+        "        self.items = []\nst.session_state.queue = Queue[int]()\n",
+        None,
+    ),
+    Case(
         "classes/abstract-base-of-collections",
         "import threading\nimport collections.abc\nimport streamlit as st\n"
         "class Pool(collections.abc.Iterable):\n    def __init__(self):\n"

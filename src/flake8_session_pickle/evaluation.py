@@ -168,10 +168,17 @@ class Evaluator:
             )
         if expression_type is cst.Subscript:
             assert isinstance(expression, cst.Subscript)
+            aliased: list[Value] = []
+            owners: list[Value] = []
+            for owner in self.evaluate(expression.value, scope):
+                (aliased if self._subscripts_to_itself(owner) else owners).append(owner)
+            if aliased and not owners:
+                return tuple(aliased)
+            items = NOTHING_KNOWN
             if len(expression.slice) == 1 and isinstance(expression.slice[0].slice, cst.Index):
                 segment = self.segment(expression.slice[0].slice.value, scope)
-                return self._items(self.evaluate(expression.value, scope), segment)
-            return NOTHING_KNOWN
+                items = self._items(tuple(owners), segment)
+            return union(tuple(aliased), items) if aliased else items
         if expression_type is cst.Lambda:
             assert isinstance(expression, cst.Lambda)
             return (Lambda(expression),)
@@ -287,6 +294,18 @@ class Evaluator:
         if len(call.args) < 2:
             return items
         return union(items, self.evaluate(call.args[1].value, scope))
+
+    def _subscripts_to_itself(self, value: Value) -> bool:
+        """Whether ``value[...]`` stands for ``value``: a generic class of the app
+        (``Queue[int]()`` makes a ``Queue``, and ``Queue[int]`` pickles as
+        ``Queue``), but not an enum (``Color["RED"]`` is a member) nor a class
+        with a ``__class_getitem__`` of its own."""
+        return (
+            isinstance(value, Definition)
+            and value.kind is DefinitionKind.CLASS
+            and not value.is_enum
+            and self._program.class_attribute(value, "__class_getitem__") is None
+        )
 
     @staticmethod
     def _items(owners: Values, segment: Attribute | Key | AnyKey) -> Values:

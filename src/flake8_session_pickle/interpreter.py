@@ -590,16 +590,13 @@ class Interpreter:
         scope.bind(class_def.name.value, (definition,))
 
     def _base(self, expression: cst.BaseExpression, scope: Scope) -> Values:
-        """What a base of a class is. A subscripted class (``Generic[T]``,
-        ``Base[int]``) stands for the class itself, which is what its
-        ``__mro_entries__`` puts among the bases."""
+        """What a base of a class is. A subscripted class from elsewhere
+        (``Generic[T]``) stands for the class itself, which is what its
+        ``__mro_entries__`` puts among the bases; the evaluator takes a class of
+        the app subscripted (``Store[int]``) for the class wherever it stands."""
         if isinstance(expression, cst.Subscript):
             origins = self._evaluator.evaluate(expression.value, scope)
-            if origins and all(
-                isinstance(origin, Named)
-                or (isinstance(origin, Definition) and origin.kind is DefinitionKind.CLASS)
-                for origin in origins
-            ):
+            if origins and all(isinstance(origin, Named) for origin in origins):
                 return origins
         return self._evaluator.evaluate(expression, scope)
 
