@@ -249,6 +249,31 @@ elif page == "c":
 else:
     st.session_state.f = lambda: 0
 """,
+    # A function's last statement tells only whether its body may run past its
+    # end, unless it holds a return: ``pass`` stands in for it.
+    "last statements": """\
+import streamlit as st
+import threading
+
+def chart(frame):
+    return frame.plot()
+
+def make():
+    with threading.Lock():
+        return open("f.txt")
+    chart(None)
+
+def kept():
+    if st.button("go"):
+        return open("g.txt")
+    else:
+        return None
+
+def page():
+    st.session_state.made = make()
+    st.session_state.kept = kept()
+    chart(st.session_state.kept)
+""",
 }
 
 
@@ -266,6 +291,7 @@ def test_the_traps_are_not_vacuous() -> None:
         "class",
         "acting conditions",
         "elif pages",
+        "last statements",
     ]
     # The analysis does not follow a rebinding through ``global`` or ``nonlocal``
     # yet, but what it would need is kept.
@@ -294,6 +320,13 @@ def test_what_only_a_condition_without_calls_reads_is_left_out() -> None:
     assert not {'agree = st.checkbox("I agree")', 'submitted = st.form_submit_button("Save")'} & (
         set(kept)
     )
+
+
+def test_pass_stands_in_for_a_last_statement_holding_no_return() -> None:
+    kept = selected_lines(SCOPE_TRAPS["last statements"])
+    assert kept.count("pass") == 2
+    assert not [line for line in kept if "chart" in line]
+    assert {'if st.button("go"):', "return None"} <= set(kept)
 
 
 def test_the_clauses_of_an_elif_chain_are_left_out_line_by_line() -> None:
@@ -460,8 +493,7 @@ def test_statements_inside_selected_blocks_are_left_out_line_by_line() -> None:
         "def page_data():",
         'if st.button("Load"):',
         'st.session_state.handle = load("rows.csv")',
-        "for row in range(3):",  # the function's last statement
-        "pass",  # stands in for the loop's body, which the analysis does not need
+        "pass",  # stands in for the function's last statement, the loop
         "def rows():",
         "for n in range(3):",
         "yield n",  # makes the function a generator

@@ -20,9 +20,12 @@ analysis looks a name up in that order, so a name a function binds later than
 it reads it is also sought further out), but never among another function's
 own names. A statement that changes what a name
 holds (``log.append(x)``, ``log[k] = x``) reaches every scope its name may be
-found in. Star imports, which may bind anything, are always selected. What is left (output
-calls such as ``st.write(...)``, and code that neither writes session state nor
-feeds what is written) cannot change a report.
+found in. Star imports, which may bind anything, are always selected. A
+function's returns, raises and yields are kept with it; its last statement is
+read only for whether the body may run past its end, so where that statement
+holds none of them and nothing else selects it, ``pass`` stands in for it.
+What is left (output calls such as ``st.write(...)``, and code that neither
+writes session state nor feeds what is written) cannot change a report.
 """
 
 from __future__ import annotations
@@ -224,7 +227,12 @@ class _Statement:
     """A star import, which may bind any name."""
     essential: bool = False
     """Kept whenever the statement around it is: what the analysis reads from a
-    function beyond names (its returns, raises, yields and last statement)."""
+    function beyond names (its returns, raises, yields, and a last statement
+    holding any of them)."""
+    stands_in: bool = False
+    """A function's last statement holding no return, raise or yield: the
+    analysis reads of it only that the body may run past its end, so where
+    nothing selects it, ``pass`` stands in for it."""
     line_mates: list[_Statement] = field(default_factory=list)
     """The statements it shares a physical line with, itself included."""
     selected: bool = False
@@ -310,7 +318,11 @@ class _Reader:
         inner = summary.body_scope or scope
         summary.blocks = [self.block(block, summary, inner) for block in blocks]
         if isinstance(statement, _FUNCTIONS):
-            summary.blocks[0][-1].essential = True  # whether the body ends in a return
+            last = summary.blocks[0][-1]  # whether the body ends in a return
+            if last.essential or len(last.line_mates) > 1:
+                last.essential = True
+            else:
+                last.stands_in = True
         if not isinstance(statement, _FUNCTIONS) and any(
             child.essential for block in summary.blocks for child in block
         ):
@@ -821,14 +833,10 @@ def _leave_out_unselected(
     for block in statement.blocks:
         if not any(child.selected for child in block):
             # A block cannot be empty: ``pass`` stands in for what it held.
-            head = first_line(block[0].node)
             for child in block:
                 _drop(child.node, dropped)
                 left_out.append(id(child.node))
-            line = text[head - offset]
-            indent = line[: len(line) - len(line.lstrip())]
-            text[head - offset] = f"{indent}pass{line_break(line)}"
-            dropped.discard(head)
+            _pass_at(first_line(block[0].node), text, offset, dropped)
             continue
         for child in block:
             if child.selected:
@@ -836,6 +844,16 @@ def _leave_out_unselected(
             else:
                 _drop(child.node, dropped)
                 left_out.append(id(child.node))
+                if child.stands_in:
+                    _pass_at(first_line(child.node), text, offset, dropped)
+
+
+def _pass_at(head: int, text: list[str], offset: int, dropped: set[int]) -> None:
+    """``pass`` on the file's line ``head``, indented as the statement that began there."""
+    line = text[head - offset]
+    indent = line[: len(line) - len(line.lstrip())]
+    text[head - offset] = f"{indent}pass{line_break(line)}"
+    dropped.discard(head)
 
 
 def _drop(statement: ast.stmt, dropped: set[int]) -> None:
