@@ -293,6 +293,31 @@ def test_a_name_bound_in_another_function_is_a_different_name() -> None:
     assert write(source) == []
 
 
+HELPERS = """\
+import threading
+import streamlit as st
+def init_state(key, value):
+    if key not in st.session_state:
+        st.session_state[key] = value
+def start(name):
+    st.session_state.lock = threading.Lock()
+    init_state("name", name)
+init_state("handle", open("f.txt"))
+init_state("count", 0)
+start("job")
+start(lambda: 0)
+"""
+
+
+def test_a_value_a_call_passes_to_a_function_that_stores_it_is_reported_at_the_call() -> None:
+    found = [(v.line, v.column, v.code) for v in check(HELPERS)]
+    assert found == [(7, 28, "PKL107"), (9, 0, "PKL104"), (12, 0, "PKL101")]
+    messages = {v.line: v.message for v in check(HELPERS)}
+    assert "open file from open() passed to 'init_state()' stored in " in messages[9]
+    assert 'st.session_state[key] (st.session_state["handle"])' in messages[9]
+    assert "lambda passed to 'start()' stored in st.session_state[key]" in messages[12]
+
+
 def test_a_function_sees_the_final_module_bindings() -> None:
     source = """
         def callback():

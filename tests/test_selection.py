@@ -36,7 +36,9 @@ def reports(source: str, everything: bool) -> list[Violation]:
     if selection is None:
         return []
     if everything:
-        selection = Selection(tuple(whole_units(tree, source)), selection.module_names)
+        selection = Selection(
+            tuple(whole_units(tree, source)), selection.module_names, writers=selection.writers
+        )
     return analyse(tree, source, selection, DEFAULT_SETTINGS)
 
 
@@ -327,6 +329,31 @@ def test_pass_stands_in_for_a_last_statement_holding_no_return() -> None:
     assert kept.count("pass") == 2
     assert not [line for line in kept if "chart" in line]
     assert {'if st.button("go"):', "return None"} <= set(kept)
+
+
+def test_calls_passing_values_to_a_function_that_writes_are_kept() -> None:
+    source = textwrap.dedent(
+        """\
+        import streamlit as st
+        def store(key, value):
+            st.session_state[key] = value
+        def remember(value):
+            store("kept", value)
+        def show(value):
+            st.write(value)
+        def page():
+            handle = open("f.txt")
+            remember(handle)
+            show(handle)
+            store("count", 0)
+        """
+    )
+    selection = selection_of(source)
+    assert selection is not None
+    assert selection.writers == {"store", "remember"}
+    kept = [line.strip() for unit in selection.units for line in unit.text.splitlines()]
+    assert {'store("kept", value)', 'handle = open("f.txt")', "remember(handle)"} <= set(kept)
+    assert not {"def show(value):", "show(handle)", 'store("count", 0)'} & set(kept)
 
 
 def test_the_clauses_of_an_elif_chain_are_left_out_line_by_line() -> None:

@@ -1419,6 +1419,44 @@ CALL_CASES = [
         None,
     ),
     Case(
+        "calls/argument-stored-by-a-helper",
+        "import threading\nimport streamlit as st\ndef init_state(key, value):\n"
+        "    if key not in st.session_state:\n        st.session_state[key] = value\n"
+        "init_state('count', 0)\ninit_state('lock', threading.Lock())\n",
+        "PKL107",
+        line=7,
+    ),
+    Case(
+        "calls/data-stored-by-a-helper",
+        "import streamlit as st\ndef init_state(key, value):\n"
+        "    if key not in st.session_state:\n        st.session_state[key] = value\n"
+        "rows = [1, 2]\ninit_state('rows', rows)\ninit_state('name', 'x')\n",
+        None,
+    ),
+    Case(
+        "calls/argument-passed-on-to-a-helper-that-stores-it",
+        "import streamlit as st\ndef store(value):\n    st.session_state.kept = [value]\n"
+        "def remember(value):\n    store(value)\ndef page():\n"
+        "    remember(lambda: 1)\npage()\n",
+        "PKL101",
+        line=7,
+    ),
+    Case(
+        "calls/keyword-argument-stored-by-a-helper",
+        "import socket\nimport streamlit as st\ndef keep(*, connection=None):\n"
+        "    st.session_state.connection = connection\nkeep(connection=socket.socket())\n",
+        "PKL105",
+        line=5,
+    ),
+    Case(
+        "calls/helper-storing-its-own-lock-given-data",
+        "import threading\nimport streamlit as st\ndef start(name):\n"
+        "    st.session_state.name = name\n    st.session_state.lock = threading.Lock()\n"
+        "start('job')\n",
+        "PKL107",
+        line=5,
+    ),
+    Case(
         "calls/read-back-and-held-by-something-kept",
         "import storekit\nimport streamlit as st\nclass Config:\n    pass\n"
         "st.session_state.config = Config()\nif 'store' not in st.session_state:\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Hashable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from json import dumps
 from pathlib import Path
 
@@ -13,7 +13,7 @@ import libcst as cst
 
 from flake8_session_pickle.classes import ClassModel
 from flake8_session_pickle.evaluation import Evaluator, code_of
-from flake8_session_pickle.events import Defined, Event, Returned, Target
+from flake8_session_pickle.events import Called, Defined, Event, Returned, Target
 from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.knowledge import Knowledge
@@ -30,6 +30,7 @@ from flake8_session_pickle.values import (
     Attribute,
     Bound,
     Definition,
+    DefinitionKind,
     Held,
     Instance,
     Key,
@@ -70,9 +71,11 @@ class Analysis:
         knowledge: Knowledge,
         sinks: Sequence[Sink],
         path: Path | None = None,
+        writers: frozenset[str] = frozenset(),
     ) -> None:
         """``path``: where the checked file is on disk (resolved), for the app's own
-        modules it imports."""
+        modules it imports; ``writers``: names of the file's functions whose
+        calls that pass values are followed (:attr:`Selection.writers`)."""
         self._facts = facts
         roots = frozenset(root for sink in sinks for root in sink.roots)
         self._evaluator = Evaluator(self, knowledge, roots)
@@ -81,7 +84,9 @@ class Analysis:
         self._modules = AppModules(project, path, self._evaluator)
         self._verdicts = Verdicts(self, self._evaluator, knowledge)
         self._classes = ClassModel(facts, self._evaluator, self._verdicts)
-        self._reporter = _Reporter(sinks, self._evaluator, self._verdicts, RerunPolicy(facts))
+        self._reporter = _Reporter(
+            sinks, self._evaluator, self._verdicts, RerunPolicy(facts), writers
+        )
         self._returned: dict[tuple[int, Arguments | None], Values] = {}
         self._bindings: dict[int, int] = {}
         """How many bindings of its parameters each function has been run with."""
@@ -201,6 +206,18 @@ class _Returns:
 
 
 @dataclass(frozen=True)
+class _Through:
+    """A call of a function of the file that passes it values, whose body is run
+    with them: what it writes is reported at the call."""
+
+    call: cst.Call
+    statement: cst.CSTNode
+    """The module-level statement the call is in."""
+    depth: int
+    """How many such calls deep, the outermost first."""
+
+
+@dataclass(frozen=True)
 class _Judged:
     """A write, with what it writes, waiting for the end of the run to be judged."""
 
@@ -209,6 +226,23 @@ class _Judged:
     values: Values
     persists: Persists
     statement: cst.CSTNode
+    through: _Through | None = None
+
+
+class _CalledWith:
+    """Listens to the run of a function's body at a call that passes it values:
+    its writes, and its own calls that pass values on."""
+
+    def __init__(self, reporter: _Reporter, through: _Through) -> None:
+        self._reporter = reporter
+        self._through = through
+
+    def heard(self, event: Event) -> None:
+        # What it returns, and the functions it defines, are the business of
+        # its run with its parameters unknown.
+        if isinstance(event, (Returned, Defined)):
+            return
+        self._reporter.hear_through(event, self._through)
 
 
 class _Reporter:
@@ -223,11 +257,16 @@ class _Reporter:
         evaluator: Evaluator,
         verdicts: Verdicts,
         rerun: RerunPolicy,
+        writers: frozenset[str] = frozenset(),
     ) -> None:
         self._sinks = sinks
         self._evaluator = evaluator
         self._verdicts = verdicts
         self._rerun = rerun
+        self._writers = writers
+        self._followed: set[tuple[int, Arguments]] = set()
+        self._bindings: dict[int, int] = {}
+        """How many bindings of its parameters each function has been followed with."""
         self.statement: cst.CSTNode = cst.Module(body=[])
         """The module-level statement being run, or holding the function being run."""
         self.pending: deque[tuple[Defined, cst.CSTNode]] = deque()
@@ -244,14 +283,60 @@ class _Reporter:
     def heard(self, event: Event) -> None:
         if isinstance(event, Defined):
             self.pending.append((event, self.statement))
+        self.hear_through(event, None)
+
+    def hear_through(self, event: Event, through: _Through | None) -> None:
+        """Hand the event to the sinks; ``through``: the call whose values the
+        function being run was given, where it is one."""
+        if isinstance(event, Called) and event.name in self._writers:
+            self._follow(event, through)
         for sink in self._sinks:
             for write in sink.writes(event):
-                self._keep(sink, write)
+                self._keep(sink, write, through)
 
-    def _keep(self, sink: Sink, write: Write) -> None:
+    def _follow(self, event: Called, through: _Through | None) -> None:
+        """Run each function of the file the call may call with the values it
+        passes, a function at most :data:`MAX_BINDINGS` times, at most
+        :data:`MAX_DEPTH` calls deep, reporting what it writes at the outermost
+        call."""
+        depth = 0 if through is None else through.depth + 1
+        if depth >= MAX_DEPTH or not isinstance(event.node.func, cst.Name):
+            return
+        for callee in event.callee():
+            if not (
+                isinstance(callee, Definition)
+                and callee.kind is DefinitionKind.FUNCTION
+                and callee.module is None
+                and not callee.wrapped
+                and not callee.yields
+                and not callee.is_async
+            ):
+                continue
+            arguments = self._evaluator.arguments(callee, event.node, event.scope)
+            if arguments is None or self._bindings.get(id(callee), 0) >= MAX_BINDINGS:
+                continue
+            via = f"passed to '{callee.name}()'"
+            arguments = tuple(
+                (name, tuple(self._evaluator.reached_via(value, via) for value in values))
+                for name, values in arguments
+            )
+            key = (id(callee), arguments)
+            if key in self._followed:
+                continue
+            self._followed.add(key)
+            self._bindings[id(callee)] = self._bindings.get(id(callee), 0) + 1
+            node = callee.node
+            assert isinstance(node, cst.FunctionDef)
+            outermost = through or _Through(event.node, self.statement, depth)
+            listener = _CalledWith(self, replace(outermost, depth=depth))
+            body = Scope(ScopeKind.FUNCTION, callee.scope, callee)
+            Interpreter(self._evaluator, listener).run_function(node, body, arguments=arguments)
+
+    def _keep(self, sink: Sink, write: Write, through: _Through | None = None) -> None:
         values = self._evaluator.stored(write.value, write.scope, write.spread, write.made)
         persists = self._persistence(sink, write, values) if sink.rerun_trap else never
-        self._writes.append(_Judged(sink, write, values, persists, self.statement))
+        statement = self.statement if through is None else through.statement
+        self._writes.append(_Judged(sink, write, values, persists, statement, through))
         if write.at is not None:
             at = write.at
             first = at.key
@@ -266,7 +351,12 @@ class _Reporter:
         reported where it was stored, not again where it is stored anew, unless
         something new holds it."""
         findings = []
-        for judged in self._writes:
+        # A write refused where the parameters of the function it is in are
+        # unknown is reported there, not again at each call passing it values.
+        refused: set[int] = set()
+        for judged in sorted(self._writes, key=lambda judged: judged.through is not None):
+            if judged.through is not None and id(judged.write.value) in refused:
+                continue
             refusal = None
             for value in judged.values:
                 if not isinstance(value, Place):
@@ -275,11 +365,17 @@ class _Reporter:
                         break
             if refusal is None:
                 continue
+            if judged.through is None:
+                refused.add(id(judged.write.value))
+            through = judged.through
             message = judged.sink.message(
-                refusal.kind, refusal.what, _place(judged.write.place, judged.write.at)
+                refusal.kind,
+                refusal.what,
+                _place(judged.write.place, judged.write.at, through is not None),
             )
             if message is not None:
-                findings.append(Finding(refusal.anchor, message, judged.statement))
+                anchor = refusal.anchor if through is None else through.call
+                findings.append(Finding(anchor, message, judged.statement))
         return findings
 
     def stored_at(self, place: Place) -> Values:
@@ -401,7 +497,11 @@ def _of_the_script(value: Value) -> bool:
     return isinstance(value, Object) and any(_of_the_script(held.value) for held in value.holds)
 
 
-def _place(place: str | tuple[Target, ...], at: Place | None) -> str:
+def _place(place: str | tuple[Target, ...], at: Place | None, through: bool = False) -> str:
+    """Where a write stores, as the code writes it, and where that is kept where
+    the code does not say it: through a name bound to an object kept in session
+    state (``messages.append(m)``), or, in a function given values at a call,
+    under a key a parameter holds."""
     if isinstance(place, str):
         return place
     written = ", ".join(
@@ -409,10 +509,10 @@ def _place(place: str | tuple[Target, ...], at: Place | None) -> str:
         + ("" if target.segment_written or target.segment is None else _segment(target.segment))
         for target in place
     )
-    if at is not None and len(place) == 1 and _depth(place[0]) < len(at.segments):
-        # The code writes through a name bound to an object kept in session
-        # state (``messages.append(m)``): say where that object is kept.
-        return f"{written} ({place_name(at)})"
+    if at is not None and len(place) == 1 and (through or _depth(place[0]) < len(at.segments)):
+        kept = place_name(at)
+        if kept != written:
+            return f"{written} ({kept})"
     return written
 
 

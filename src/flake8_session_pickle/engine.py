@@ -166,7 +166,7 @@ def analyse(
                 reason = f"libcst cannot parse it ({_first_line(error.message)})"
                 refused.append(_unanalysable(reason, unit.first_line))
     facts = FileFacts(tree, source, selection.module_names)
-    findings = Analysis(facts, settings.knowledge, settings.sinks, path).run(
+    findings = Analysis(facts, settings.knowledge, settings.sinks, path, selection.writers).run(
         statement for unit in units for statement in unit.body
     )
     positions = UnitPositions(units)

@@ -893,12 +893,19 @@ class Evaluator:
             return (Object("builtins.coroutine", "", result, described_as=what),)
         return returned
 
+    @staticmethod
+    def reached_via(value: Value, via: str) -> Value:
+        """The value described as having reached where it is judged ``via``
+        something (``passed to 'f()'``), unless it already says how."""
+        if isinstance(value, (Lambda, Object)) and not value.via:
+            return replace(value, via=via)
+        return value
+
     def _returned_by(self, value: Value, via: str, call: cst.Call) -> Value:
         """The value a call returned, described as such and reported at the call;
         so are the items of a container it returned, but not what another object
         it returned holds, which that object names."""
-        if isinstance(value, (Lambda, Object)) and not value.via:
-            value = replace(value, via=via)
+        value = self.reached_via(value, via)
         if isinstance(value, Object) and value.holds:
             row = self.knowledge.type(value.type)
             container = row is not None and row.container

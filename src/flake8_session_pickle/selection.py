@@ -20,7 +20,11 @@ analysis looks a name up in that order, so a name a function binds later than
 it reads it is also sought further out), but never among another function's
 own names. A statement that changes what a name
 holds (``log.append(x)``, ``log[k] = x``) reaches every scope its name may be
-found in. Star imports, which may bind anything, are always selected. A
+found in. A call by name of a function with parameters that holds such a
+statement is selected too where it passes a value that is not a literal
+constant, since the analysis follows the call with it, and so the function the
+call is in becomes one such function too. Star imports, which may bind
+anything, are always selected. A
 function's returns, raises and yields are kept with it; its last statement is
 read only for whether the body may run past its end, so where that statement
 holds none of them and nothing else selects it, ``pass`` stands in for it.
@@ -68,6 +72,10 @@ class Selection:
     """Names bound to the modules session state comes from (``st``)."""
     lines: list[str] | None = None
     """The file's physical lines (:data:`LINE`), each with its line break."""
+    writers: frozenset[str] = frozenset()
+    """Names of the file's functions with parameters that may write into a sink,
+    themselves or through such a function they pass a value to: their calls
+    that pass values are followed with those values."""
 
     @property
     def tree(self) -> ast.Module:
@@ -669,11 +677,62 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
         chosen = [s for s in reader.statements if s.writes(found)]
         if not chosen:
             return None
+        writers = _writers(chosen, reader.statements)
         chosen.extend(statement for statement in body if statement.always)
         _choose(chosen, _binders(reader.statements))
-        return Selection(_units(body, lines), frozenset(found.module_names), lines)
+        return Selection(_units(body, lines), frozenset(found.module_names), lines, writers)
     finally:
         _release(reader.statements)
+
+
+def _writers(chosen: list[_Statement], statements: list[_Statement]) -> frozenset[str]:
+    """The names of the functions with parameters that hold a chosen statement,
+    and, added to ``chosen``, each statement that calls one of them by its name
+    with an argument that is not a literal constant, which makes the function
+    that statement is in one of them too."""
+    writers: set[str] = set()
+    new = chosen
+    taken = set(map(id, chosen))
+    while new:
+        for statement in new:
+            function = _function_around(statement)
+            if function is not None and _has_parameters(function):
+                writers.add(function.name)
+        new = [
+            statement
+            for statement in statements
+            if id(statement) not in taken
+            and any(_passes_values(call, writers) for call in statement.calls)
+        ]
+        taken.update(map(id, new))
+        chosen.extend(new)
+    return frozenset(writers)
+
+
+def _function_around(statement: _Statement) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    around = statement.parent
+    while around is not None and not isinstance(around.node, _FUNCTIONS):
+        around = around.parent
+    return None if around is None else around.node  # type: ignore[return-value]
+
+
+def _has_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    parameters = function.args
+    return bool(
+        parameters.posonlyargs
+        or parameters.args
+        or parameters.kwonlyargs
+        or parameters.vararg
+        or parameters.kwarg
+    )
+
+
+def _passes_values(call: ast.Call, writers: set[str]) -> bool:
+    return (
+        isinstance(call.func, ast.Name)
+        and call.func.id in writers
+        and not all(map(is_constant, (*call.args, *(keyword.value for keyword in call.keywords))))
+    )
 
 
 def select_bindings(
