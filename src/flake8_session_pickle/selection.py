@@ -693,11 +693,15 @@ def _writers(chosen: list[_Statement], statements: list[_Statement]) -> frozense
     writers: set[str] = set()
     new = chosen
     taken = set(map(id, chosen))
-    while new:
+    while True:
+        known = len(writers)
         for statement in new:
             function = _function_around(statement)
             if function is not None and _has_parameters(function):
                 writers.add(function.name)
+        if len(writers) == known:
+            # Every call of the functions known already was found before.
+            return frozenset(writers)
         new = [
             statement
             for statement in statements
@@ -706,14 +710,15 @@ def _writers(chosen: list[_Statement], statements: list[_Statement]) -> frozense
         ]
         taken.update(map(id, new))
         chosen.extend(new)
-    return frozenset(writers)
 
 
 def _function_around(statement: _Statement) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
     around = statement.parent
-    while around is not None and not isinstance(around.node, _FUNCTIONS):
+    while around is not None:
+        if isinstance(around.node, _FUNCTIONS):
+            return around.node
         around = around.parent
-    return None if around is None else around.node  # type: ignore[return-value]
+    return None
 
 
 def _has_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
