@@ -247,14 +247,18 @@ def counted_runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, frozenset[
 
 
 def counted_parses(monkeypatch: pytest.MonkeyPatch, module: str) -> list[str]:
-    """The text of each unit of ``module`` (its source) libcst parses."""
+    """The text of each statement of ``module`` (its source) libcst parses, in
+    the order parsed; statements parsed together are listed one by one."""
     parses: list[str] = []
     parse = cst.parse_module
 
     def counted(text: str) -> cst.Module:
-        if text in module:
-            parses.append(text)
-        return parse(text)
+        parsed = parse(text)
+        for statement in parsed.body:
+            code = parsed.code_for_node(statement.with_changes(leading_lines=()))
+            if code in module:
+                parses.append(code)
+        return parsed
 
     monkeypatch.setattr(cst, "parse_module", counted)
     return parses

@@ -14,6 +14,7 @@ from truth_cases import CASES
 
 from flake8_session_pickle import parsing
 from flake8_session_pickle.engine import check_source
+from flake8_session_pickle.positions import UnitPositions
 from flake8_session_pickle.selection import Unit, select
 from flake8_session_pickle.settings import DEFAULT_SETTINGS
 from flake8_session_pickle.walk import child_nodes
@@ -78,6 +79,88 @@ def test_units_parsed_in_pieces_give_the_trees_parsed_whole(
     for unit in _selected_units(source):
         whole = cst.parse_module(unit.text).body
         assert _shape(parsing.parse_unit(unit).body) == _shape(whole)
+
+
+def _starts(units: Sequence[parsing.ParsedUnit]) -> list[tuple[int, int]]:
+    """Where each statement, and each node within it, starts in the file."""
+    positions = UnitPositions(units)
+    return [
+        positions.start(node, statement)
+        for unit in units
+        for statement in unit.body
+        for node in (statement, *child_nodes(statement))
+    ]
+
+
+@pytest.mark.parametrize("source", SOURCES.values(), ids=SOURCES.keys())
+def test_units_parsed_together_give_the_trees_and_places_of_units_parsed_alone(
+    source: str,
+) -> None:
+    units = _selected_units(source)
+    alone = [parsing.parse_unit(unit) for unit in units]
+    together = parsing.parse_units(units)
+    assert all(isinstance(parsed, parsing.ParsedUnit) for parsed in together)
+    parsed = [unit for unit in together if isinstance(unit, parsing.ParsedUnit)]
+    assert [_shape(unit.body) for unit in parsed] == [_shape(unit.body) for unit in alone]
+    assert _starts(parsed) == _starts(alone)
+
+
+def test_units_are_parsed_together_up_to_the_piece_size_and_one_refused_costs_only_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The block's unit ends in blank lines, which libcst, given the units
+    # together, puts before the next statement.
+    source = (
+        "import streamlit as st\n"
+        "if st.button('go'):\n"
+        "    st.session_state.k = [1]\n"
+        "\n"
+        "\n"
+        "    st.write('done')\n"
+        "{binding}\n"
+        "st.session_state.n = st.session_state.k\n"
+        "st.session_state.m = lambda: a\n"
+    )
+    refused = source.format(binding="(a): int = 1")
+    units = _selected_units(refused)
+    assert units[1].text.endswith("[1]\n\n\n")
+    texts: list[str] = []
+    parse = cst.parse_module
+
+    def counted(text: str) -> cst.Module:
+        texts.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(cst, "parse_module", counted)
+    parsed = parsing.parse_units(units)
+    assert [type(unit).__name__ for unit in parsed] == [
+        "ParsedUnit",
+        "ParsedUnit",
+        "ParserSyntaxError",
+        "ParsedUnit",
+        "ParsedUnit",
+    ]
+    # Parsed together, refused, then each parsed alone.
+    assert texts == ["".join(unit.text for unit in units), *(unit.text for unit in units)]
+    texts.clear()
+    monkeypatch.setattr(parsing, "MAX_PIECE_LINES", 3)
+    accepted_units = [units[1], units[3], units[4]]
+    batched = parsing.parse_units(accepted_units)
+    assert texts == [units[1].text + units[3].text, units[4].text]
+    assert _starts([unit for unit in batched if isinstance(unit, parsing.ParsedUnit)]) == _starts(
+        [parsing.parse_unit(unit) for unit in accepted_units]
+    )
+    monkeypatch.setattr(parsing, "MAX_PIECE_LINES", 20)
+    assert [(v.line, v.column, v.code) for v in check_source(refused, strict=True)] == [
+        (7, 0, "PKL000"),
+        (9, 21, "PKL101"),
+    ]
+    texts.clear()
+    accepted = source.format(binding="a = 1")
+    assert [(v.line, v.column, v.code) for v in check_source(accepted, strict=True)] == [
+        (9, 21, "PKL101")
+    ]
+    assert texts == ["".join(unit.text for unit in _selected_units(accepted))]
 
 
 LONG_PAGE = (

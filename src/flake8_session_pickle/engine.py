@@ -152,19 +152,18 @@ def analyse(
     import libcst as cst
 
     from flake8_session_pickle.analysis import Analysis
-    from flake8_session_pickle.parsing import parse_unit, without_checks
+    from flake8_session_pickle.parsing import parse_units
     from flake8_session_pickle.positions import UnitPositions
 
     _freeze_once()
     units = []
     refused = []
-    with without_checks():
-        for unit in selection.units:
-            try:
-                units.append(parse_unit(unit))
-            except cst.ParserSyntaxError as error:
-                reason = f"libcst cannot parse it ({_first_line(error.message)})"
-                refused.append(_unanalysable(reason, unit.first_line))
+    for unit, parsed in zip(selection.units, parse_units(selection.units), strict=True):
+        if isinstance(parsed, cst.ParserSyntaxError):
+            reason = f"libcst cannot parse it ({_first_line(parsed.message)})"
+            refused.append(_unanalysable(reason, unit.first_line))
+        else:
+            units.append(parsed)
     facts = FileFacts(tree, source, selection.module_names)
     findings = Analysis(facts, settings.knowledge, settings.sinks, path, selection.writers).run(
         statement for unit in units for statement in unit.body

@@ -27,7 +27,7 @@ from flake8_session_pickle.events import Event
 from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.limits import exceeded
-from flake8_session_pickle.parsing import parse_unit
+from flake8_session_pickle.parsing import parse_units
 from flake8_session_pickle.project import Project
 from flake8_session_pickle.scopes import ModuleInfo, Scope, ScopeKind
 from flake8_session_pickle.selection import select_bindings
@@ -290,14 +290,13 @@ class AppModules:
         if tree is None:
             tree = ast.parse(source.text)
         units, served = select_bindings(tree, source.text, run.names)
+        unparsed = [unit for unit in units if unit.first_line not in source.parsed]
+        for unit, parsed in zip(unparsed, parse_units(unparsed), strict=True):
+            if isinstance(parsed, cst.ParserSyntaxError):
+                return
+            source.parsed[unit.first_line] = parsed.body
         for unit in units:
-            body = source.parsed.get(unit.first_line)
-            if body is None:
-                try:
-                    body = source.parsed[unit.first_line] = parse_unit(unit).body
-                except cst.ParserSyntaxError:
-                    return
-            statements.extend(body)
+            statements.extend(source.parsed[unit.first_line])
         scope = Scope(ScopeKind.MODULE, None)
         scope.module = source.info
         Interpreter(self._evaluator, _Silent()).run(statements, scope)

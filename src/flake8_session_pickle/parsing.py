@@ -1,5 +1,5 @@
-"""libcst's parse of the selected statements, in pieces, without checking the
-nodes it builds.
+"""libcst's parse of the selected statements, short units together and long
+ones in pieces, without checking the nodes it builds.
 
 libcst's native parser holds some 20 to 40 KiB for each line of the text it
 parses until it is done, and the memory it took stays with the process: the
@@ -104,6 +104,62 @@ class ParsedUnit:
     def original(self, node: cst.CSTNode) -> cst.CSTNode:
         """The node of a piece that ``node`` is or stands for."""
         return self.rebuilt.get(id(node), node)
+
+
+def parse_units(units: Sequence[Unit]) -> list[ParsedUnit | cst.ParserSyntaxError]:
+    """Each unit's statements, or libcst's refusal of them. Units short enough
+    are parsed together, one after the other, in texts of at most
+    :data:`MAX_PIECE_LINES` non-blank lines: each parse costs libcst a pass
+    over the text to read its configuration and a start of its parser, which
+    was a tenth of the time it spent on the short units of app pages."""
+    parsed: list[ParsedUnit | cst.ParserSyntaxError] = []
+    batch: list[Unit] = []
+    size = 0
+    with without_checks():
+        for unit in units:
+            lines = sum(1 for line in LINE.findall(unit.text) if line.strip())
+            if batch and size + lines > MAX_PIECE_LINES:
+                parsed.extend(_parsed_together(batch))
+                batch, size = [], 0
+            batch.append(unit)
+            size += lines
+        parsed.extend(_parsed_together(batch))
+    return parsed
+
+
+def _parsed_together(units: list[Unit]) -> list[ParsedUnit | cst.ParserSyntaxError]:
+    if len(units) > 1:
+        try:
+            module = cst.parse_module("".join(unit.text for unit in units))
+        except cst.ParserSyntaxError:
+            pass  # parsed one by one, so that only the unit at fault is refused
+        else:
+            # A unit is the statements that share lines: one of libcst's.
+            if len(module.body) == len(units) and not module.header:
+                return [
+                    _alone(unit, statement, module)
+                    for unit, statement in zip(units, module.body, strict=True)
+                ]
+    results: list[ParsedUnit | cst.ParserSyntaxError] = []
+    for unit in units:
+        try:
+            results.append(parse_unit(unit))
+        except cst.ParserSyntaxError as error:
+            results.append(error)
+    return results
+
+
+def _alone(unit: Unit, statement: cst.BaseStatement, parsed: cst.Module) -> ParsedUnit:
+    """A statement of a text of several units, as a unit parsed on its own: the
+    blank lines and comments that ended the unit before, which libcst puts
+    before this one, are left out, so that its module's lines are the unit's."""
+    if (
+        isinstance(statement, (cst.SimpleStatementLine, cst.BaseCompoundStatement))
+        and statement.leading_lines
+    ):
+        statement = statement.with_changes(leading_lines=())
+    module = parsed.with_changes(body=(statement,), header=(), footer=())
+    return ParsedUnit((statement,), [Piece(module, unit.lines, 0)])
 
 
 class _Unsplit(Exception):
