@@ -117,6 +117,13 @@ UNPICKLABLE = [
         "PKL106",
         "from sqlalchemy import create_engine\n",
     ),
+    Value(
+        "sqlalchemy-query",
+        "session.query(literal(1)).filter(literal(1) == 1)",
+        "PKL106",
+        "from sqlalchemy import create_engine, literal\nfrom sqlalchemy.orm import sessionmaker\n"
+        "session = sessionmaker(create_engine('sqlite://'))()\n",
+    ),
     Value("lock", "threading.Lock()", "PKL107", "import threading\n"),
     Value("queue", "queue.Queue()", "PKL107", "import queue\n"),
     Value(
@@ -1224,6 +1231,28 @@ SUBCLASS_CASES = [
 ]
 
 CALL_CASES = [
+    Case(
+        "calls/statements-after-a-return-never-run",
+        "import threading\nimport streamlit as st\ndef make_lock():\n    lock = threading.Lock()\n"
+        "    return lock\n    '''What the next function does.'''\n"
+        "st.session_state.lock = make_lock()\n",
+        "PKL107",
+        line=7,
+    ),
+    Case(
+        "calls/statements-after-a-return-in-a-branch-run-on-the-other-branch",
+        "import threading\nimport streamlit as st\ndef make(ready):\n    if ready:\n"
+        "        return 'ready'\n        print('never')\n    return threading.Lock()\n"
+        "st.session_state.made = make(False)\n",
+        "PKL107",
+        line=8,
+    ),
+    Case(
+        "calls/a-text-returned-before-statements-that-never-run",
+        "import threading\nimport streamlit as st\ndef label():\n    return 'text'\n"
+        "    threading.Lock()\nst.session_state.label = label()\n",
+        None,
+    ),
     Case(
         "calls/tuple-returned-and-unpacked",
         "import socket\nimport streamlit as st\ndef setup():\n    return socket.socket(), 'dim'\n"

@@ -545,28 +545,33 @@ def _is_new_container(value: cst.BaseExpression) -> bool:
 
 
 def _may_fall_off(body: Sequence[cst.BaseStatement | cst.BaseSmallStatement]) -> bool:
-    """Whether running the block may reach its end: it does not end in a
-    ``return`` or ``raise``, or in an ``if``, ``with`` or ``try`` every way
-    through which does."""
-    last = body[-1] if body else None
-    if isinstance(last, cst.SimpleStatementLine):
-        return not isinstance(last.body[-1], (cst.Return, cst.Raise))
-    if isinstance(last, (cst.Return, cst.Raise)):
+    """Whether running the block may reach its end: no statement of it ends
+    every way through it, as a ``return`` or ``raise`` does, or an ``if``,
+    ``with`` or ``try`` every way through which does (what follows such a
+    statement never runs: a string left after a ``return``)."""
+    return all(_may_complete(statement) for statement in body)
+
+
+def _may_complete(statement: cst.BaseStatement | cst.BaseSmallStatement) -> bool:
+    """Whether running the statement may go on to the statement after it."""
+    if isinstance(statement, cst.SimpleStatementLine):
+        return _may_fall_off(statement.body)
+    if isinstance(statement, (cst.Return, cst.Raise)):
         return False
-    if isinstance(last, cst.With):
-        return _may_fall_off(last.body.body)
-    if isinstance(last, cst.If):
-        orelse = last.orelse
+    if isinstance(statement, cst.With):
+        return _may_fall_off(statement.body.body)
+    if isinstance(statement, cst.If):
+        orelse = statement.orelse
         return (
-            _may_fall_off(last.body.body)
+            _may_fall_off(statement.body.body)
             or orelse is None
             or _may_fall_off([orelse] if isinstance(orelse, cst.If) else orelse.body.body)
         )
-    if isinstance(last, (cst.Try, cst.TryStar)):
-        if last.finalbody is not None and not _may_fall_off(last.finalbody.body.body):
+    if isinstance(statement, (cst.Try, cst.TryStar)):
+        if statement.finalbody is not None and not _may_fall_off(statement.finalbody.body.body):
             return False
-        ends = last.orelse.body.body if last.orelse is not None else last.body.body
+        ends = statement.orelse.body.body if statement.orelse is not None else statement.body.body
         return _may_fall_off(ends) or any(
-            _may_fall_off(handler.body.body) for handler in last.handlers
+            _may_fall_off(handler.body.body) for handler in statement.handlers
         )
     return True

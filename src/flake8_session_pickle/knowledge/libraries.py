@@ -345,6 +345,50 @@ DATABASES: tuple[TypeRow, ...] = (
         version=_MEASURED["sqlalchemy"],
     ),
     TypeRow(
+        # A query is built on the session it runs in, which it keeps; its
+        # generative methods give a new query on the same session.
+        "sqlalchemy.orm.Query",
+        Kind.DATABASE,
+        made_by=(
+            *(
+                Made(
+                    f"sqlalchemy.orm.{maker}.query()",
+                    "import sqlalchemy, sqlalchemy.orm; "
+                    f"value = {made}.query(sqlalchemy.literal(1))",
+                )
+                for maker, made in (
+                    ("Session", f"sqlalchemy.orm.Session({_SQLITE_ENGINE})"),
+                    (
+                        "scoped_session",
+                        "sqlalchemy.orm.scoped_session("
+                        f"sqlalchemy.orm.sessionmaker({_SQLITE_ENGINE}))",
+                    ),
+                )
+            ),
+            *(
+                Made(
+                    f"sqlalchemy.orm.Query.{method}()",
+                    "import sqlalchemy, sqlalchemy.orm; "
+                    f"value = sqlalchemy.orm.Session({_SQLITE_ENGINE})"
+                    f".query(sqlalchemy.literal(1)).{method}({arguments})",
+                )
+                for method, arguments in (
+                    ("filter", "sqlalchemy.literal(1) == 1"),
+                    ("filter_by", ""),
+                    ("where", "sqlalchemy.literal(1) == 1"),
+                    ("order_by", "sqlalchemy.literal(1)"),
+                    ("group_by", "sqlalchemy.literal(1)"),
+                    ("limit", "1"),
+                    ("offset", "1"),
+                    ("distinct", ""),
+                )
+            ),
+        ),
+        aliases=("sqlalchemy.orm.query.Query",),
+        package="sqlalchemy",
+        version=_MEASURED["sqlalchemy"],
+    ),
+    TypeRow(
         "duckdb.DuckDBPyConnection",
         Kind.DATABASE,
         made_by=(
