@@ -1,5 +1,6 @@
 """Re-run the evidence of every third-party row of the knowledge tables, each
-package group in a virtual environment of its own.
+package group in a virtual environment of its own: of the types, and of the
+decorators that return what the function returns.
 
 Usage: python scripts/probe_knowledge.py [--venvs DIR] [--packages NAME ...] [--check]
 
@@ -38,14 +39,14 @@ from packaging.version import InvalidVersion, Version
 # the rows of this checkout, whatever is installed
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from flake8_session_pickle.knowledge import rows
+from flake8_session_pickle.knowledge import decorator_rows, rows
 from flake8_session_pickle.knowledge.evidence import (
     GROUPS,
     Group,
     distribution,
     groups_of,
 )
-from flake8_session_pickle.knowledge.rows import TypeRow
+from flake8_session_pickle.knowledge.rows import DecoratorRow, TypeRow
 
 DEFAULT_VENVS = Path.home() / ".cache" / "flake8-session-pickle-probes"
 TIMEOUT = 180
@@ -265,6 +266,67 @@ def probe_group(
     return outcomes, {str(alias): bool(same) for alias, same in overview.get("aliases", {}).items()}
 
 
+DECORATOR_CHILD = r"""
+import importlib, json, os, sys
+
+def resolve(name):
+    module, _, attribute = name.rpartition(".")
+    try:
+        return getattr(importlib.import_module(module), attribute)
+    except Exception:
+        return None
+
+given = json.loads(sys.stdin.read())
+namespace = {}
+try:
+    exec(given["evidence"], namespace)
+    answer = {"same": namespace["value"] is namespace["made"]}
+except BaseException as error:
+    answer = {"error": f"{type(error).__name__}: {error}"[:300]}
+named = [resolve(name) for name in given["names"]]
+answer["aliases"] = named[0] is not None and all(found is named[0] for found in named)
+print(json.dumps(answer))
+sys.stdout.flush()
+os._exit(0)
+"""
+
+
+def probe_decorators(chosen: Sequence[DecoratorRow], venvs: Path) -> list[str]:
+    """Run each decorator's evidence in every group measuring its package, print
+    whether the call gave the function's own object, and return the problems."""
+    problems: list[str] = []
+    for row in chosen:
+        groups = groups_of(row.package)
+        if not groups:
+            problems.append(f"decorator {row.name}: no group measures {row.package}")
+        for group in groups:
+            python = python_of(environment(group, venvs))
+            with tempfile.TemporaryDirectory(prefix="probe-") as scratch:
+                try:
+                    result = subprocess.run(
+                        [str(python), "-c", DECORATOR_CHILD],
+                        input=json.dumps(
+                            {"evidence": row.evidence, "names": [row.name, *row.aliases]}
+                        ),
+                        capture_output=True,
+                        text=True,
+                        cwd=scratch,
+                        timeout=TIMEOUT,
+                        check=False,
+                    )
+                    lines = result.stdout.strip().splitlines()
+                    answer = json.loads(lines[-1]) if lines else {"error": "no output"}
+                except (subprocess.TimeoutExpired, json.JSONDecodeError) as error:
+                    answer = {"error": str(error)}
+            verdict = "ok" if answer.get("same") is True else answer.get("error", "another object")
+            if verdict == "ok" and not answer.get("aliases"):
+                verdict = "its name and aliases are not one object"
+            print(f"decorator {row.name:<76} {group.name:<14} {verdict}")
+            if verdict != "ok":
+                problems.append(f"decorator {row.name} [{group.name}]: {verdict}")
+    return problems
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--venvs", type=Path, default=DEFAULT_VENVS, metavar="DIR")
@@ -326,6 +388,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for group, same in seen
                 if not same
             )
+    problems.extend(
+        probe_decorators(
+            [
+                row
+                for row in decorator_rows()
+                if row.package and (not args.packages or row.package in set(args.packages))
+            ],
+            args.venvs,
+        )
+    )
     if args.json:
         args.json.write_text(
             json.dumps(

@@ -755,6 +755,9 @@ def test_a_file_with_cache_data_but_no_session_state_is_checked() -> None:
         ("@st.cache_resource(ttl=60)", ["PKL110"]),
         ("@functools.cache", ["PKL110"]),
         ("@functools.lru_cache(maxsize=None)", ["PKL110"]),
+        ("@traceable(run_type='llm')", ["PKL110"]),
+        ("@langsmith.traceable", ["PKL110"]),
+        ("@functools.wraps(print)", []),
         ("@unknown_decorator", []),
     ],
 )
@@ -762,11 +765,25 @@ def test_calls_through_decorators_that_return_the_same_object(
     decorator: str, expected: list[str]
 ) -> None:
     source = HEADER + (
-        "import functools\nfrom openai import OpenAI\nfrom lib import unknown_decorator\n"
+        "import functools\nimport langsmith\nfrom langsmith import traceable\n"
+        "from openai import OpenAI\nfrom lib import unknown_decorator\n"
         f"{decorator}\ndef get_client():\n    return OpenAI()\n"
         "st.session_state.client = get_client()\n"
     )
     assert codes(source) == expected
+
+
+def test_a_method_crewai_s_decorators_wrap_stands_for_what_it_returns() -> None:
+    source = HEADER + (
+        "from crewai import Agent, Crew\nfrom crewai.project import CrewBase, agent, crew\n"
+        "@CrewBase\nclass Team:\n"
+        "    @agent\n    def writer(self) -> Agent:\n"
+        "        return Agent(config=self.agents_config['writer'])\n"
+        "    @crew\n    def crew(self) -> Crew:\n"
+        "        return Crew(agents=self.agents, tasks=self.tasks)\n"
+        "st.session_state.team = Team().crew()\nst.session_state.writer = Team().writer()\n"
+    )
+    assert codes(source) == ["PKL110", "PKL110"]
 
 
 def test_a_decorated_function_itself_is_not_judged() -> None:

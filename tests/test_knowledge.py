@@ -19,9 +19,10 @@ import pytest
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
-from flake8_session_pickle.knowledge import Knowledge, is_producer, rows
+from flake8_session_pickle.knowledge import Knowledge, decorator_rows, is_producer, rows
 from flake8_session_pickle.knowledge.evidence import GROUPS, distribution, groups_of
 from flake8_session_pickle.knowledge.rows import (
+    DecoratorRow,
     Holding,
     Made,
     PicklesWhenGiven,
@@ -515,3 +516,48 @@ def test_a_refused_type_pickles_with_the_argument_its_row_names(
     assert (
         f"{condition.keyword}=" in condition.evidence or repr(condition.value) in condition.evidence
     )
+
+
+DECORATOR_PROBE = r"""
+import importlib, json, sys
+given = json.loads(sys.stdin.read())
+namespace = {}
+exec(given["evidence"], namespace)
+named = []
+for name in given["names"]:
+    module, _, attribute = name.rpartition(".")
+    named.append(getattr(importlib.import_module(module), attribute))
+print(json.dumps({
+    "same": namespace["value"] is namespace["made"],
+    "aliases": all(found is named[0] for found in named),
+}))
+"""
+
+
+@pytest.mark.parametrize("row", decorator_rows(), ids=[row.name for row in decorator_rows()])
+def test_a_decorator_row_s_wrapper_returns_the_function_s_own_object(
+    row: DecoratorRow, tmp_path: Path
+) -> None:
+    if row.package and not importable(row.package):
+        pytest.skip(f"{row.package} is not installed (scripts/probe_knowledge.py measures it)")
+    result = subprocess.run(
+        [sys.executable, "-c", DECORATOR_PROBE],
+        input=json.dumps({"evidence": row.evidence, "names": [row.name, *row.aliases]}),
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+        check=True,
+    )
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found == {"same": True, "aliases": True}
+
+
+def test_a_call_of_a_function_a_decorator_row_wraps_stands_for_what_it_returns() -> None:
+    knowledge = Knowledge(rows(), decorators=decorator_rows())
+    assert knowledge.keeps_returns(frozenset({"langsmith.traceable"}))
+    assert knowledge.keeps_returns(frozenset({"crewai.project.crew"}))
+    assert not knowledge.keeps_returns(frozenset({"functools.wraps"}))
+    assert not Knowledge(rows()).keeps_returns(frozenset({"functools.cache"}))
+    with_user_rows = knowledge.with_user_rows((), ("openai.OpenAI",))
+    assert with_user_rows.keeps_returns(frozenset({"functools.cache"}))

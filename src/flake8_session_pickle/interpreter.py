@@ -36,7 +36,6 @@ from flake8_session_pickle.knowledge.language import (
     DATACLASS_DECORATORS,
     ENUM_BASES,
     NOT_BOUND_TO_INSTANCE,
-    RETURN_PRESERVING_DECORATORS,
     STORING_METHODS,
     TYPED_DICT_BASES,
     Stores,
@@ -65,7 +64,6 @@ from flake8_session_pickle.values import (
 )
 from flake8_session_pickle.walk import child_nodes
 
-_KEEPS_RETURNS = RETURN_PRESERVING_DECORATORS | CACHE_RESOURCE
 _CLASS_METHOD = "builtins.classmethod"
 _STATIC_METHOD = "builtins.staticmethod"
 _SETATTR = "builtins.setattr"
@@ -535,7 +533,10 @@ class Interpreter:
             static=in_class and any(_STATIC_METHOD in names for names in decorators),
         )
         # Other decorators may replace the function with anything.
-        known = all(names & _KEEPS_RETURNS for names in replacing)
+        known = all(
+            names & CACHE_RESOURCE or self._evaluator.knowledge.keeps_returns(names)
+            for names in replacing
+        )
         scope.bind(function.name.value, (definition,) if known else NOTHING_KNOWN)
         self._listener.heard(Defined(definition, function, scope))
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
-from flake8_session_pickle.knowledge.rows import Holding, Made, TypeRow
+from flake8_session_pickle.knowledge.rows import DecoratorRow, Holding, Made, TypeRow
 
 
 def _with_producers(
@@ -57,6 +57,14 @@ def rows() -> tuple[TypeRow, ...]:
     )
 
 
+@cache
+def decorator_rows() -> tuple[DecoratorRow, ...]:
+    """The decorators whose wrappers return what the function returns."""
+    from flake8_session_pickle.knowledge import providers, stdlib
+
+    return (*stdlib.DECORATORS, *providers.DECORATORS)
+
+
 _PRODUCER = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*(?:\(\))?")
 """A producer in the notation of :mod:`.rows`: a qualified name, ``()`` for a call."""
 
@@ -78,13 +86,23 @@ class Production:
 
 
 class Knowledge:
-    """The rows, indexed by what makes their values."""
+    """The rows, indexed by what makes their values, and the decorators that keep
+    what a function returns."""
 
-    def __init__(self, rows: Iterable[TypeRow], python: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        rows: Iterable[TypeRow],
+        python: tuple[int, int] | None = None,
+        decorators: Iterable[DecoratorRow] = (),
+    ) -> None:
         python = python or (sys.version_info.major, sys.version_info.minor)
         rows = tuple(rows)
         self._rows = rows
         self._python = python
+        self._decorators = tuple(decorators)
+        self._preserving = frozenset(
+            name for row in self._decorators for name in (row.name, *row.aliases)
+        )
         self._types: dict[str, TypeRow] = {}
         for row in rows:
             for name in (row.name, *row.aliases):
@@ -158,6 +176,11 @@ class Knowledge:
                 pending.extend(row.bases)
         return None
 
+    def keeps_returns(self, names: frozenset[str]) -> bool:
+        """Whether a decorator that may be any of ``names`` (qualified names, the
+        factory's for ``@name(...)``) returns what the function returns."""
+        return not names.isdisjoint(self._preserving)
+
     def object(self, name: str) -> Production | None:
         """The object reached by the qualified name, where it is a known value
         (``sys.stdout``) rather than a callable or a type."""
@@ -193,10 +216,10 @@ class Knowledge:
                     rows.append(TypeRow(owner))
             index[added.name] = len(rows)
             rows.append(added)
-        return Knowledge(rows, self._python)
+        return Knowledge(rows, self._python, self._decorators)
 
 
 @cache
 def default_knowledge() -> Knowledge:
     """The tables, indexed, without any user's additions."""
-    return Knowledge(rows())
+    return Knowledge(rows(), decorators=decorator_rows())

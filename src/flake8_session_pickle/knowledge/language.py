@@ -33,9 +33,6 @@ PICKLING_HOOKS = frozenset({"__getstate__", "__reduce__", "__reduce_ex__"})
 REDUCER_REGISTRIES = frozenset({"copyreg.pickle"})
 """Callables that give a class a reducer of its own: ``copyreg.pickle(cls, reduce)``."""
 
-RETURN_PRESERVING_DECORATORS = frozenset({"functools.cache", "functools.lru_cache"})
-"""Decorators whose wrapper returns the very objects the function returns."""
-
 DATACLASS_DECORATORS = frozenset({"dataclasses.dataclass"})
 DATACLASS_FIELD = "dataclasses.field"
 """``field(default=..., default_factory=...)``: the default of a dataclass's field."""

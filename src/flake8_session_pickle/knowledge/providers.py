@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from flake8_session_pickle.codes import Kind
-from flake8_session_pickle.knowledge.rows import Holding, Made, PicklesWhenGiven, TypeRow
+from flake8_session_pickle.knowledge.rows import (
+    DecoratorRow,
+    Holding,
+    Made,
+    PicklesWhenGiven,
+    TypeRow,
+)
 
 
 def _client(
@@ -1077,3 +1083,58 @@ AGENTS: tuple[TypeRow, ...] = (
 
 
 ALL: tuple[TypeRow, ...] = (*SDKS, *VECTOR_DATABASES, *LLAMA_INDEX, *AGENTS)
+
+_CREWAI_TEAM = (
+    "from crewai import Crew, Task\n"
+    "from crewai.project import CrewBase, agent, crew, task\n"
+    "made = {}\n"
+    "@CrewBase\n"
+    "class Team:\n"
+    "    @agent\n"
+    "    def writer(self):\n"
+    "        made['agent'] = Agent(role='r', goal='g', backstory='b', "
+    "llm=LLM(model='gpt-4o-mini', api_key='sk-test'))\n"
+    "        return made['agent']\n"
+    "    @task\n"
+    "    def write(self):\n"
+    "        made['task'] = Task(description='d', expected_output='o', agent=self.writer())\n"
+    "        return made['task']\n"
+    "    @crew\n"
+    "    def team(self):\n"
+    "        made['crew'] = Crew(agents=self.agents, tasks=self.tasks)\n"
+    "        return made['crew']\n"
+)
+"""A module of a crew as CrewAI's project template writes one: the decorators
+find the class's file, so the evidence writes it and imports it."""
+
+
+def _crewai_decorator(name: str, call: str) -> DecoratorRow:
+    return DecoratorRow(
+        f"crewai.project.annotations.{name}",
+        _CREWAI_QUIET
+        + "import pathlib, sys\n"
+        + "pathlib.Path('team.py').write_text("
+        + repr("from crewai import Agent, LLM\n" + _CREWAI_TEAM)
+        + ")\nsys.path.insert(0, '.')\nimport team\n"
+        + f"value = team.Team().{call}()\nmade = team.made[{name!r}]\n",
+        aliases=(f"crewai.project.{name}",),
+        package="crewai",
+        version=_CREWAI,
+    )
+
+
+DECORATORS: tuple[DecoratorRow, ...] = (
+    DecoratorRow(
+        "langsmith.run_helpers.traceable",
+        "import langsmith\nmade = object()\n@langsmith.traceable(run_type='llm')\n"
+        "def make():\n    return made\nvalue = make()\n",
+        aliases=("langsmith.traceable",),
+        package="langsmith",
+        version="0.15.1",
+    ),
+    _crewai_decorator("agent", "writer"),
+    _crewai_decorator("task", "write"),
+    _crewai_decorator("crew", "team"),
+)
+"""Decorators of LangSmith's tracing and of CrewAI's crew classes: each wrapper
+returns the object the function made (CrewAI's keep it for later calls)."""

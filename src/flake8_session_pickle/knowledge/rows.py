@@ -241,3 +241,23 @@ class TypeRow:
     def __post_init__(self) -> None:
         if self.kind is not None and self.pickles:
             raise ValueError(f"{self.name}: a row cannot both refuse and pickle")
+
+
+@dataclass(frozen=True)
+class DecoratorRow:
+    """A decorator whose wrapper returns the very object the function it wraps
+    returns (``functools.cache``, LangSmith's ``traceable``), so that a call of
+    the decorated function stands for what the function's returns give."""
+
+    name: str
+    """Its qualified name; for a decorator applied as ``@name(...)``, the name
+    of the factory that makes it."""
+    evidence: str
+    """Python source that applies the decorator, as apps do, to a function or a
+    method returning ``made``, and binds ``value`` to what calling it returns:
+    the test suite checks that ``value is made``."""
+    aliases: tuple[str, ...] = ()
+    package: str = ""
+    """The importable top-level name of its package, where it is not the standard library."""
+    version: str = ""
+    """The release of that package the evidence was last measured with."""

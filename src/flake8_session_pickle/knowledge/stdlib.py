@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flake8_session_pickle.codes import Kind
-from flake8_session_pickle.knowledge.rows import Holding, Iteration, Made, TypeRow
+from flake8_session_pickle.knowledge.rows import DecoratorRow, Holding, Iteration, Made, TypeRow
 
 _LISTENER = "_srv = socket.create_server(('127.0.0.1', 0)); "
 
@@ -704,3 +704,17 @@ ALL: tuple[TypeRow, ...] = (
     *CONCURRENCY,
     *INTERPRETER_OBJECTS,
 )
+
+DECORATORS: tuple[DecoratorRow, ...] = (
+    DecoratorRow(
+        "functools.cache",
+        "import functools\nmade = object()\n@functools.cache\ndef make():\n    return made\n"
+        "value = make()\n",
+    ),
+    DecoratorRow(
+        "functools.lru_cache",
+        "import functools\nmade = object()\n@functools.lru_cache(maxsize=8)\ndef make():\n"
+        "    return made\nvalue = make()\n",
+    ),
+)
+"""Their wrappers keep what the function returned and give that very object."""
