@@ -602,6 +602,7 @@ SQL: tuple[TypeRow, ...] = (
             "langchain.utilities.SQLDatabase",
             "langchain.utilities.sql_database.SQLDatabase",
             "langchain.sql_database.SQLDatabase",
+            "langchain.SQLDatabase",  # LangChain 0.0's top-level export, up to 0.3
         ),
         package="langchain_community",
         version=_COMMUNITY,
