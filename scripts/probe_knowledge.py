@@ -52,7 +52,7 @@ DEFAULT_VENVS = Path.home() / ".cache" / "flake8-session-pickle-probes"
 TIMEOUT = 180
 """Seconds one row's snippets may take."""
 
-CHILD = r"""
+_RESOLVE = r"""
 import importlib, importlib.metadata, json, os, pickle, sys
 
 def resolve(name):
@@ -69,6 +69,12 @@ def resolve(name):
             return None
         return found
     return None
+"""
+"""What both children begin with: the object a qualified name reaches, or None."""
+
+CHILD = (
+    _RESOLVE
+    + r"""
 
 def of_type(value, names):
     classes = [c for c in (resolve(name) for name in names) if isinstance(c, type)]
@@ -117,6 +123,7 @@ print(json.dumps({"results": results, "aliases": aliases, "versions": versions})
 sys.stdout.flush()
 os._exit(0)  # leave threads, loops and pools behind without waiting for them
 """
+)
 
 
 @dataclass(frozen=True)
@@ -176,11 +183,11 @@ def environment(group: Group, venvs: Path) -> Path:
     return path
 
 
-def run_child(python: Path, given: dict[str, Any], cwd: str) -> dict[str, Any]:
-    """Run the probe in the environment's interpreter; an empty answer if it died."""
+def run_child(python: Path, given: dict[str, Any], cwd: str, child: str = CHILD) -> dict[str, Any]:
+    """Run the probe in the environment's interpreter; an error if it died."""
     try:
         result = subprocess.run(
-            [str(python), "-c", CHILD],
+            [str(python), "-c", child],
             input=json.dumps(given),
             capture_output=True,
             text=True,
@@ -266,16 +273,9 @@ def probe_group(
     return outcomes, {str(alias): bool(same) for alias, same in overview.get("aliases", {}).items()}
 
 
-DECORATOR_CHILD = r"""
-import importlib, json, os, sys
-
-def resolve(name):
-    module, _, attribute = name.rpartition(".")
-    try:
-        return getattr(importlib.import_module(module), attribute)
-    except Exception:
-        return None
-
+DECORATOR_CHILD = (
+    _RESOLVE
+    + r"""
 given = json.loads(sys.stdin.read())
 namespace = {}
 try:
@@ -289,6 +289,7 @@ print(json.dumps(answer))
 sys.stdout.flush()
 os._exit(0)
 """
+)
 
 
 def probe_decorators(chosen: Sequence[DecoratorRow], venvs: Path) -> list[str]:
@@ -301,23 +302,9 @@ def probe_decorators(chosen: Sequence[DecoratorRow], venvs: Path) -> list[str]:
             problems.append(f"decorator {row.name}: no group measures {row.package}")
         for group in groups:
             python = python_of(environment(group, venvs))
+            given = {"evidence": row.evidence, "names": [row.name, *row.aliases]}
             with tempfile.TemporaryDirectory(prefix="probe-") as scratch:
-                try:
-                    result = subprocess.run(
-                        [str(python), "-c", DECORATOR_CHILD],
-                        input=json.dumps(
-                            {"evidence": row.evidence, "names": [row.name, *row.aliases]}
-                        ),
-                        capture_output=True,
-                        text=True,
-                        cwd=scratch,
-                        timeout=TIMEOUT,
-                        check=False,
-                    )
-                    lines = result.stdout.strip().splitlines()
-                    answer = json.loads(lines[-1]) if lines else {"error": "no output"}
-                except (subprocess.TimeoutExpired, json.JSONDecodeError) as error:
-                    answer = {"error": str(error)}
+                answer = run_child(python, given, scratch, DECORATOR_CHILD)
             verdict = "ok" if answer.get("same") is True else answer.get("error", "another object")
             if verdict == "ok" and not answer.get("aliases"):
                 verdict = "its name and aliases are not one object"
