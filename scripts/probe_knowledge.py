@@ -135,6 +135,8 @@ class Item:
     package: str
     snippet: str
     tuple_of: bool = False
+    pickles: bool = False
+    """Built with an argument with which the row's refused type pickles."""
 
 
 @dataclass
@@ -158,6 +160,13 @@ def items(rows: Iterable[TypeRow]) -> list[Item]:
                 found.append(
                     Item(f"{row.name} <- {made.by}", row, package, made.evidence, made.tuple_of)
                 )
+        for condition in row.pickles_when_given:
+            given = f"{condition.keyword}={condition.value!r}{'...' if condition.prefix else ''}"
+            found.append(
+                Item(
+                    f"{row.name} given {given}", row, row.package, condition.evidence, pickles=True
+                )
+            )
     return found
 
 
@@ -205,7 +214,10 @@ def run_child(python: Path, given: dict[str, Any], cwd: str, child: str = CHILD)
     return answer
 
 
-def expected(row: TypeRow) -> str:
+def expected(item: Item) -> str:
+    row = item.row
+    if item.pickles:
+        return "pickled"
     if row.kind is not None:
         return "refused"
     return "pickled" if row.pickles else "not recorded"
@@ -230,8 +242,9 @@ def judge(outcome: Outcome) -> None:
         return
     if not found["type"]:
         outcome.problems.append(f"built a {found['actual']}")
-    if expected(row) != "not recorded" and found["pickle"] != expected(row):
-        outcome.problems.append(f"pickle {found['pickle']}, the row says {expected(row)}")
+    wanted = expected(outcome.item)
+    if wanted != "not recorded" and found["pickle"] != wanted:
+        outcome.problems.append(f"pickle {found['pickle']}, the row says {wanted}")
 
 
 def probe_group(
@@ -354,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"{outcome.item.key:<90} {outcome.group:<14} {outcome.version:<12} {built:<6} "
             f"{found.get('type', '-')!s:<5} {found.get('pickle', '-'):<8} "
-            f"{expected(outcome.item.row):<12} {result}"
+            f"{expected(outcome.item):<12} {result}"
         )
         problems.extend(
             f"{outcome.item.key} [{outcome.group}]: {problem}" for problem in outcome.problems

@@ -980,3 +980,25 @@ def test_an_argument_with_which_a_refused_type_pickles_is_weighed(
     source = HEADER + "from qdrant_client import QdrantClient\nMEMORY = ':memory:'\nflag = True\n"
     source += f"st.session_state.client = {call}\n"
     assert codes(source) == (["PKL110"] if reported else [])
+
+
+@pytest.mark.parametrize(
+    ("call", "reported"),
+    [
+        ("LLM(model='groq/llama-3.1-8b-instant')", False),
+        ("LLM('mistral/mistral-large-latest')", False),
+        ("LLM(model=GROQ)", False),
+        ("LLM(model='gpt-4o-mini')", True),
+        ("LLM(model='openai/gpt-4o-mini')", True),
+        ("LLM(model='ollama/llama3')", True),
+        ("LLM(model=chosen)", True),
+        ("BaseLLM(model='groq/llama-3.1-8b-instant')", True),
+    ],
+)
+def test_an_argument_a_factory_takes_with_which_what_it_makes_pickles_is_weighed(
+    call: str, reported: bool
+) -> None:
+    source = HEADER + "from crewai import LLM, BaseLLM\nGROQ = 'groq/llama-3.1-8b-instant'\n"
+    source += "chosen = st.selectbox('model', ['gpt-4o', 'groq/llama3'])\n"
+    source += f"st.session_state.llm = {call}\n"
+    assert codes(source) == (["PKL110"] if reported else [])

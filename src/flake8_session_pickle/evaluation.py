@@ -618,16 +618,18 @@ class Evaluator:
         return made
 
     def _given_to_pickle(self, production: Production, call: cst.Call, scope: Scope) -> bool:
-        """Whether the call gives the type's constructor an argument with which
-        its values pickle, as a literal."""
+        """Whether the call gives the type's constructor, or the producer a
+        condition names, an argument with which its values pickle, as a literal."""
         row = production.row
         if not row.pickles_when_given:
             return False
-        if production.made.by.removesuffix("()") not in (row.name, *row.aliases):
-            return False  # only the type's own constructor takes these arguments
+        constructor = production.made.by.removesuffix("()") in (row.name, *row.aliases)
         positional = [arg.value for arg in call.args if not arg.keyword and not arg.star]
         keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword}
         for condition in row.pickles_when_given:
+            taken = production.made.by == condition.producer if condition.producer else constructor
+            if not taken:
+                continue
             given = keywords.get(condition.keyword)
             if (
                 given is None
@@ -635,7 +637,14 @@ class Evaluator:
                 and condition.position < len(positional)
             ):
                 given = positional[condition.position]
-            if given is not None and self.evaluate(given, scope) == (Constant(condition.value),):
+            if given is None:
+                continue
+            values = self.evaluate(given, scope)
+            if (
+                len(values) == 1
+                and isinstance(values[0], Constant)
+                and condition.met_by(values[0].value)
+            ):
                 return True
         return False
 

@@ -297,7 +297,7 @@ GROUPS: tuple[Group, ...] = (
         ),
     ),
     # it pins what it shares with the other groups (openai<3, pydantic<2.13, mcp<2)
-    Group("crewai", frozenset({"crewai"}), ("crewai",)),
+    Group("crewai", frozenset({"crewai"}), ("crewai", "litellm")),
     # its only release holds langchain-core below 0.2
     Group("objectbox", frozenset({"langchain_objectbox"}), ("langchain-objectbox",)),
     # it holds LangChain 0.3 and chromadb below 0.6

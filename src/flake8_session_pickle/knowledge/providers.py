@@ -8,6 +8,7 @@ from flake8_session_pickle.knowledge.rows import (
     Holding,
     Made,
     PicklesWhenGiven,
+    PicklesWith,
     TypeRow,
 )
 
@@ -745,6 +746,35 @@ _CREWAI = "1.15.30"
 _CREWAI_QUIET = (
     "import os; os.environ.update(CREWAI_DISABLE_TELEMETRY='true', OTEL_SDK_DISABLED='true'); "
 )
+
+
+def _crewai_through_litellm(model: str) -> PicklesWhenGiven:
+    """A model whose provider (the text before its first ``/``) CrewAI has no
+    class of its own for: ``crewai.LLM()`` then makes its LiteLLM-based ``LLM``."""
+    provider = model.partition("/")[0] + "/"
+    return PicklesWhenGiven(
+        "model",
+        0,
+        provider,
+        _CREWAI_QUIET + "os.environ['LITELLM_LOCAL_MODEL_COST_MAP'] = 'True'; "
+        f"from crewai import LLM; value = LLM(model={model!r}, api_key='sk-test')",
+        prefix=True,
+        producer="crewai.LLM()",
+        needs=("litellm",),
+    )
+
+
+def _with_crewai_0(evidence: str) -> PicklesWith:
+    """Before 1.0, CrewAI ran every model through LiteLLM: its ``LLM`` kept no
+    client, and its agents and crews pickled."""
+    return PicklesWith(
+        "crewai",
+        "<1",
+        _CREWAI_QUIET + "os.environ['OPENAI_API_KEY'] = 'sk-test'; " + evidence,
+        "crewai 0.193.2, litellm 1.74.9",
+    )
+
+
 _CREWAI_AGENT = (
     _CREWAI_QUIET + "from crewai import Agent, LLM, Task; _agent = Agent(role='r', goal='g', "
     "backstory='b', llm=LLM(model='gpt-4o-mini', api_key='sk-test')); "
@@ -964,7 +994,25 @@ AGENTS: tuple[TypeRow, ...] = (
         ),
         aliases=("crewai.BaseLLM",),
         built="crewai.LLM() makes the class of the model's provider (here OpenAI's), which "
-        "makes that provider's client",
+        "makes that provider's client; for a provider CrewAI has no class of its own for, "
+        "it makes its LiteLLM-based LLM, which keeps no client and pickles",
+        pickles_when_given=tuple(
+            _crewai_through_litellm(model)
+            for model in (
+                "groq/llama-3.1-8b-instant",
+                "mistral/mistral-large-latest",
+                "together_ai/meta-llama/Llama-3-8b-chat-hf",
+                "huggingface/meta-llama/Llama-3.1-8B-Instruct",
+                "fireworks_ai/accounts/fireworks/models/llama-v3-8b-instruct",
+                "cohere/command-r",
+                "perplexity/sonar",
+                "xai/grok-2",
+                "nvidia_nim/meta/llama3-8b-instruct",
+                "sambanova/Meta-Llama-3.1-8B-Instruct",
+                "watsonx/ibm/granite-13b-chat-v2",
+            )
+        ),
+        pickles_with=_with_crewai_0("from crewai import LLM; value = LLM(model='gpt-4o-mini')"),
         package="crewai",
         version=_CREWAI,
     ),
@@ -973,6 +1021,9 @@ AGENTS: tuple[TypeRow, ...] = (
         Kind.CLIENT,  # it makes its model, given or from the environment, when it is made
         made_by=(Made("crewai.Agent()", _CREWAI_AGENT + "value = _agent"),),
         aliases=("crewai.Agent",),
+        pickles_with=_with_crewai_0(
+            "from crewai import Agent; value = Agent(role='r', goal='g', backstory='b')"
+        ),
         package="crewai",
         version=_CREWAI,
     ),
@@ -987,6 +1038,11 @@ AGENTS: tuple[TypeRow, ...] = (
             ),
         ),
         aliases=("crewai.Crew",),
+        pickles_with=_with_crewai_0(
+            "from crewai import Agent, Crew, Task; _agent = Agent(role='r', goal='g', "
+            "backstory='b'); value = Crew(agents=[_agent], tasks=[Task(description='d', "
+            "expected_output='o', agent=_agent)])"
+        ),
         package="crewai",
         version=_CREWAI,
     ),

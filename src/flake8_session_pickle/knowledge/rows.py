@@ -160,6 +160,24 @@ class PicklesWhenGiven:
     """The literal that makes the difference."""
     evidence: str
     """A snippet that builds the value so and binds ``value``."""
+    prefix: bool = False
+    """``value`` is how the string given begins, not all of it (a model name's
+    provider: ``groq/``)."""
+    producer: str = ""
+    """The producer whose call takes the argument, where it is not the type's own
+    constructor (``crewai.LLM()``, which makes its provider's class)."""
+    needs: tuple[str, ...] = ()
+    """Other packages its evidence imports, as the row's ``needs``."""
+
+    def met_by(self, given: object) -> bool:
+        """Whether the literal an argument evaluates to is one this names."""
+        if self.prefix:
+            return (
+                isinstance(given, str)
+                and isinstance(self.value, str)
+                and given.startswith(self.value)
+            )
+        return given == self.value
 
 
 @dataclass(frozen=True)
