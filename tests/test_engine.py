@@ -1002,3 +1002,18 @@ def test_an_argument_a_factory_takes_with_which_what_it_makes_pickles_is_weighed
     source += "chosen = st.selectbox('model', ['gpt-4o', 'groq/llama3'])\n"
     source += f"st.session_state.llm = {call}\n"
     assert codes(source) == (["PKL110"] if reported else [])
+
+
+@pytest.mark.parametrize(
+    ("imports", "call"),
+    [
+        ("from selenium import webdriver\n", "webdriver.Chrome(options=webdriver.ChromeOptions())"),
+        ("from selenium.webdriver import Firefox\n", "Firefox()"),
+        ("import selenium.webdriver\n", "selenium.webdriver.Remote(command_executor=URL)"),
+        ("from fastmcp import Client\n", "Client(URL)"),
+    ],
+)
+def test_a_browser_driver_and_an_mcp_client_are_clients(imports: str, call: str) -> None:
+    source = HEADER + imports + "URL = 'http://localhost:4444'\n"
+    source += f"if 'tool' not in st.session_state:\n    st.session_state.tool = {call}\n"
+    assert codes(source) == ["PKL110"]

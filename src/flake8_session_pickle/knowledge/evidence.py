@@ -311,6 +311,7 @@ GROUPS: tuple[Group, ...] = (
         frozenset({"streamlit_openai"}),
         ("streamlit-openai", "streamlit", "openai"),
     ),
+    Group("tools", frozenset({"selenium", "fastmcp"}), ("selenium", "fastmcp")),
     Group(
         "torch",
         frozenset({"torch", "transformers", "sentence_transformers"}),

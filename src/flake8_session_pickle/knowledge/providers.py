@@ -1138,7 +1138,57 @@ AGENTS: tuple[TypeRow, ...] = (
 """Agent frameworks' agents, teams, tools, models and memories."""
 
 
-ALL: tuple[TypeRow, ...] = (*SDKS, *VECTOR_DATABASES, *LLAMA_INDEX, *AGENTS)
+_WEBDRIVER_SERVER = (
+    # a loopback endpoint that answers WebDriver's new-session command, as a
+    # driver (chromedriver, geckodriver, a Selenium Grid) does
+    "import json, threading; from http.server import BaseHTTPRequestHandler, HTTPServer\n"
+    "class _Driver(BaseHTTPRequestHandler):\n"
+    "    def do_POST(self):\n"
+    "        self.rfile.read(int(self.headers.get('Content-Length', 0)))\n"
+    "        body = json.dumps({'value': {'sessionId': 's', 'capabilities': {}}}).encode()\n"
+    "        self.send_response(200)\n"
+    "        self.send_header('Content-Type', 'application/json')\n"
+    "        self.send_header('Content-Length', str(len(body)))\n"
+    "        self.end_headers()\n"
+    "        self.wfile.write(body)\n"
+    "    def log_message(self, *args): pass\n"
+    "_server = HTTPServer(('127.0.0.1', 0), _Driver)\n"
+    "threading.Thread(target=_server.serve_forever, daemon=True).start()\n"
+)
+
+TOOLS: tuple[TypeRow, ...] = (
+    TypeRow(
+        "selenium.webdriver.remote.webdriver.WebDriver",
+        Kind.CLIENT,  # its command executor's HTTP pool and lock; a local driver's process
+        made_by=(
+            Made(
+                "selenium.webdriver.Remote()",
+                _WEBDRIVER_SERVER + "from selenium import webdriver\n"
+                "value = webdriver.Remote(command_executor="
+                "f'http://127.0.0.1:{_server.server_port}', options=webdriver.ChromeOptions())",
+            ),
+            # each starts its browser's driver and talks to it as Remote does
+            Made("selenium.webdriver.Chrome()"),
+            Made("selenium.webdriver.Firefox()"),
+            Made("selenium.webdriver.Edge()"),
+            Made("selenium.webdriver.Safari()"),
+            Made("selenium.webdriver.ChromiumEdge()"),
+        ),
+        aliases=("selenium.webdriver.Remote",),
+        package="selenium",
+        version="4.51.0",
+    ),
+    _client(
+        "fastmcp.client.client.Client",
+        "fastmcp.Client",
+        "'http://127.0.0.1:9/mcp'",
+        "fastmcp",
+        "4.2.3",
+        built="it keeps a logging callback it defines inside a function, and its transport",
+    ),
+)
+
+ALL: tuple[TypeRow, ...] = (*SDKS, *VECTOR_DATABASES, *LLAMA_INDEX, *AGENTS, *TOOLS)
 
 _CREWAI_TEAM = (
     "from crewai import Crew, Task\n"
