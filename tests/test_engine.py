@@ -1017,3 +1017,19 @@ def test_a_browser_driver_and_an_mcp_client_are_clients(imports: str, call: str)
     source = HEADER + imports + "URL = 'http://localhost:4444'\n"
     source += f"if 'tool' not in st.session_state:\n    st.session_state.tool = {call}\n"
     assert codes(source) == ["PKL110"]
+
+
+@pytest.mark.parametrize(
+    ("imports", "returned", "code"),
+    [
+        ("import yfinance as yf\n", "yf.Ticker(symbol)", "PKL210"),
+        ("import cv2\n", "cv2.VideoCapture(0)", "PKL204"),
+        ("import websocket\n", "websocket.WebSocketApp('ws://localhost:8000')", "PKL205"),
+    ],
+)
+def test_a_ticker_a_video_capture_and_a_websocket_are_refused_as_cached_returns(
+    imports: str, returned: str, code: str
+) -> None:
+    source = HEADER + imports + "@st.cache_data\ndef load(symbol):\n"
+    source += f"    return {returned}\n"
+    assert codes(source) == [code]

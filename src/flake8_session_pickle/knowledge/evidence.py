@@ -25,6 +25,8 @@ class Group:
 
 _DISTRIBUTIONS: Mapping[str, str] = {
     "PIL": "pillow",
+    "cv2": "opencv-python-headless",
+    "websocket": "websocket-client",
     "sklearn": "scikit-learn",
     "yaml": "pyyaml",
     "bs4": "beautifulsoup4",
@@ -311,7 +313,11 @@ GROUPS: tuple[Group, ...] = (
         frozenset({"streamlit_openai"}),
         ("streamlit-openai", "streamlit", "openai"),
     ),
-    Group("tools", frozenset({"selenium", "fastmcp"}), ("selenium", "fastmcp")),
+    Group(
+        "tools",
+        frozenset({"selenium", "fastmcp", "yfinance", "cv2", "websocket"}),
+        ("selenium", "fastmcp", "yfinance", "opencv-python-headless", "websocket-client"),
+    ),
     Group(
         "torch",
         frozenset({"torch", "transformers", "sentence_transformers"}),

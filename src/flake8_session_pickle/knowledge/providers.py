@@ -1179,6 +1179,46 @@ TOOLS: tuple[TypeRow, ...] = (
         version="4.51.0",
     ),
     _client(
+        "yfinance.ticker.Ticker",
+        "yfinance.Ticker",
+        "'AAPL'",
+        "yfinance",
+        "1.7.0",
+        built="it keeps the package's shared HTTP session and its lock (also with 0.2.40)",
+    ),
+    _client("yfinance.tickers.Tickers", "yfinance.Tickers", "'AAPL MSFT'", "yfinance", "1.7.0"),
+    TypeRow(
+        "cv2.VideoCapture",
+        Kind.OPEN_FILE,  # a native handle on a camera, a video file or a stream
+        made_by=(Made("cv2.VideoCapture()", "import cv2; value = cv2.VideoCapture()"),),
+        package="cv2",
+        version="5.1.0.95",
+    ),
+    TypeRow(
+        "websocket._core.WebSocket",
+        Kind.SOCKET,
+        made_by=(
+            Made("websocket.WebSocket()", "import websocket; value = websocket.WebSocket()"),
+            Made("websocket.create_connection()"),
+        ),
+        aliases=("websocket.WebSocket",),
+        package="websocket",
+        version="1.9.2",
+    ),
+    TypeRow(
+        "websocket._app.WebSocketApp",
+        Kind.SOCKET,
+        made_by=(
+            Made(
+                "websocket.WebSocketApp()",
+                "import websocket; value = websocket.WebSocketApp('ws://127.0.0.1:9')",
+            ),
+        ),
+        aliases=("websocket.WebSocketApp",),
+        package="websocket",
+        version="1.9.2",
+    ),
+    _client(
         "fastmcp.client.client.Client",
         "fastmcp.Client",
         "'http://127.0.0.1:9/mcp'",
