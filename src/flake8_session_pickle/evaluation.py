@@ -640,10 +640,14 @@ class Evaluator:
             if given is None:
                 continue
             values = self.evaluate(given, scope)
+            if len(values) != 1:
+                continue
+            if isinstance(values[0], Constant) and condition.met_by(values[0].value):
+                return True
             if (
-                len(values) == 1
-                and isinstance(values[0], Constant)
-                and condition.met_by(values[0].value)
+                condition.prefix
+                and isinstance(values[0], Text)
+                and condition.met_by(_literal_head(values[0].node))
             ):
                 return True
         return False
@@ -1129,3 +1133,13 @@ def target_names(target: cst.BaseExpression) -> Iterator[str]:
             yield from target_names(element.value)
     elif isinstance(target, cst.StarredElement):
         yield from target_names(target.value)
+
+
+def _literal_head(text: cst.CSTNode) -> str:
+    """The text an f-string begins with before its first replacement field
+    (``"groq/"`` of ``f"groq/{name}"``)."""
+    if isinstance(text, cst.FormattedString) and text.parts:
+        first = text.parts[0]
+        if isinstance(first, cst.FormattedStringText):
+            return first.value
+    return ""
