@@ -1036,3 +1036,22 @@ def test_a_ticker_a_video_capture_and_a_websocket_are_refused_as_cached_returns(
     source = HEADER + imports + "@st.cache_data\ndef load(symbol):\n"
     source += f"    return {returned}\n"
     assert codes(source) == [code]
+
+
+@pytest.mark.parametrize(
+    ("llm", "reported"),
+    [
+        ("", True),
+        (", llm=LLM(model='gpt-4o-mini')", True),
+        (", llm=LLM(model='groq/llama-3.1-8b-instant')", False),
+        (", llm=model", False),
+        (", llm='groq/llama-3.1-8b-instant'", False),
+        (", llm='gpt-4o-mini'", True),
+        (", llm=ChatOpenAI()", True),
+    ],
+)
+def test_an_agent_is_judged_by_the_model_it_is_given(llm: str, reported: bool) -> None:
+    source = HEADER + "from crewai import Agent, LLM\nfrom langchain_openai import ChatOpenAI\n"
+    source += "model = LLM(model='mistral/mistral-large-latest')\n"
+    source += f"st.session_state.agent = Agent(role='r', goal='g', backstory='b'{llm})\n"
+    assert codes(source) == (["PKL110"] if reported else [])

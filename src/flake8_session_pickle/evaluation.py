@@ -644,6 +644,8 @@ class Evaluator:
                 continue
             if isinstance(values[0], Constant) and condition.met_by(values[0].value):
                 return True
+            if condition.objects and isinstance(values[0], Object) and values[0].built_to_pickle:
+                return True
             if (
                 condition.prefix
                 and isinstance(values[0], Text)

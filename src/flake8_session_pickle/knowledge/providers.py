@@ -748,19 +748,49 @@ _CREWAI_QUIET = (
 )
 
 
+_CREWAI_MODELS_THROUGH_LITELLM = (
+    "groq/llama-3.1-8b-instant",
+    "mistral/mistral-large-latest",
+    "together_ai/meta-llama/Llama-3-8b-chat-hf",
+    "huggingface/meta-llama/Llama-3.1-8B-Instruct",
+    "fireworks_ai/accounts/fireworks/models/llama-v3-8b-instruct",
+    "cohere/command-r",
+    "perplexity/sonar",
+    "xai/grok-2",
+    "nvidia_nim/meta/llama3-8b-instruct",
+    "sambanova/Meta-Llama-3.1-8B-Instruct",
+    "watsonx/ibm/granite-13b-chat-v2",
+)
+"""Models of providers CrewAI has no class of its own for (the text before the
+first ``/``): ``crewai.LLM()`` makes its LiteLLM-based ``LLM`` for them."""
+_CREWAI_LITELLM = _CREWAI_QUIET + "os.environ['LITELLM_LOCAL_MODEL_COST_MAP'] = 'True'; "
+
+
 def _crewai_through_litellm(model: str) -> PicklesWhenGiven:
-    """A model whose provider (the text before its first ``/``) CrewAI has no
-    class of its own for: ``crewai.LLM()`` then makes its LiteLLM-based ``LLM``."""
-    provider = model.partition("/")[0] + "/"
     return PicklesWhenGiven(
         "model",
         0,
-        provider,
-        _CREWAI_QUIET + "os.environ['LITELLM_LOCAL_MODEL_COST_MAP'] = 'True'; "
-        f"from crewai import LLM; value = LLM(model={model!r}, api_key='sk-test')",
+        model.partition("/")[0] + "/",
+        _CREWAI_LITELLM
+        + f"from crewai import LLM; value = LLM(model={model!r}, api_key='sk-test')",
         prefix=True,
         producer="crewai.LLM()",
         needs=("litellm",),
+    )
+
+
+def _crewai_agent_through_litellm(model: str) -> PicklesWhenGiven:
+    """An agent keeps the model it is given, also as its name."""
+    return PicklesWhenGiven(
+        "llm",
+        None,
+        model.partition("/")[0] + "/",
+        _CREWAI_LITELLM + "from crewai import Agent, LLM; value = Agent(role='r', goal='g', "
+        f"backstory='b', llm=LLM(model={model!r}, api_key='sk-test'))",
+        prefix=True,
+        producer="crewai.Agent()",
+        needs=("litellm",),
+        objects=True,
     )
 
 
@@ -996,31 +1026,21 @@ AGENTS: tuple[TypeRow, ...] = (
         built="crewai.LLM() makes the class of the model's provider (here OpenAI's), which "
         "makes that provider's client; for a provider CrewAI has no class of its own for, "
         "it makes its LiteLLM-based LLM, which keeps no client and pickles",
-        pickles_when_given=tuple(
-            _crewai_through_litellm(model)
-            for model in (
-                "groq/llama-3.1-8b-instant",
-                "mistral/mistral-large-latest",
-                "together_ai/meta-llama/Llama-3-8b-chat-hf",
-                "huggingface/meta-llama/Llama-3.1-8B-Instruct",
-                "fireworks_ai/accounts/fireworks/models/llama-v3-8b-instruct",
-                "cohere/command-r",
-                "perplexity/sonar",
-                "xai/grok-2",
-                "nvidia_nim/meta/llama3-8b-instruct",
-                "sambanova/Meta-Llama-3.1-8B-Instruct",
-                "watsonx/ibm/granite-13b-chat-v2",
-            )
-        ),
+        pickles_when_given=tuple(map(_crewai_through_litellm, _CREWAI_MODELS_THROUGH_LITELLM)),
         pickles_with=_with_crewai_0("from crewai import LLM; value = LLM(model='gpt-4o-mini')"),
         package="crewai",
         version=_CREWAI,
     ),
     TypeRow(
         "crewai.agent.core.Agent",
-        Kind.CLIENT,  # it makes its model, given or from the environment, when it is made
+        Kind.CLIENT,
         made_by=(Made("crewai.Agent()", _CREWAI_AGENT + "value = _agent"),),
         aliases=("crewai.Agent",),
+        built="it keeps the model it is given (a name it makes one of), or makes OpenAI's "
+        "from the environment, and pickles with a model CrewAI runs through LiteLLM",
+        pickles_when_given=tuple(
+            map(_crewai_agent_through_litellm, _CREWAI_MODELS_THROUGH_LITELLM)
+        ),
         pickles_with=_with_crewai_0(
             "from crewai import Agent; value = Agent(role='r', goal='g', backstory='b')"
         ),

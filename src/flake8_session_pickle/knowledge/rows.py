@@ -168,6 +168,10 @@ class PicklesWhenGiven:
     constructor (``crewai.LLM()``, which makes its provider's class)."""
     needs: tuple[str, ...] = ()
     """Other packages its evidence imports, as the row's ``needs``."""
+    objects: bool = False
+    """The argument may also be an object that was itself made with an argument
+    with which it pickles (``Agent(llm=LLM(model='groq/...'))``, as the agent
+    keeps the model it is given)."""
 
     def met_by(self, given: object) -> bool:
         """Whether the literal an argument evaluates to is one this names."""
