@@ -152,6 +152,9 @@ def test_a_verdict_that_depends_on_a_release_follows_the_app_requirements(
         (folder / "requirements.txt").write_text(requirements)
     found = check(LEGACY_CHAT, path=folder / "app.py")
     assert [v.code for v in found] == (["PKL110"] if reported else [])
+    # a report claims no more than the releases the app may run with
+    qualified = requirements is None or "==" not in requirements
+    assert all(("(it pickles with openai<1)" in v.message) is qualified for v in found)
 
 
 def test_a_page_follows_the_requirements_of_the_main_script(tmp_path: Path) -> None:

@@ -132,11 +132,15 @@ class Verdicts:
         if row is not None and row.kind is not None:
             if value.built_to_pickle:
                 return None
-            if row.pickles_with is not None:
-                release = self._program.pinned(row.pickles_with.distribution)
-                if release is not None and row.pickles_with.holds_for(release):
-                    return None
             what = value.described_as or f"{row.kind.info.name} from {value.made_by}"
+            if row.pickles_with is not None:
+                condition = row.pickles_with
+                release = self._program.pinned(condition.distribution)
+                if release is not None and condition.holds_for(release):
+                    return None
+                if release is None:
+                    # the report holds for the releases the app may run with, not all
+                    what += f" (it pickles with {condition.distribution}{condition.specifier})"
             return Refusal(row.kind, _via(what, value.via), anchor)
         for held in value.holds:
             if held.iterated and self._iterator_pickles(held.value):

@@ -490,15 +490,28 @@ VECTOR_DATABASES: tuple[TypeRow, ...] = (
         package="weaviate",
         version=_WEAVIATE,
     ),
-    _client(
+    TypeRow(
         "pymilvus.milvus_client.milvus_client.MilvusClient",
-        "pymilvus.MilvusClient",
-        "uri='milvus.db'",
-        "pymilvus",
-        "3.0.2",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "pymilvus.MilvusClient()",
+                "import pymilvus as _m; value = _m.MilvusClient(uri='milvus.db')",
+            ),
+        ),
+        aliases=("pymilvus.MilvusClient",),
         built="made with a server's URI it connects when it is made; the evidence opens a local "
         "file with Milvus Lite, which serves it on a loopback port",
+        # before 2.6.10 it kept only the alias of its connection, which pickle takes
+        pickles_with=PicklesWith(
+            "pymilvus",
+            "<2.6.10",
+            "from pymilvus import MilvusClient; value = MilvusClient(uri='milvus.db')",
+            "pymilvus 2.6.9 with milvus-lite 3.2.2",
+        ),
+        package="pymilvus",
         needs=("milvus_lite",),
+        version="3.0.2",
     ),
     TypeRow(
         "lancedb.db.LanceDBConnection",
