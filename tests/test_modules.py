@@ -157,6 +157,43 @@ def test_a_verdict_that_depends_on_a_release_follows_the_app_requirements(
     assert all(("(it pickles with openai<1)" in v.message) is qualified for v in found)
 
 
+@pytest.mark.parametrize(
+    ("lock", "text", "reported"),
+    [
+        ("uv.lock", '[[package]]\nname = "openai"\nversion = "0.27.6"\nsource = {}\n', False),
+        ("uv.lock", '[[package]]\nname = "openai"\nversion = "1.3.0"\n', True),
+        ("poetry.lock", '[[package]]\nname = "openai"\nversion = "0.28.1"\n', False),
+        (
+            "pixi.lock",
+            "packages:\n- pypi: https://files.example/openai-0.27.6-py3-none-any.whl\n"
+            "  name: openai\n  version: 0.27.6\n  sha256: 00\n",
+            False,
+        ),
+        (
+            "Pipfile.lock",
+            '{"default": {"openai": {"hashes": ["sha256:00"], "version": "==0.27.6"}}}',
+            False,
+        ),
+        ("Pipfile.lock", '{"default": {"openai": {"version": "==1.3.0"}}}', True),
+        ("uv.lock", "not a lock file at all", True),
+    ],
+)
+def test_a_verdict_that_depends_on_a_release_follows_the_app_lock_file(
+    tmp_path: Path, lock: str, text: str, reported: bool
+) -> None:
+    folder = app_folder(tmp_path, **{"app.py": LEGACY_CHAT})
+    (folder / lock).write_text(text)
+    found = check(LEGACY_CHAT, path=folder / "app.py")
+    assert [v.code for v in found] == (["PKL110"] if reported else [])
+
+
+def test_requirements_pins_come_before_a_lock_file(tmp_path: Path) -> None:
+    folder = app_folder(tmp_path, **{"app.py": LEGACY_CHAT})
+    (folder / "requirements.txt").write_text("openai==1.3.0\n")
+    (folder / "uv.lock").write_text('[[package]]\nname = "openai"\nversion = "0.27.6"\n')
+    assert [v.code for v in check(LEGACY_CHAT, path=folder / "app.py")] == ["PKL110"]
+
+
 def test_a_page_follows_the_requirements_of_the_main_script(tmp_path: Path) -> None:
     folder = app_folder(tmp_path)
     (folder / "requirements.txt").write_text("openai==0.28.1\n")

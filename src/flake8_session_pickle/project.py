@@ -24,6 +24,23 @@ _PAGES = "pages"
 _REQUIREMENTS = "requirements.txt"
 _PIN = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*==\s*([0-9][^\s;#,]*)")
 """``name==release`` at the start of a requirement line (extras allowed)."""
+_PACKAGE_TABLE = re.compile(r'^name = "([^"]+)"\r?\nversion = "([0-9][^"]*)"', re.MULTILINE)
+"""The start of a ``[[package]]`` table of a TOML lock file: its name, then its version."""
+_LOCKED = (
+    ("uv.lock", _PACKAGE_TABLE),
+    ("poetry.lock", _PACKAGE_TABLE),
+    # pixi: each PyPI package's entry names it, then its version
+    ("pixi.lock", re.compile(r"^ +name: (\S+)\r?\n +version: ([0-9]\S*)", re.MULTILINE)),
+    # Pipfile.lock: ``"name": {..., "version": "==release"}`` (JSON)
+    (
+        "Pipfile.lock",
+        re.compile(r'"([A-Za-z0-9][A-Za-z0-9._-]*)": \{[^{}]*?"version": "==([0-9][^"]*)"'),
+    ),
+)
+"""The lock files of the installers apps use, and how each records the release
+it installs of a package."""
+_MAX_LOCK = 5_000_000
+"""Characters of a lock file read at most."""
 
 
 class Project:
@@ -49,9 +66,11 @@ class Project:
 
     @property
     def pins(self) -> dict[str, str]:
-        """The releases the app's ``requirements.txt`` pins with ``==``, by
-        distribution (normalised: ``langchain-openai``): the main script's folder's
-        and the project root's, the nearer first."""
+        """The releases the app runs with, by distribution (normalised:
+        ``langchain-openai``): those its ``requirements.txt`` pins with ``==``,
+        then those a lock file (``uv.lock``, ``poetry.lock``, ``pixi.lock``,
+        ``Pipfile.lock``) installs; the main script's folder's, then the project
+        root's. Read when a verdict first depends on a release."""
         if self._pins is None:
             self._pins = {}
             for folder in dict.fromkeys(
@@ -59,6 +78,9 @@ class Project:
             ):
                 for name, release in _pinned(folder / _REQUIREMENTS).items():
                     self._pins.setdefault(name, release)
+                for lock, entry in _LOCKED:
+                    for name, release in _locked(folder / lock, entry).items():
+                        self._pins.setdefault(name, release)
         return self._pins
 
     def module_file(self, dotted: str) -> Path | None:
@@ -154,6 +176,19 @@ def _pinned(requirements: Path) -> dict[str, str]:
         match = _PIN.match(line.strip())
         if match is not None:
             found[normalised(match.group(1))] = match.group(2)
+    return found
+
+
+def _locked(lock: Path, entry: re.Pattern[str]) -> dict[str, str]:
+    """The releases a lock file installs; nothing where it cannot be read."""
+    try:
+        with lock.open(encoding="utf-8", errors="replace") as handle:
+            text = handle.read(_MAX_LOCK)
+    except OSError:
+        return {}
+    found: dict[str, str] = {}
+    for match in entry.finditer(text):
+        found.setdefault(normalised(match.group(1)), match.group(2))
     return found
 
 
