@@ -1055,3 +1055,18 @@ def test_an_agent_is_judged_by_the_model_it_is_given(llm: str, reported: bool) -
     source += "model = LLM(model='mistral/mistral-large-latest')\n"
     source += f"st.session_state.agent = Agent(role='r', goal='g', backstory='b'{llm})\n"
     assert codes(source) == (["PKL110"] if reported else [])
+
+
+def test_what_the_assistants_api_makes_is_judged_through_the_client_s_resources() -> None:
+    source = HEADER + "from openai import OpenAI\nclient = OpenAI()\n"
+    source += "st.session_state.page = client.beta.threads.messages.list(thread_id='t')\n"
+    source += (
+        "st.session_state.run = client.beta.threads.runs.stream(thread_id='t', assistant_id='a')\n"
+    )
+    source += "pages = client.beta.threads.messages\n"
+    source += "st.session_state.texts = [m.id for m in pages.list(thread_id='t')]\n"
+    source += "with client.beta.threads.runs.stream(thread_id='t', assistant_id='a') as events:\n"
+    source += "    st.session_state.events = events\n"
+    found = check(source)
+    assert [(v.line, v.code) for v in found] == [(4, "PKL110"), (5, "PKL103")]
+    assert "openai.OpenAI().beta.threads.messages.list()" in found[0].message

@@ -96,8 +96,77 @@ def _client(
     )
 
 
+_OPENAI_ANSWERED = (
+    # a client whose requests an in-process transport answers with an empty page
+    "import httpx, openai\n"
+    "def _answer(request):\n"
+    "    return httpx.Response(200, json={'object': 'list', 'data': [], 'first_id': None, "
+    "'last_id': None, 'has_more': False})\n"
+    "_client = openai.OpenAI(api_key='x', http_client=httpx.Client("
+    "transport=httpx.MockTransport(_answer)))\n"
+)
+_ASSISTANTS = "openai.resources.beta"
+
+
+def _openai_resource(name: str, attribute_of: str, path: str) -> TypeRow:
+    """A resource of the OpenAI client, reached as an attribute, which keeps the
+    client and leads to the calls that make values."""
+    return TypeRow(
+        name,
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                f"{attribute_of}.{path.rpartition('.')[2]}",
+                _OPENAI_ANSWERED + f"value = _client.{path}",
+            ),
+        ),
+        package="openai",
+        version=_MEASURED["openai"],
+    )
+
+
 CLIENTS: tuple[TypeRow, ...] = (
     _client("openai", "OpenAI", "api_key='x'", "Client"),
+    _openai_resource(f"{_ASSISTANTS}.beta.Beta", "openai.OpenAI", "beta"),
+    _openai_resource(
+        f"{_ASSISTANTS}.threads.threads.Threads", f"{_ASSISTANTS}.beta.Beta", "beta.threads"
+    ),
+    _openai_resource(
+        f"{_ASSISTANTS}.threads.runs.runs.Runs",
+        f"{_ASSISTANTS}.threads.threads.Threads",
+        "beta.threads.runs",
+    ),
+    _openai_resource(
+        f"{_ASSISTANTS}.threads.messages.Messages",
+        f"{_ASSISTANTS}.threads.threads.Threads",
+        "beta.threads.messages",
+    ),
+    TypeRow(
+        "openai.lib.streaming._assistants.AssistantStreamManager",
+        Kind.GENERATOR,  # the generator of the request it makes when entered
+        made_by=(
+            Made(
+                f"{_ASSISTANTS}.threads.runs.runs.Runs.stream()",
+                _OPENAI_ANSWERED
+                + "value = _client.beta.threads.runs.stream(thread_id='t', assistant_id='a')",
+            ),
+        ),
+        enters_as_itself=False,  # ``with`` binds its event handler
+        package="openai",
+        version=_MEASURED["openai"],
+    ),
+    TypeRow(
+        "openai.pagination.SyncCursorPage",
+        Kind.CLIENT,  # it keeps the client that fetches its next page
+        made_by=(
+            Made(
+                f"{_ASSISTANTS}.threads.messages.Messages.list()",
+                _OPENAI_ANSWERED + "value = _client.beta.threads.messages.list(thread_id='t')",
+            ),
+        ),
+        package="openai",
+        version=_MEASURED["openai"],
+    ),
     _client("openai", "AsyncOpenAI", "api_key='x'", "AsyncClient"),
     _client("openai", "AzureOpenAI", _AZURE),
     _client("openai", "AsyncAzureOpenAI", _AZURE),
