@@ -1070,3 +1070,12 @@ def test_what_the_assistants_api_makes_is_judged_through_the_client_s_resources(
     found = check(source)
     assert [(v.line, v.code) for v in found] == [(4, "PKL110"), (5, "PKL103")]
     assert "openai.OpenAI().beta.threads.messages.list()" in found[0].message
+
+
+def test_the_context_an_mcp_agent_app_runs_in_holds_an_async_generator() -> None:
+    source = HEADER + "from mcp_agent.app import MCPApp\n"
+    source += "st.session_state.app = MCPApp(name='agent')\n"
+    source += "st.session_state.context = st.session_state.app.run()\n"
+    found = check(source)
+    assert [(v.line, v.code) for v in found] == [(4, "PKL103")]
+    assert "mcp_agent.app.MCPApp().run()" in found[0].message

@@ -318,6 +318,8 @@ GROUPS: tuple[Group, ...] = (
         frozenset({"selenium", "fastmcp", "yfinance", "cv2", "websocket"}),
         ("selenium", "fastmcp", "yfinance", "opencv-python-headless", "websocket-client"),
     ),
+    # its releases hold mcp below 2
+    Group("mcp-agent", frozenset({"mcp_agent"}), ("mcp-agent", "mcp<2")),
     Group(
         "torch",
         frozenset({"torch", "transformers", "sentence_transformers"}),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from flake8_session_pickle.codes import Kind
 from flake8_session_pickle.knowledge.rows import (
     DecoratorRow,
@@ -1259,7 +1261,40 @@ TOOLS: tuple[TypeRow, ...] = (
     ),
 )
 
-ALL: tuple[TypeRow, ...] = (*SDKS, *VECTOR_DATABASES, *LLAMA_INDEX, *AGENTS, *TOOLS)
+MCP_AGENT: tuple[TypeRow, ...] = (
+    TypeRow(
+        # it pickles when made, and is refused once its run() has been entered
+        "mcp_agent.app.MCPApp",
+        made_by=(
+            Made(
+                "mcp_agent.app.MCPApp()",
+                "from mcp_agent.app import MCPApp; value = MCPApp(name='app')",
+            ),
+        ),
+        package="mcp_agent",
+        version="0.2.6",
+    ),
+)
+
+PRODUCERS: Mapping[str, tuple[Made, ...]] = {
+    "contextlib._AsyncGeneratorContextManager": (
+        Made(
+            "mcp_agent.app.MCPApp.run()",
+            "from mcp_agent.app import MCPApp; value = MCPApp(name='app').run()",
+            package="mcp_agent",
+        ),
+    ),
+}
+"""Producers of packages of this module's rows that make values of standard types."""
+
+ALL: tuple[TypeRow, ...] = (
+    *SDKS,
+    *VECTOR_DATABASES,
+    *LLAMA_INDEX,
+    *AGENTS,
+    *TOOLS,
+    *MCP_AGENT,
+)
 
 _CREWAI_TEAM = (
     "from crewai import Crew, Task\n"

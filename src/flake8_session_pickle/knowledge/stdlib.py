@@ -80,6 +80,13 @@ LANGUAGE: tuple[TypeRow, ...] = (
         evidence="async def _make():\n    yield 1\nvalue = _make()",
     ),
     TypeRow(
+        # what a function decorated with contextlib.asynccontextmanager returns
+        "contextlib._AsyncGeneratorContextManager",
+        Kind.GENERATOR,
+        evidence="import contextlib\n@contextlib.asynccontextmanager\nasync def _opened():\n"
+        "    yield 1\nvalue = _opened()",
+    ),
+    TypeRow(
         "builtins.memoryview",
         Kind.INTERPRETER_OBJECT,
         made_by=(Made("builtins.memoryview()", "value = memoryview(b'data')"),),
