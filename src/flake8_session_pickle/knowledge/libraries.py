@@ -69,6 +69,10 @@ _MEASURED = {
     "firebase_admin": "7.7.0",
     "google.cloud.firestore": "2.34.1",
     "gspread": "6.2.1",
+    "selenium": "4.51.0",
+    "yfinance": "1.7.0",
+    "cv2": "5.1.0.95",
+    "websocket": "1.9.2",
 }
 """The release of each package the evidence was last measured with."""
 
@@ -626,4 +630,97 @@ DATABASES: tuple[TypeRow, ...] = (
     ),
 )
 
-ALL: tuple[TypeRow, ...] = (*CLIENTS, *DATABASES)
+_WEBDRIVER_SERVER = (
+    # a loopback endpoint that answers WebDriver's new-session command, as a
+    # driver (chromedriver, geckodriver, a Selenium Grid) does
+    "import json, threading; from http.server import BaseHTTPRequestHandler, HTTPServer\n"
+    "class _Driver(BaseHTTPRequestHandler):\n"
+    "    def do_POST(self):\n"
+    "        self.rfile.read(int(self.headers.get('Content-Length', 0)))\n"
+    "        body = json.dumps({'value': {'sessionId': 's', 'capabilities': {}}}).encode()\n"
+    "        self.send_response(200)\n"
+    "        self.send_header('Content-Type', 'application/json')\n"
+    "        self.send_header('Content-Length', str(len(body)))\n"
+    "        self.end_headers()\n"
+    "        self.wfile.write(body)\n"
+    "    def log_message(self, *args): pass\n"
+    "_server = HTTPServer(('127.0.0.1', 0), _Driver)\n"
+    "threading.Thread(target=_server.serve_forever, daemon=True).start()\n"
+)
+
+TOOLS: tuple[TypeRow, ...] = (
+    TypeRow(
+        "selenium.webdriver.remote.webdriver.WebDriver",
+        Kind.CLIENT,  # its command executor's HTTP pool and lock; a local driver's process
+        made_by=(
+            Made(
+                "selenium.webdriver.Remote()",
+                _WEBDRIVER_SERVER + "from selenium import webdriver\n"
+                "value = webdriver.Remote(command_executor="
+                "f'http://127.0.0.1:{_server.server_port}', options=webdriver.ChromeOptions())",
+            ),
+            # each starts its browser's driver and talks to it as Remote does
+            Made("selenium.webdriver.Chrome()"),
+            Made("selenium.webdriver.Firefox()"),
+            Made("selenium.webdriver.Edge()"),
+            Made("selenium.webdriver.Safari()"),
+            Made("selenium.webdriver.ChromiumEdge()"),
+        ),
+        aliases=("selenium.webdriver.Remote",),
+        package="selenium",
+        version=_MEASURED["selenium"],
+    ),
+    TypeRow(
+        "yfinance.ticker.Ticker",
+        Kind.CLIENT,
+        made_by=(Made("yfinance.Ticker()", "import yfinance; value = yfinance.Ticker('AAPL')"),),
+        aliases=("yfinance.Ticker",),
+        built="it keeps the package's shared HTTP session and its lock (also with 0.2.40)",
+        package="yfinance",
+        version=_MEASURED["yfinance"],
+    ),
+    TypeRow(
+        "yfinance.tickers.Tickers",
+        Kind.CLIENT,
+        made_by=(
+            Made("yfinance.Tickers()", "import yfinance; value = yfinance.Tickers('AAPL MSFT')"),
+        ),
+        aliases=("yfinance.Tickers",),
+        package="yfinance",
+        version=_MEASURED["yfinance"],
+    ),
+    TypeRow(
+        "cv2.VideoCapture",
+        Kind.OPEN_FILE,  # a native handle on a camera, a video file or a stream
+        made_by=(Made("cv2.VideoCapture()", "import cv2; value = cv2.VideoCapture()"),),
+        package="cv2",
+        version=_MEASURED["cv2"],
+    ),
+    TypeRow(
+        "websocket._core.WebSocket",
+        Kind.SOCKET,
+        made_by=(
+            Made("websocket.WebSocket()", "import websocket; value = websocket.WebSocket()"),
+            Made("websocket.create_connection()"),
+        ),
+        aliases=("websocket.WebSocket",),
+        package="websocket",
+        version=_MEASURED["websocket"],
+    ),
+    TypeRow(
+        "websocket._app.WebSocketApp",
+        Kind.SOCKET,
+        made_by=(
+            Made(
+                "websocket.WebSocketApp()",
+                "import websocket; value = websocket.WebSocketApp('ws://127.0.0.1:9')",
+            ),
+        ),
+        aliases=("websocket.WebSocketApp",),
+        package="websocket",
+        version=_MEASURED["websocket"],
+    ),
+)
+"""Browser drivers, market data, video capture and websockets."""
+
+ALL: tuple[TypeRow, ...] = (*CLIENTS, *DATABASES, *TOOLS)

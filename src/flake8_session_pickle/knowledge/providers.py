@@ -1,4 +1,5 @@
-"""Types of LLM providers' SDKs, vector databases, LlamaIndex and agent frameworks."""
+"""Types of LLM providers' SDKs, vector databases, LlamaIndex, agent frameworks and
+MCP clients."""
 
 from __future__ import annotations
 
@@ -1171,86 +1172,7 @@ AGENTS: tuple[TypeRow, ...] = (
 """Agent frameworks' agents, teams, tools, models and memories."""
 
 
-_WEBDRIVER_SERVER = (
-    # a loopback endpoint that answers WebDriver's new-session command, as a
-    # driver (chromedriver, geckodriver, a Selenium Grid) does
-    "import json, threading; from http.server import BaseHTTPRequestHandler, HTTPServer\n"
-    "class _Driver(BaseHTTPRequestHandler):\n"
-    "    def do_POST(self):\n"
-    "        self.rfile.read(int(self.headers.get('Content-Length', 0)))\n"
-    "        body = json.dumps({'value': {'sessionId': 's', 'capabilities': {}}}).encode()\n"
-    "        self.send_response(200)\n"
-    "        self.send_header('Content-Type', 'application/json')\n"
-    "        self.send_header('Content-Length', str(len(body)))\n"
-    "        self.end_headers()\n"
-    "        self.wfile.write(body)\n"
-    "    def log_message(self, *args): pass\n"
-    "_server = HTTPServer(('127.0.0.1', 0), _Driver)\n"
-    "threading.Thread(target=_server.serve_forever, daemon=True).start()\n"
-)
-
-TOOLS: tuple[TypeRow, ...] = (
-    TypeRow(
-        "selenium.webdriver.remote.webdriver.WebDriver",
-        Kind.CLIENT,  # its command executor's HTTP pool and lock; a local driver's process
-        made_by=(
-            Made(
-                "selenium.webdriver.Remote()",
-                _WEBDRIVER_SERVER + "from selenium import webdriver\n"
-                "value = webdriver.Remote(command_executor="
-                "f'http://127.0.0.1:{_server.server_port}', options=webdriver.ChromeOptions())",
-            ),
-            # each starts its browser's driver and talks to it as Remote does
-            Made("selenium.webdriver.Chrome()"),
-            Made("selenium.webdriver.Firefox()"),
-            Made("selenium.webdriver.Edge()"),
-            Made("selenium.webdriver.Safari()"),
-            Made("selenium.webdriver.ChromiumEdge()"),
-        ),
-        aliases=("selenium.webdriver.Remote",),
-        package="selenium",
-        version="4.51.0",
-    ),
-    _client(
-        "yfinance.ticker.Ticker",
-        "yfinance.Ticker",
-        "'AAPL'",
-        "yfinance",
-        "1.7.0",
-        built="it keeps the package's shared HTTP session and its lock (also with 0.2.40)",
-    ),
-    _client("yfinance.tickers.Tickers", "yfinance.Tickers", "'AAPL MSFT'", "yfinance", "1.7.0"),
-    TypeRow(
-        "cv2.VideoCapture",
-        Kind.OPEN_FILE,  # a native handle on a camera, a video file or a stream
-        made_by=(Made("cv2.VideoCapture()", "import cv2; value = cv2.VideoCapture()"),),
-        package="cv2",
-        version="5.1.0.95",
-    ),
-    TypeRow(
-        "websocket._core.WebSocket",
-        Kind.SOCKET,
-        made_by=(
-            Made("websocket.WebSocket()", "import websocket; value = websocket.WebSocket()"),
-            Made("websocket.create_connection()"),
-        ),
-        aliases=("websocket.WebSocket",),
-        package="websocket",
-        version="1.9.2",
-    ),
-    TypeRow(
-        "websocket._app.WebSocketApp",
-        Kind.SOCKET,
-        made_by=(
-            Made(
-                "websocket.WebSocketApp()",
-                "import websocket; value = websocket.WebSocketApp('ws://127.0.0.1:9')",
-            ),
-        ),
-        aliases=("websocket.WebSocketApp",),
-        package="websocket",
-        version="1.9.2",
-    ),
+MCP: tuple[TypeRow, ...] = (
     _client(
         "fastmcp.client.client.Client",
         "fastmcp.Client",
@@ -1259,9 +1181,6 @@ TOOLS: tuple[TypeRow, ...] = (
         "4.2.3",
         built="it keeps a logging callback it defines inside a function, and its transport",
     ),
-)
-
-MCP_AGENT: tuple[TypeRow, ...] = (
     TypeRow(
         # it pickles when made, and is refused once its run() has been entered
         "mcp_agent.app.MCPApp",
@@ -1292,8 +1211,7 @@ ALL: tuple[TypeRow, ...] = (
     *VECTOR_DATABASES,
     *LLAMA_INDEX,
     *AGENTS,
-    *TOOLS,
-    *MCP_AGENT,
+    *MCP,
 )
 
 _CREWAI_TEAM = (
