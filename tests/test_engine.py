@@ -931,6 +931,76 @@ def test_a_method_of_a_place_that_holds_a_read_of_itself_ends() -> None:
     assert codes(source) == []
 
 
+@pytest.mark.parametrize(
+    "restore",
+    [
+        "st.session_state.backup = st.session_state.pool",
+        "st.session_state['backup'] = st.session_state.get('pool')",
+        "pool = st.session_state['pool']\nst.session_state.backup = pool",
+        "st.session_state.update(backup=st.session_state.pool)",
+    ],
+)
+def test_what_is_read_back_and_stored_under_another_key_is_reported_there_too(
+    restore: str,
+) -> None:
+    source = HEADER + "import sqlite3\nif 'pool' not in st.session_state:\n"
+    source += "    st.session_state.pool = sqlite3.connect('')\n"
+    source += restore + "\n"
+    found = check(source)
+    last = source.count("\n")
+    assert [(v.line, v.code) for v in found] == [(4, "PKL106"), (last, "PKL106")]
+    assert "from sqlite3.connect() read from st.session_state" in found[1].message
+
+
+@pytest.mark.parametrize(
+    "restore",
+    [
+        "st.session_state.pool = st.session_state.pool",
+        "st.session_state['pool'] = st.session_state.get('pool')",
+        "st.session_state.size = len(st.session_state.pool)",
+    ],
+)
+def test_what_is_read_back_and_stored_where_it_was_is_reported_once(restore: str) -> None:
+    source = HEADER + "import sqlite3\nif 'pool' not in st.session_state:\n"
+    source += "    st.session_state.pool = sqlite3.connect('')\n"
+    source += restore + "\n"
+    assert [(v.line, v.code) for v in check(source)] == [(4, "PKL106")]
+
+
+def test_every_key_that_holds_what_was_read_back_is_reported() -> None:
+    source = HEADER + "st.session_state.a = lambda: 1\nst.session_state.b = st.session_state.a\n"
+    source += "st.session_state.c = [st.session_state.a]\n"
+    found = [(v.line, v.code) for v in check(source)]
+    assert found == [(2, "PKL101"), (3, "PKL101"), (4, "PKL101")]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "st.session_state.pool = None",
+        "st.session_state['pool'] = 'not connected'",
+        "st.session_state.pool: object = 0",
+        "st.session_state['pool'] = f'{3}'",
+    ],
+)
+def test_what_is_read_back_from_a_key_also_written_with_data_is_reported_where_it_was_stored(
+    data: str,
+) -> None:
+    source = HEADER + f"import sqlite3\nif 'pool' not in st.session_state:\n    {data}\n"
+    source += "if st.button('connect'):\n    st.session_state.pool = sqlite3.connect('')\n"
+    source += "st.session_state.backup = st.session_state.pool\n"
+    source += "st.session_state.pools = [st.session_state.pool]\n"
+    assert [(v.line, v.code) for v in check(source)] == [(6, "PKL106")]
+
+
+def test_plain_data_read_back_and_stored_under_another_key_is_silent() -> None:
+    source = HEADER + "st.session_state.page = st.sidebar.radio('Page', ['a', 'b'])\n"
+    source += "st.session_state.previous = st.session_state.page\n"
+    source += "st.session_state.log = st.session_state.get('log', []) + ['x']\n"
+    source += "st.session_state.saved = st.session_state.log\n"
+    assert codes(source) == []
+
+
 def test_a_factory_inherited_from_a_base_of_another_package_makes_the_subclass() -> None:
     source = HEADER + "from langchain_community.utilities import SQLDatabase\n"
     source += "class Patched(SQLDatabase):\n    pass\n"

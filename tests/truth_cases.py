@@ -955,6 +955,28 @@ KEY_SCRIPT = "import streamlit as st\nst.title('app')\nclass Message:\n    pass\
 
 KEY_CASES = [
     Case(
+        "keys/read-back-and-kept-under-another-key",
+        KEY_SCRIPT + "st.session_state.current = Message()\n"
+        "if 'first' not in st.session_state:\n"
+        "    st.session_state.first = st.session_state.current\n",
+        "PKL112",
+        line=7,
+    ),
+    Case(
+        "keys/read-back-and-kept-in-a-new-list",
+        KEY_SCRIPT + "st.session_state.current = Message()\n"
+        "if 'history' not in st.session_state:\n"
+        "    st.session_state.history = [st.session_state.current]\n",
+        "PKL112",
+        line=7,
+    ),
+    Case(
+        "keys/read-back-and-stored-under-another-key-on-every-run",
+        KEY_SCRIPT + "st.session_state.current = Message()\n"
+        "st.session_state.previous = st.session_state.current\n",
+        None,
+    ),
+    Case(
         "keys/hyphenated-key-written-back-with-what-it-held",
         KEY_SCRIPT + "st.session_state['chat-log'] = st.session_state.get('chat-log', [])"
         " + [Message()]\n",
@@ -1492,13 +1514,6 @@ CALL_CASES = [
         "    st.session_state.store = storekit.Store(st.session_state.config)\n",
         "PKL112",
         line=7,
-    ),
-    Case(
-        "calls/read-back-and-stored-again-is-reported-where-it-was-stored",
-        "import streamlit as st\nst.session_state.a = lambda: 1\n"
-        "st.session_state.b = st.session_state.a\nst.session_state.c = [st.session_state.a]\n",
-        "PKL101",
-        line=2,
     ),
     Case(
         "calls/read-back-from-a-dict-in-session-state-and-held",

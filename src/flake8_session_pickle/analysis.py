@@ -12,6 +12,7 @@ from pathlib import Path
 import libcst as cst
 
 from flake8_session_pickle.classes import ClassModel
+from flake8_session_pickle.codes import Sink as SinkNumber
 from flake8_session_pickle.evaluation import Evaluator, code_of
 from flake8_session_pickle.events import Called, Defined, Event, Returned, Target
 from flake8_session_pickle.facts import FileFacts
@@ -29,6 +30,7 @@ from flake8_session_pickle.values import (
     Arguments,
     Attribute,
     Bound,
+    Constant,
     Definition,
     DefinitionKind,
     Held,
@@ -72,11 +74,20 @@ class Analysis:
         sinks: Sequence[Sink],
         path: Path | None = None,
         writers: frozenset[str] = frozenset(),
+        constant_writes: frozenset[tuple[SinkNumber, Hashable, Hashable]] = frozenset(),
     ) -> None:
         """``path``: where the checked file is on disk (resolved), for the app's own
         modules it imports; ``writers``: names of the file's functions whose
-        calls that pass values are followed (:attr:`Selection.writers`)."""
+        calls that pass values are followed (:attr:`Selection.writers`);
+        ``constant_writes``: :attr:`Selection.constant_writes`."""
         self._facts = facts
+        self._constants: dict[tuple[str, Hashable], list[Constant]] = {}
+        """The constants written under each key of a watched root."""
+        for sink in sinks:
+            for number, key, literal in constant_writes:
+                if number is sink.number:
+                    for root in sink.roots:
+                        self._constants.setdefault((root, key), []).append(Constant(literal))
         roots = frozenset(root for sink in sinks for root in sink.roots)
         self._evaluator = Evaluator(self, knowledge, roots)
         project = None if path is None else project_of(path)
@@ -113,7 +124,10 @@ class Analysis:
         return findings
 
     def stored_at(self, place: Place) -> Values:
-        return self._reporter.stored_at(place)
+        stored = self._reporter.stored_at(place)
+        if len(place.segments) != 1:
+            return stored
+        return union((*stored, *self._constants.get((place.root, place.key), ())))
 
     def pinned(self, distribution: str) -> str | None:
         if self._project is None:
@@ -347,9 +361,9 @@ class _Reporter:
             self._stored.append((at, values, write.adds))
 
     def findings(self) -> list[Finding]:
-        """Judge every write kept: a value read back from a watched place is
-        reported where it was stored, not again where it is stored anew, unless
-        something new holds it."""
+        """Judge every write kept: a value read back from a watched place and
+        stored under another place is reported there too, as Streamlit refuses
+        every key that holds it, where everything the place may hold fails."""
         findings = []
         # A write refused where the parameters of the function it is in are
         # unknown is reported there, not again at each call passing it values.
@@ -359,10 +373,14 @@ class _Reporter:
                 continue
             refusal = None
             for value in judged.values:
-                if not isinstance(value, Place):
+                if isinstance(value, Place):
+                    if _rewrites_its_place(value, judged.write.at):
+                        continue
+                    refusal = self._verdicts.restored(value, judged.write.value, judged.persists)
+                else:
                     refusal = self._verdicts.refusal(value, judged.write.value, judged.persists)
-                    if refusal is not None:
-                        break
+                if refusal is not None:
+                    break
             if refusal is None:
                 continue
             if judged.through is None:
@@ -455,6 +473,12 @@ class _Reporter:
 _NOWHERE = cst.Name("_")
 """Where an item added to a container in session state stands for a read of it:
 what reads it is reported at its own place."""
+
+
+def _rewrites_its_place(value: Place, at: Place | None) -> bool:
+    """Whether a write stores what it read back from the very place it writes
+    (``st.session_state.chain = st.session_state.get("chain")``)."""
+    return at is not None and value.root == at.root and _same_place(value.segments, at.segments)
 
 
 def _same_place(first: tuple[Segment, ...], second: tuple[Segment, ...]) -> bool:

@@ -165,9 +165,15 @@ def analyse(
         else:
             units.append(parsed)
     facts = FileFacts(tree, source, selection.module_names)
-    findings = Analysis(facts, settings.knowledge, settings.sinks, path, selection.writers).run(
-        statement for unit in units for statement in unit.body
+    analysis = Analysis(
+        facts,
+        settings.knowledge,
+        settings.sinks,
+        path,
+        selection.writers,
+        selection.constant_writes,
     )
+    findings = analysis.run(statement for unit in units for statement in unit.body)
     positions = UnitPositions(units)
     return sorted(
         {

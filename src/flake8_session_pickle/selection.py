@@ -35,7 +35,7 @@ writes session state nor feeds what is written) cannot change a report.
 from __future__ import annotations
 
 import ast
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,7 @@ from flake8_session_pickle.knowledge.language import ITEM_READS, STORING_METHODS
 from flake8_session_pickle.limits import LINE, may_hold_nodes
 
 if TYPE_CHECKING:
+    from flake8_session_pickle.codes import Sink as SinkNumber
     from flake8_session_pickle.sinks import Sink
 
 Bindings = list[tuple[list[str], ast.expr]]
@@ -76,6 +77,11 @@ class Selection:
     """Names of the file's functions with parameters that may write into a sink,
     themselves or through such a function they pass a value to: their calls
     that pass values are followed with those values."""
+    constant_writes: frozenset[tuple[SinkNumber, Hashable, Hashable]] = frozenset()
+    """The literal constants the file writes under a literal key of a sink's
+    root (``st.session_state.agent = None``), by sink and key: statements the
+    selection leaves out, as a constant pickles, but what a read of the key may
+    give."""
 
     @property
     def tree(self) -> ast.Module:
@@ -226,6 +232,8 @@ class _Statement:
     """A function's body, read statement by statement."""
     targets: list[ast.expr] = field(default_factory=list)
     """Assignment targets whose value is not a constant."""
+    constant_targets: list[tuple[ast.expr, ast.expr]] = field(default_factory=list)
+    """Assignment targets whose value is a constant, with the constant."""
     receivers: list[ast.expr] = field(default_factory=list)
     """Objects a call may store a value into."""
     decorators: list[ast.expr] = field(default_factory=list)
@@ -405,12 +413,16 @@ class _Reader:
                 reaching.update(changed)
                 if not is_constant(node.value):
                     summary.targets.extend(node.targets)
+                else:
+                    summary.constant_targets.extend((t, node.value) for t in node.targets)
             elif node_type is ast.AnnAssign or node_type is ast.AugAssign:
                 assert isinstance(node, (ast.AnnAssign, ast.AugAssign))
                 if node.value is not None:
                     found.bindings.append((_bound_names(node.target), node.value))
                     if not is_constant(node.value):
                         summary.targets.append(node.target)
+                    elif node_type is ast.AnnAssign:
+                        summary.constant_targets.append((node.target, node.value))
             elif node_type is ast.NamedExpr:
                 assert isinstance(node, ast.NamedExpr)
                 found.bindings.append(([node.target.id], node.value))
@@ -680,9 +692,36 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
         writers = _writers(chosen, reader.statements)
         chosen.extend(statement for statement in body if statement.always)
         _choose(chosen, _binders(reader.statements))
-        return Selection(_units(body, lines), frozenset(found.module_names), lines, writers)
+        return Selection(
+            _units(body, lines),
+            frozenset(found.module_names),
+            lines,
+            writers,
+            _constant_writes(reader.statements, found),
+        )
     finally:
         _release(reader.statements)
+
+
+def _constant_writes(
+    statements: list[_Statement], found: _Found
+) -> frozenset[tuple[SinkNumber, Hashable, Hashable]]:
+    """What :attr:`Selection.constant_writes` holds, from every statement read."""
+    writes: set[tuple[SinkNumber, Hashable, Hashable]] = set()
+    for statement in statements:
+        for target, value in statement.constant_targets:
+            # an f-string makes text, which pickles as any text does
+            literal: Hashable = value.value if isinstance(value, ast.Constant) else ""
+            for sink, mentions in found.mentions:
+                if isinstance(target, ast.Attribute) and mentions.denotes(target.value):
+                    writes.add((sink.number, target.attr, literal))
+                elif (
+                    isinstance(target, ast.Subscript)
+                    and isinstance(target.slice, ast.Constant)
+                    and mentions.denotes(target.value)
+                ):
+                    writes.add((sink.number, target.slice.value, literal))
+    return frozenset(writes)
 
 
 def _writers(chosen: list[_Statement], statements: list[_Statement]) -> frozenset[str]:

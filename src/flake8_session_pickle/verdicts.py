@@ -146,8 +146,9 @@ class Verdicts:
             if held.iterated and self._iterator_pickles(held.value):
                 continue
             if isinstance(held.value, Place) and row is not None and row.container:
-                continue  # the same object again, reported where it was stored
-            inner = self.refusal(held.value, held.anchor, persists)
+                inner = self.restored(held.value, held.anchor, persists)
+            else:
+                inner = self.refusal(held.value, held.anchor, persists)
             if inner is None:
                 continue
             if row is not None and row.container:
@@ -159,6 +160,28 @@ class Verdicts:
             holder = _via(value.type.rpartition(".")[2], value.via)
             return Refusal(inner.kind, f"{holder} holding {inner.what}", anchor)
         return None
+
+    def restored(self, place: Place, anchor: cst.CSTNode, persists: Persists) -> Refusal | None:
+        """Why what a read of a watched place gives, stored again elsewhere as it
+        is, fails to pickle: only where everything the place may hold fails. The
+        place's writes are taken over all runs, so that a place written with data
+        on some runs and with an object on others may hold the object only where
+        the read does not run."""
+        if place in self._reading:
+            return None
+        self._reading.add(place)
+        found = None
+        try:
+            for value in self._program.stored_at(place):
+                refusal = self.refusal(value, anchor, persists)
+                if refusal is None:
+                    return None
+                found = found or refusal
+        finally:
+            self._reading.discard(place)
+        if found is None:
+            return None
+        return Refusal(found.kind, f"{found.what} read from {place_name(place)}", anchor)
 
     def _read(self, place: Place, anchor: cst.CSTNode, persists: Persists) -> Refusal | None:
         """Why what a read of a watched place gives may fail to pickle, where
