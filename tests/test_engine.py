@@ -1001,6 +1001,15 @@ def test_plain_data_read_back_and_stored_under_another_key_is_silent() -> None:
     assert codes(source) == []
 
 
+def test_a_langchain_community_class_imported_from_where_langchain_0_1_put_it() -> None:
+    source = HEADER + "from langchain.embeddings.openai import OpenAIEmbeddings\n"
+    source += "from langchain.vectorstores.faiss import FAISS\n"
+    source += "st.session_state.store = FAISS.from_texts(['a'], OpenAIEmbeddings())\n"
+    found = check(source)
+    assert [(v.line, v.code) for v in found] == [(4, "PKL110")]
+    assert "client from langchain.embeddings.openai.OpenAIEmbeddings()" in found[0].message
+
+
 def test_a_factory_inherited_from_a_base_of_another_package_makes_the_subclass() -> None:
     source = HEADER + "from langchain_community.utilities import SQLDatabase\n"
     source += "class Patched(SQLDatabase):\n    pass\n"

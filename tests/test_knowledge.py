@@ -442,6 +442,17 @@ def test_a_vector_store_row_has_the_retriever_of_its_base() -> None:
     assert found.holds is Holding.RECEIVER_AND_ARGUMENTS
 
 
+@pytest.mark.parametrize("module", ["embeddings", "embeddings.openai"])
+def test_langchain_community_types_have_the_names_langchain_0_3_re_exports(module: str) -> None:
+    knowledge = Knowledge(rows())
+    row = knowledge.type(f"langchain.{module}.OpenAIEmbeddings")
+    assert row is not None
+    assert row.name == "langchain_community.embeddings.openai.OpenAIEmbeddings"
+    found = knowledge.called("langchain.vectorstores.faiss.FAISS.from_documents")
+    assert found is not None
+    assert found.row.name == "langchain_community.vectorstores.faiss.FAISS"
+
+
 def test_third_party_producers_of_standard_types_are_on_their_rows() -> None:
     knowledge = Knowledge(rows())
     found = knowledge.method("pandas.core.frame.DataFrame", "to_dict")
