@@ -577,7 +577,7 @@ def test_issue_kinds_and_propagation(value: str, prelude: str, expected: str | N
             "Plain()",
             "class Plain:\n    def __init__(self, client):\n        self.client = client\n",
         ),
-        ("make()", "def make(flag):\n    if flag:\n        return lambda: 1\n"),
+        ("make(True)", "def make(flag):\n    if flag:\n        return 1\n"),
         (
             "Holder()",
             "import threading\nclass Holder:\n    def start(self):\n"
@@ -728,10 +728,13 @@ def test_every_return_of_a_helper_counts_wherever_it_stands(body: str) -> None:
     assert codes(source + "st.session_state.conn = connect()\n") == ["PKL106"]
 
 
-def test_a_helper_that_may_end_without_a_return_stands_for_nothing_known() -> None:
+def test_a_helper_that_may_end_without_a_return_returns_none_there() -> None:
     source = HEADER + "import sqlite3\nflag = True\ndef connect():\n"
     source += "    if flag:\n        return sqlite3.connect('db')\n    print('no database')\n"
-    assert codes(source + "st.session_state.conn = connect()\n") == []
+    assert codes(source + "st.session_state.conn = connect()\n") == ["PKL106"]
+    source = HEADER + "def pick(kind):\n    if kind == 'a':\n        return 'alpha'\n"
+    source += "    elif kind == 'b':\n        return ['beta']\n    else:\n        pass\n"
+    assert codes(source + "st.session_state.choice = pick('a')\n") == []
 
 
 @pytest.mark.parametrize(

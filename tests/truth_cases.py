@@ -1254,6 +1254,20 @@ SUBCLASS_CASES = [
 
 CALL_CASES = [
     Case(
+        "calls/a-helper-that-may-end-without-a-return",
+        "import sqlite3\nimport streamlit as st\ndef connect(kind):\n    if kind == 'local':\n"
+        "        return sqlite3.connect(':memory:')\n    elif kind == 'none':\n        pass\n"
+        "st.session_state.conn = connect('local')\n",
+        "PKL106",
+        line=8,
+    ),
+    Case(
+        "calls/a-helper-that-ends-without-a-return-on-the-path-taken",
+        "import streamlit as st\ndef label(kind):\n    if kind == 'a':\n        return 'alpha'\n"
+        "    st.write('no label')\nst.session_state.label = label('b')\n",
+        None,
+    ),
+    Case(
         "calls/statements-after-a-return-never-run",
         "import threading\nimport streamlit as st\ndef make_lock():\n    lock = threading.Lock()\n"
         "    return lock\n    '''What the next function does.'''\n"

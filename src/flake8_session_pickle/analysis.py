@@ -166,9 +166,8 @@ class Analysis:
             finally:
                 self._depth -= 1
             if _may_fall_off(node.body.body):
-                # A call stands for what it returns only where it cannot end
-                # without a return statement.
-                self._returned[key] = NOTHING_KNOWN
+                # ending without a return statement returns None
+                self._returned[key] = union(*returns.values, (Constant(None),))
             else:
                 self._returned[key] = union(*returns.values)
         return self._returned[key]
