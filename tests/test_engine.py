@@ -662,6 +662,25 @@ def test_a_module_that_runs_nothing_is_not_an_app_script() -> None:
 
 
 @pytest.mark.parametrize(
+    "declaration",
+    [
+        "_component = components.declare_component('chat', path='frontend/build')\n",
+        "components.declare_component('chat', url='http://localhost:3001')\n",
+        "if DEVELOP:\n    _c = components.declare_component('chat', url='http://localhost:3001')\n",
+    ],
+)
+def test_a_component_module_that_declares_its_component_is_not_an_app_script(
+    declaration: str,
+) -> None:
+    module = HEADER + "import streamlit.components.v1 as components\nDEVELOP = False\n"
+    module += declaration + "class Connection:\n    pass\n"
+    module += "def connect(key):\n    if key not in st.session_state:\n"
+    module += "        st.session_state[key] = Connection()\n    return st.session_state[key]\n"
+    assert codes(module) == []
+    assert codes(module + "connect('chat')\n") == ["PKL112"]
+
+
+@pytest.mark.parametrize(
     "decorator, imports",
     [
         ("@st.cache_data", ""),

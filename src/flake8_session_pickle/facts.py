@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from flake8_session_pickle.knowledge.streamlit import IMPORT_TIME_CALLS
 from flake8_session_pickle.selection import TRY_STATEMENTS, push_children, root_name
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
@@ -51,18 +52,27 @@ class FileFacts:
         or otherwise uses Streamlit (``if "k" not in st.session_state:``), which an
         imported module's top level, run once per process, has no reason to do.
         Binding a name to a part of Streamlit (``state = st.session_state``) is not
-        a use."""
+        a use, nor is a call a component package makes as it is imported
+        (``components.declare_component(...)``)."""
         functions = self._module_level_functions
+        # the callees of calls made at import, and their parts: the walk meets a
+        # call before its callee
+        at_import: set[int] = set()
         for node, bound_value in _module_level_nodes(self._tree):
             if isinstance(node, ast.Call):
                 root = root_name(node.func)
-                if root in functions or root in self._module_names:
+                if _called_at_import(node.func):
+                    at_import.add(id(node.func))
+                elif root in functions or root in self._module_names:
                     return True
+            elif isinstance(node, ast.Attribute) and id(node) in at_import:
+                at_import.add(id(node.value))
             elif (
                 not bound_value
                 and isinstance(node, ast.Name)
                 and isinstance(node.ctx, ast.Load)
                 and node.id in self._module_names
+                and id(node) not in at_import
             ):
                 return True
         return False
@@ -332,3 +342,7 @@ def _self_parameter(method: ast.FunctionDef | ast.AsyncFunctionDef) -> str | Non
         return None
     parameters = [*method.args.posonlyargs, *method.args.args]
     return parameters[0].arg if parameters else None
+
+
+def _called_at_import(func: ast.expr) -> bool:
+    return isinstance(func, ast.Attribute) and func.attr in IMPORT_TIME_CALLS

@@ -18,6 +18,11 @@ CACHE_RESOURCE = frozenset({"streamlit.cache_resource", "streamlit.experimental_
 """Decorators whose function's return values are kept as they are, across script
 runs and sessions."""
 
+IMPORT_TIME_CALLS = frozenset({"declare_component"})
+"""Streamlit functions a component package calls at the top of its module, once,
+when the app imports it (``components.declare_component(name, path=...)``):
+a call of one is no sign that the file runs as an app script."""
+
 OPTION_WIDGETS: Mapping[str, tuple[str, int | None]] = {
     "selectbox": ("options", 1),
     "radio": ("options", 1),
