@@ -1032,6 +1032,61 @@ def test_a_langchain_community_class_imported_from_where_langchain_0_1_put_it() 
     assert "client from langchain.embeddings.openai.OpenAIEmbeddings()" in found[0].message
 
 
+@pytest.mark.parametrize(
+    "annotation, expected",
+    [
+        ("sqlite3.Connection", ["PKL106"]),
+        ("Optional[sqlite3.Connection]", ["PKL106"]),
+        ("sqlite3.Connection | None", ["PKL106"]),
+        ("Union[str, sqlite3.Connection]", ["PKL106"]),
+        ("OpenAI", ["PKL110"]),
+        ("str", []),
+        ("Optional[str]", []),
+        ("pd.DataFrame", []),
+        ("list[sqlite3.Connection]", []),
+        ("'sqlite3.Connection'", []),
+        ("QdrantClient", []),
+    ],
+)
+def test_a_parameter_nothing_is_known_of_is_what_its_annotation_names(
+    annotation: str, expected: list[str]
+) -> None:
+    prelude = "import sqlite3\nfrom typing import Optional, Union\nimport pandas as pd\n"
+    prelude += "from openai import OpenAI\nfrom qdrant_client import QdrantClient\n"
+    source = HEADER + prelude + f"def keep(value: {annotation}):\n"
+    source += "    st.session_state.kept = value\n"
+    assert [(v.line, v.code) for v in check(source)] == [(8, code) for code in expected]
+
+
+def test_a_star_parameter_is_not_what_its_annotation_names() -> None:
+    source = (
+        HEADER
+        + "import sqlite3\ndef keep(*values: sqlite3.Connection, **named: sqlite3.Connection):\n"
+    )
+    source += "    st.session_state.values = values\n    st.session_state.named = named\n"
+    assert codes(source) == []
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("return connect_somehow()", ["PKL106"]),
+        ("return None", []),
+        ("return ':memory:'", []),
+        ("pass", []),
+    ],
+)
+def test_a_call_nothing_is_known_of_returns_what_the_return_annotation_names(
+    body: str, expected: list[str]
+) -> None:
+    source = HEADER + f"import sqlite3\ndef get() -> sqlite3.Connection:\n    {body}\n"
+    source += "st.session_state.conn = get()\n"
+    found = check(source)
+    assert [v.code for v in found] == expected
+    if expected:
+        assert "annotation '-> sqlite3.Connection' returned by 'get()'" in found[0].message
+
+
 def test_a_factory_inherited_from_a_base_of_another_package_makes_the_subclass() -> None:
     source = HEADER + "from langchain_community.utilities import SQLDatabase\n"
     source += "class Patched(SQLDatabase):\n    pass\n"

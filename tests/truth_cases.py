@@ -1254,6 +1254,19 @@ SUBCLASS_CASES = [
 
 CALL_CASES = [
     Case(
+        "calls/a-parameter-annotated-with-a-connection-type",
+        "import sqlite3\nimport streamlit as st\ndef keep(conn: sqlite3.Connection) -> None:\n"
+        "    st.session_state.conn = conn\nkeep(sqlite3.connect(':memory:'))\n",
+        "PKL106",
+        line=4,
+    ),
+    Case(
+        "calls/a-parameter-annotated-with-a-text-type",
+        "import streamlit as st\ndef keep(name: str) -> None:\n"
+        "    st.session_state.name = name\nkeep('chat')\n",
+        None,
+    ),
+    Case(
         "calls/a-helper-that-may-end-without-a-return",
         "import sqlite3\nimport streamlit as st\ndef connect(kind):\n    if kind == 'local':\n"
         "        return sqlite3.connect(':memory:')\n    elif kind == 'none':\n        pass\n"

@@ -26,6 +26,7 @@ from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.sinks import Sink, Write
 from flake8_session_pickle.values import (
     NOTHING_KNOWN,
+    UNKNOWN,
     AnyKey,
     Arguments,
     Attribute,
@@ -165,11 +166,18 @@ class Analysis:
                 Interpreter(self._evaluator, returns).run_function(node, scope, arguments=arguments)
             finally:
                 self._depth -= 1
+            found = union(*returns.values)
+            if node.returns is not None and found and all(value is UNKNOWN for value in found):
+                found = (
+                    self._evaluator.annotated(
+                        node.returns.annotation, function.scope, "'-> {type}'"
+                    )
+                    or found
+                )
             if _may_fall_off(node.body.body):
                 # ending without a return statement returns None
-                self._returned[key] = union(*returns.values, (Constant(None),))
-            else:
-                self._returned[key] = union(*returns.values)
+                found = union(found, (Constant(None),))
+            self._returned[key] = found
         return self._returned[key]
 
     def class_attribute(

@@ -135,6 +135,45 @@ class Evaluator:
             return (self._produced(production, display_name(name), None, None),)
         return (Named(name),)
 
+    def annotated(self, annotation: cst.BaseExpression, scope: Scope, holder: str) -> Values:
+        """What a value annotated so may be, where the annotation names a type of
+        the tables whose values pickle or not whatever they were made with: an
+        object of it (``conn: sqlite3.Connection``), also one of several
+        (``Optional[X]``, ``X | None``, ``Union[X, Y]``); nothing known
+        otherwise. ``holder``: the annotation as messages name it, ``{type}``
+        standing for the type (``'conn: {type}'``)."""
+        if isinstance(annotation, cst.BinaryOperation) and isinstance(
+            annotation.operator, cst.BitOr
+        ):
+            return union(
+                self.annotated(annotation.left, scope, holder),
+                self.annotated(annotation.right, scope, holder),
+            )
+        if isinstance(annotation, cst.Subscript):
+            form = [v for v in self.evaluate(annotation.value, scope) if isinstance(v, Named)]
+            if not any(named.name in _OPTIONAL_FORMS for named in form):
+                return NOTHING_KNOWN
+            alternatives = [
+                self.annotated(element.slice.value, scope, holder)
+                for element in annotation.slice
+                if isinstance(element.slice, cst.Index)
+            ]
+            optional = any(named.name.endswith("Optional") for named in form)
+            return union(*alternatives, (Constant(None),) if optional else ())
+        if isinstance(annotation, cst.Name) and annotation.value == "None":
+            return (Constant(None),)
+        if not isinstance(annotation, (cst.Name, cst.Attribute)):
+            return NOTHING_KNOWN
+        typed: list[Value] = []
+        for value in self.evaluate(annotation, scope):
+            if not isinstance(value, Named):
+                continue
+            row = self.knowledge.type(value.name)
+            if row is not None and not row.pickles_when_given:
+                made_by = "annotation " + holder.format(type=display_name(value.name))
+                typed.append(Object(row.name, made_by))
+        return tuple(typed)
+
     def exported(self, module: str, scope: Scope) -> dict[str, Values]:
         """What ``from module import *`` binds: the public names of a module of
         the app; nothing for any other."""
@@ -1111,6 +1150,14 @@ def _method_called(expression: cst.BaseExpression, names: tuple[str, ...]) -> cs
 
 
 _EMPTY_MODULE = cst.Module(body=[])
+
+
+_OPTIONAL_FORMS = frozenset(
+    f"{module}.{form}"
+    for module in ("typing", "typing_extensions")
+    for form in ("Optional", "Union")
+)
+"""Annotations that give one of the types they are subscripted with."""
 
 
 def code_of(expression: cst.CSTNode) -> str:

@@ -92,16 +92,29 @@ class Interpreter:
         """Run a function body in ``scope``, its parameters bound to ``arguments``
         where given, else unknown but the first, bound to ``receiver`` where given."""
         given = dict(arguments or ())
-        names = list(_parameter_names(function.params))
+        parameters = list(_parameters(function.params))
         positional = [*function.params.posonly_params, *function.params.params]
         scope.self_name = positional[0].name.value if positional else None
-        for index, name in enumerate(names):
+        # annotations are read where the function is defined, before any
+        # parameter shadows a name they use
+        annotated = {
+            parameter.name.value: self._evaluator.annotated(
+                parameter.annotation.annotation, scope, f"'{parameter.name.value}: {{type}}'"
+            )
+            for index, parameter in enumerate(parameters)
+            if parameter.annotation is not None
+            and parameter.star == ""
+            and parameter.name.value not in given
+            and not (index == 0 and receiver is not None)
+        }
+        for index, parameter in enumerate(parameters):
+            name = parameter.name.value
             if name in given:
                 scope.bind(name, given[name])
             elif index == 0 and receiver is not None:
                 scope.bind(name, (receiver,))
             else:
-                scope.bind(name, NOTHING_KNOWN)
+                scope.bind(name, annotated.get(name, NOTHING_KNOWN))
         self._suite(function.body, scope)
 
     # Statements.
@@ -622,8 +635,8 @@ class Interpreter:
             elif node_type is cst.Lambda:
                 assert isinstance(node, cst.Lambda)
                 inner = Scope(ScopeKind.LAMBDA, scope)
-                for name in _parameter_names(node.params):
-                    inner.bind(name, NOTHING_KNOWN)
+                for parameter in _parameters(node.params):
+                    inner.bind(parameter.name.value, NOTHING_KNOWN)
                 self.scan(node.body, inner)
                 continue
             elif node_type in _COMPREHENSIONS:
@@ -756,12 +769,11 @@ class Interpreter:
 _COMPREHENSIONS = frozenset({cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp})
 
 
-def _parameter_names(parameters: cst.Parameters) -> Iterator[str]:
-    for parameter in (*parameters.posonly_params, *parameters.params, *parameters.kwonly_params):
-        yield parameter.name.value
+def _parameters(parameters: cst.Parameters) -> Iterator[cst.Param]:
+    yield from (*parameters.posonly_params, *parameters.params, *parameters.kwonly_params)
     for star in (parameters.star_arg, parameters.star_kwarg):
         if isinstance(star, cst.Param):
-            yield star.name.value
+            yield star
 
 
 def _keyword_is_false(decorator: cst.BaseExpression, keyword: str) -> bool:
