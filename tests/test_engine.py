@@ -1087,6 +1087,17 @@ def test_a_call_nothing_is_known_of_returns_what_the_return_annotation_names(
         assert "annotation '-> sqlite3.Connection' returned by 'get()'" in found[0].message
 
 
+@pytest.mark.parametrize("decorator", ["@external.track\n    ", ""])
+def test_a_method_run_as_a_callback_runs_on_an_instance_of_its_class(decorator: str) -> None:
+    source = HEADER + "import sqlite3, external\nclass Bot:\n    def connect(self):\n"
+    source += "        return sqlite3.connect('app.db')\n"
+    source += f"    {decorator}def main(self):\n        st.session_state.conn = self.connect()\n"
+    source += (
+        "    @staticmethod\n    def plain(self):\n        st.session_state.other = self.connect()\n"
+    )
+    assert [v.code for v in check(source)] == ["PKL106"]
+
+
 def test_a_factory_inherited_from_a_base_of_another_package_makes_the_subclass() -> None:
     source = HEADER + "from langchain_community.utilities import SQLDatabase\n"
     source += "class Patched(SQLDatabase):\n    pass\n"

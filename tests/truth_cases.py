@@ -1254,6 +1254,17 @@ SUBCLASS_CASES = [
 
 CALL_CASES = [
     Case(
+        "calls/a-method-run-through-a-decorator-calls-its-own-methods",
+        "import functools\nimport sqlite3\nimport streamlit as st\ndef logged(f):\n"
+        "    @functools.wraps(f)\n    def inner(*args, **kwargs):\n"
+        "        return f(*args, **kwargs)\n"
+        "    return inner\nclass Bot:\n    def connect(self):\n"
+        "        return sqlite3.connect(':memory:')\n    @logged\n    def main(self):\n"
+        "        st.session_state.conn = self.connect()\nBot().main()\n",
+        "PKL106",
+        line=14,
+    ),
+    Case(
         "calls/a-parameter-annotated-with-a-connection-type",
         "import sqlite3\nimport streamlit as st\ndef keep(conn: sqlite3.Connection) -> None:\n"
         "    st.session_state.conn = conn\nkeep(sqlite3.connect(':memory:'))\n",

@@ -118,7 +118,7 @@ class Analysis:
         while reporter.pending:
             defined, reporter.statement = reporter.pending.popleft()
             body = Scope(ScopeKind.FUNCTION, defined.scope, defined.function)
-            interpreter.run_function(defined.node, body)
+            interpreter.run_function(defined.node, body, receiver=_receiver(defined))
         findings = reporter.findings()
         # A definition and the scope that binds it refer to each other.
         module.bindings.clear()
@@ -480,6 +480,22 @@ class _Reporter:
 _NOWHERE = cst.Name("_")
 """Where an item added to a container in session state stands for a read of it:
 what reads it is reported at its own place."""
+
+
+def _receiver(defined: Defined) -> Instance | None:
+    """What a method's first parameter is when it runs as a callback would: an
+    instance of its class, for a method that takes one."""
+    cls = defined.scope.owner
+    function = defined.function
+    if (
+        defined.scope.kind is not ScopeKind.CLASS
+        or cls is None
+        or cls.kind is not DefinitionKind.CLASS
+        or function.static
+        or function.bound_to_class
+    ):
+        return None
+    return Instance(cls, receiver=True)
 
 
 def _rewrites_its_place(value: Place, at: Place | None) -> bool:
