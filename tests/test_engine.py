@@ -1058,6 +1058,17 @@ def test_a_parameter_nothing_is_known_of_is_what_its_annotation_names(
     assert [(v.line, v.code) for v in check(source)] == [(8, code) for code in expected]
 
 
+def test_a_parameter_annotated_with_a_class_of_the_script_is_an_instance_of_it() -> None:
+    source = (
+        HEADER + "import threading\nst.title('traces')\nclass Trace:\n    pass\nclass Locked:\n"
+    )
+    source += "    def __init__(self):\n        self.lock = threading.Lock()\n"
+    source += "def add(trace: Trace, locked: Locked):\n"
+    source += "    st.session_state.traces.append(trace)\n"
+    source += "    st.session_state.locked = locked\n"
+    assert [(v.line, v.code) for v in check(source)] == [(10, "PKL112"), (11, "PKL111")]
+
+
 def test_a_star_parameter_is_not_what_its_annotation_names() -> None:
     source = (
         HEADER

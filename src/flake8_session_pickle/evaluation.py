@@ -136,9 +136,10 @@ class Evaluator:
         return (Named(name),)
 
     def annotated(self, annotation: cst.BaseExpression, scope: Scope, holder: str) -> Values:
-        """What a value annotated so may be, where the annotation names a type of
-        the tables whose values pickle or not whatever they were made with: an
-        object of it (``conn: sqlite3.Connection``), also one of several
+        """What a value annotated so may be, where the annotation names a class of
+        the app (an instance of it), or a type of the tables whose values pickle
+        or not whatever they were made with (an object of it:
+        ``conn: sqlite3.Connection``), also one of several
         (``Optional[X]``, ``X | None``, ``Union[X, Y]``); nothing known
         otherwise. ``holder``: the annotation as messages name it, ``{type}``
         standing for the type (``'conn: {type}'``)."""
@@ -166,6 +167,12 @@ class Evaluator:
             return NOTHING_KNOWN
         typed: list[Value] = []
         for value in self.evaluate(annotation, scope):
+            if (
+                isinstance(value, Definition)
+                and value.kind is DefinitionKind.CLASS
+                and not value.makes_dicts
+            ):
+                typed.append(Instance(value))
             if not isinstance(value, Named):
                 continue
             row = self.knowledge.type(value.name)
