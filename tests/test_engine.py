@@ -1109,6 +1109,33 @@ def test_a_method_run_as_a_callback_runs_on_an_instance_of_its_class(decorator: 
     assert [v.code for v in check(source)] == ["PKL106"]
 
 
+def test_a_llama_index_index_over_a_chroma_store_drops_its_collection() -> None:
+    source = (
+        HEADER + "import chromadb\nfrom llama_index.vector_stores.chroma import ChromaVectorStore\n"
+    )
+    source += "from llama_index.core import StorageContext, VectorStoreIndex\n"
+    source += "collection = chromadb.PersistentClient(path='db').get_or_create_collection('docs')\n"
+    source += "store = ChromaVectorStore(chroma_collection=collection)\n"
+    source += "context = StorageContext.from_defaults(vector_store=store)\n"
+    source += (
+        "st.session_state.index = VectorStoreIndex.from_documents([], storage_context=context)\n"
+    )
+    source += "st.session_state.collection = collection\n"
+    assert [(v.line, v.code) for v in check(source)] == [(9, "PKL110")]
+
+
+@pytest.mark.parametrize(
+    "imports, value, expected",
+    [
+        ("import paho.mqtt.client as mqtt", "mqtt.Client()", "PKL110"),
+        ("from mistralai.client import MistralClient", "MistralClient(api_key='k')", "PKL110"),
+        ("from langchain.agents import create_agent", "create_agent('openai:gpt-4o')", "PKL102"),
+    ],
+)
+def test_clients_and_agents_of_more_packages(imports: str, value: str, expected: str) -> None:
+    assert write(f"st.session_state.kept = {value}\n", imports + "\n") == [expected]
+
+
 def test_a_factory_inherited_from_a_base_of_another_package_makes_the_subclass() -> None:
     source = HEADER + "from langchain_community.utilities import SQLDatabase\n"
     source += "class Patched(SQLDatabase):\n    pass\n"

@@ -48,6 +48,7 @@ _DISTRIBUTIONS: Mapping[str, str] = {
     "agents": "openai-agents",
     "mem0": "mem0ai",
     "google.cloud.firestore": "google-cloud-firestore",
+    "paho.mqtt": "paho-mqtt",
 }
 """Distributions whose name is not the package's with ``-`` for ``_``."""
 
@@ -112,6 +113,7 @@ GROUPS: tuple[Group, ...] = (
             "llama-index-core",
             "llama-index-llms-openai",
             "llama-index-embeddings-openai",
+            "llama-index-vector-stores-chroma",
             "pypdf",
             "wikipedia",
             "arxiv",
@@ -241,6 +243,7 @@ GROUPS: tuple[Group, ...] = (
         ),
     ),
     Group("mistralai-1", frozenset({"mistralai"}), ("mistralai<2",)),
+    Group("mistralai-0", frozenset({"mistralai"}), ("mistralai<1",)),
     Group(
         "databases",
         frozenset(
@@ -315,8 +318,15 @@ GROUPS: tuple[Group, ...] = (
     ),
     Group(
         "tools",
-        frozenset({"selenium", "fastmcp", "yfinance", "cv2", "websocket"}),
-        ("selenium", "fastmcp", "yfinance", "opencv-python-headless", "websocket-client"),
+        frozenset({"selenium", "fastmcp", "yfinance", "cv2", "websocket", "paho.mqtt"}),
+        (
+            "selenium",
+            "fastmcp",
+            "yfinance",
+            "opencv-python-headless",
+            "websocket-client",
+            "paho-mqtt",
+        ),
     ),
     # its releases hold mcp below 2
     Group("mcp-agent", frozenset({"mcp_agent"}), ("mcp-agent", "mcp<2")),

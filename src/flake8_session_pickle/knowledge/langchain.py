@@ -1035,6 +1035,14 @@ AGENTS: tuple[TypeRow, ...] = (
                 holds=Holding.ARGUMENTS,
             ),
             Made(
+                "langchain.agents.create_agent()",
+                "from langchain_core.language_models import FakeMessagesListChatModel; "
+                "from langchain.agents import create_agent; "
+                "value = create_agent(FakeMessagesListChatModel(responses=[]), tools=[])",
+                holds=Holding.ARGUMENTS,
+                needs=("langchain",),
+            ),
+            Made(
                 "langgraph.graph.StateGraph.compile()",
                 "from langgraph.graph import StateGraph, MessagesState, START; "
                 "import copy; _g = StateGraph(MessagesState); _g.add_node('n', copy.copy); "

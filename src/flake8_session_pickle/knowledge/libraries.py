@@ -73,6 +73,7 @@ _MEASURED = {
     "yfinance": "1.7.0",
     "cv2": "5.1.0.95",
     "websocket": "1.9.2",
+    "paho.mqtt": "2.2.0",
 }
 """The release of each package the evidence was last measured with."""
 
@@ -720,7 +721,19 @@ TOOLS: tuple[TypeRow, ...] = (
         package="websocket",
         version=_MEASURED["websocket"],
     ),
+    TypeRow(
+        "paho.mqtt.client.Client",
+        Kind.CLIENT,  # its socket, the locks of its network loop, its thread once started
+        made_by=(
+            Made(
+                "paho.mqtt.client.Client()",
+                "import paho.mqtt.client as mqtt; value = mqtt.Client()",
+            ),
+        ),
+        package="paho.mqtt",
+        version=_MEASURED["paho.mqtt"],
+    ),
 )
-"""Browser drivers, market data, video capture and websockets."""
+"""Browser drivers, market data, video capture, websockets and MQTT."""
 
 ALL: tuple[TypeRow, ...] = (*CLIENTS, *DATABASES, *TOOLS)

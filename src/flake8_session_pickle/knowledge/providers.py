@@ -211,6 +211,23 @@ SDKS: tuple[TypeRow, ...] = (
             ("client_v2", "AsyncClientV2"),
         )
     ),
+    # mistralai 0.x had a client of its own, which 1 replaced with Mistral
+    _client(
+        "mistralai.client.MistralClient",
+        "mistralai.client.MistralClient",
+        "api_key='test'",
+        "mistralai",
+        "0.4.2",
+        versions="<1",
+    ),
+    _client(
+        "mistralai.async_client.MistralAsyncClient",
+        "mistralai.async_client.MistralAsyncClient",
+        "api_key='test'",
+        "mistralai",
+        "0.4.2",
+        versions="<1",
+    ),
     # mistralai 2 moved the client from the package into mistralai.client
     _client(
         "mistralai.sdk.Mistral",
@@ -218,7 +235,7 @@ SDKS: tuple[TypeRow, ...] = (
         "api_key='test'",
         "mistralai",
         "1.12.4",
-        versions="<2",
+        versions=">=1,<2",
     ),
     _client(
         "mistralai.client.sdk.Mistral",
@@ -609,6 +626,24 @@ LLAMA_INDEX: tuple[TypeRow, ...] = (
                 holds=Holding.RECEIVER_AND_ARGUMENTS,
             ),
         ),
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
+        "llama_index.vector_stores.chroma.base.ChromaVectorStore",
+        # LlamaIndex's components drop the private attributes pickle refuses
+        # (its Chroma collection), and so do the storage context and the index
+        pickles=True,
+        made_by=(
+            Made(
+                "llama_index.vector_stores.chroma.ChromaVectorStore()",
+                "import chromadb; from llama_index.vector_stores.chroma import ChromaVectorStore; "
+                "_collection = chromadb.EphemeralClient().get_or_create_collection('docs'); "
+                "value = ChromaVectorStore(chroma_collection=_collection)",
+            ),
+        ),
+        aliases=("llama_index.vector_stores.chroma.ChromaVectorStore",),
+        needs=("chromadb",),
         package="llama_index",
         version=_LLAMA,
     ),
