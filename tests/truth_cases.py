@@ -1586,6 +1586,28 @@ CALL_CASES = [
 
 MODULE_CASES = [
     Case(
+        "modules/a-class-whose-base-its-package-re-exports-before-importing-it",
+        "import streamlit as st\nfrom coach import Coach\nst.session_state.coach = Coach()\n",
+        "PKL111",
+        line=3,
+        files=(
+            ("coach/__init__.py", "from coach.models import Coach\n"),
+            (
+                "coach/models/__init__.py",
+                "from .base import Model\nfrom .coach import Coach\n",
+            ),
+            (
+                "coach/models/base.py",
+                "import threading\nclass Model:\n    def __init__(self):\n"
+                "        self.lock = threading.Lock()\n",
+            ),
+            (
+                "coach/models/coach.py",
+                "from coach.models import Model\nclass Coach(Model):\n    pass\n",
+            ),
+        ),
+    ),
+    Case(
         "modules/imported-class-holding-a-lock",
         "import streamlit as st\nfrom worker import Worker\nst.session_state.w = Worker()\n",
         "PKL111",

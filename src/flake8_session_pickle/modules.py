@@ -33,9 +33,10 @@ from flake8_session_pickle.scopes import ModuleInfo, Scope, ScopeKind
 from flake8_session_pickle.selection import select_bindings
 from flake8_session_pickle.values import NOTHING_KNOWN, Module, Values, union
 
-MAX_IMPORT_DEPTH = 4
+MAX_IMPORT_DEPTH = 6
 """Modules read one inside another, from the checked file's imports; a module
-imported deeper makes its names unknown."""
+imported deeper makes its names unknown. A package's ``__init__`` that
+re-exports what its modules define is a step of its own."""
 MAX_MODULE_CHARACTERS = 500_000
 """A larger module makes its names unknown."""
 
@@ -224,7 +225,11 @@ class AppModules:
                 for resolved in self._resolving:
                     resolved.update(run.resolved)
                 return run.scope
-        if path in self._reading or len(self._reading) >= MAX_IMPORT_DEPTH:
+        # An import back into a module being run (an import cycle) finds the
+        # names it asks for, as Python's partly run module holds those bound
+        # before that import: a run of the module of its own for those names,
+        # once; a cycle that comes round again makes them unknown.
+        if self._reading.count(path) > 1 or len(self._reading) >= MAX_IMPORT_DEPTH:
             return None
         fresh: ast.Module | None = None
         if not kept.read:
