@@ -577,7 +577,7 @@ def test_issue_kinds_and_propagation(value: str, prelude: str, expected: str | N
             "Plain()",
             "class Plain:\n    def __init__(self, client):\n        self.client = client\n",
         ),
-        ("make(True)", "def make(flag):\n    if flag:\n        return 1\n"),
+        ("make()", "def make(flag=True):\n    if flag:\n        return 1\n"),
         (
             "Holder()",
             "import threading\nclass Holder:\n    def start(self):\n"
@@ -667,6 +667,8 @@ def test_a_module_that_runs_nothing_is_not_an_app_script() -> None:
         "_component = components.declare_component('chat', path='frontend/build')\n",
         "components.declare_component('chat', url='http://localhost:3001')\n",
         "if DEVELOP:\n    _c = components.declare_component('chat', url='http://localhost:3001')\n",
+        "from streamlit.components.v1 import declare_component\n"
+        "_component = declare_component('chat', path='frontend/build')\n",
     ],
 )
 def test_a_component_module_that_declares_its_component_is_not_an_app_script(
@@ -1015,6 +1017,28 @@ def test_what_is_read_back_from_a_key_also_written_with_data_is_reported_where_i
     assert [(v.line, v.code) for v in check(source)] == [(6, "PKL106")]
 
 
+@pytest.mark.parametrize(
+    "data",
+    ["st.session_state.setdefault('pool', None)", "st.session_state.update(pool=-1)"],
+)
+def test_constants_a_call_writes_under_a_key_count_among_what_a_read_of_it_gives(
+    data: str,
+) -> None:
+    source = HEADER + f"import sqlite3\n{data}\n"
+    source += "if st.button('connect'):\n    st.session_state.pool = sqlite3.connect('')\n"
+    source += "st.session_state.backup = st.session_state.pool\n"
+    assert [(v.line, v.code) for v in check(source)] == [(5, "PKL106")]
+
+
+def test_a_read_of_a_read_is_reported_where_everything_both_may_hold_fails() -> None:
+    source = HEADER + "import sqlite3\nif st.button('remote'):\n"
+    source += "    st.session_state.backend = sqlite3.connect('')\nelse:\n"
+    source += "    st.session_state.backend = 'local'\n"
+    source += "st.session_state.label = st.session_state.backend\n"
+    source += "st.session_state.shown = st.session_state.label\n"
+    assert [(v.line, v.code) for v in check(source)] == [(4, "PKL106")]
+
+
 def test_plain_data_read_back_and_stored_under_another_key_is_silent() -> None:
     source = HEADER + "st.session_state.page = st.sidebar.radio('Page', ['a', 'b'])\n"
     source += "st.session_state.previous = st.session_state.page\n"
@@ -1067,6 +1091,17 @@ def test_a_parameter_annotated_with_a_class_of_the_script_is_an_instance_of_it()
     source += "    st.session_state.traces.append(trace)\n"
     source += "    st.session_state.locked = locked\n"
     assert [(v.line, v.code) for v in check(source)] == [(10, "PKL112"), (11, "PKL111")]
+
+
+def test_a_call_that_passes_constants_runs_with_them_not_with_the_annotations() -> None:
+    source = HEADER + "from openai import OpenAI\nclass Chat:\n"
+    source += "    def __init__(self, model: str, client: OpenAI | None = None):\n"
+    source += "        self.model = model\n        self.client = client\n"
+    source += "def make_chat(model: str, client: OpenAI | None = None) -> dict:\n"
+    source += "    return {'model': model, 'client': client}\n"
+    source += "st.session_state.chat = Chat('gpt-4o-mini', client=None)\n"
+    source += "st.session_state.made = make_chat('gpt-4o-mini')\n"
+    assert codes(source) == []
 
 
 def test_a_star_parameter_is_not_what_its_annotation_names() -> None:
@@ -1134,6 +1169,20 @@ def test_a_llama_index_index_over_a_chroma_store_drops_its_collection() -> None:
 )
 def test_clients_and_agents_of_more_packages(imports: str, value: str, expected: str) -> None:
     assert write(f"st.session_state.kept = {value}\n", imports + "\n") == [expected]
+
+
+def test_a_special_method_does_not_run_as_a_callback_on_an_instance() -> None:
+    source = HEADER + "class Page:\n    def __init__(self, title):\n"
+    source += "        self.title = title\n        st.session_state.page = self\n"
+    source += "Page('Home')\n"
+    assert codes(source) == []
+
+
+def test_a_bare_return_returns_none() -> None:
+    source = HEADER + "import sqlite3\ndef get(ready) -> sqlite3.Connection:\n"
+    source += "    if not ready:\n        return\n    return connect_somehow()\n"
+    source += "st.session_state.conn = get(True)\n"
+    assert codes(source) == []
 
 
 def test_a_factory_inherited_from_a_base_of_another_package_makes_the_subclass() -> None:

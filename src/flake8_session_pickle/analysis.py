@@ -25,7 +25,6 @@ from flake8_session_pickle.rerun import RerunPolicy
 from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.sinks import Sink, Write
 from flake8_session_pickle.values import (
-    NOTHING_KNOWN,
     UNKNOWN,
     AnyKey,
     Arguments,
@@ -118,7 +117,9 @@ class Analysis:
         while reporter.pending:
             defined, reporter.statement = reporter.pending.popleft()
             body = Scope(ScopeKind.FUNCTION, defined.scope, defined.function)
-            interpreter.run_function(defined.node, body, receiver=_receiver(defined))
+            interpreter.run_function(
+                defined.node, body, receiver=_receiver(defined), by_annotations=True
+            )
         findings = reporter.findings()
         # A definition and the scope that binds it refer to each other.
         module.bindings.clear()
@@ -220,7 +221,7 @@ class _Returns:
     def heard(self, event: Event) -> None:
         if isinstance(event, Returned) and event.scope is self._scope:
             self.values.append(
-                NOTHING_KNOWN
+                (Constant(None),)
                 if event.value is None
                 else self._evaluator.evaluate(event.value, event.scope)
             )
@@ -484,7 +485,9 @@ what reads it is reported at its own place."""
 
 def _receiver(defined: Defined) -> Instance | None:
     """What a method's first parameter is when it runs as a callback would: an
-    instance of its class, for a method that takes one."""
+    instance of its class, for a method that takes one. Special methods
+    (``__init__``, ``__new__``) run where Python makes or uses an instance, as
+    the class model follows them, never as callbacks."""
     cls = defined.scope.owner
     function = defined.function
     if (
@@ -493,6 +496,7 @@ def _receiver(defined: Defined) -> Instance | None:
         or cls.kind is not DefinitionKind.CLASS
         or function.static
         or function.bound_to_class
+        or (function.name.startswith("__") and function.name.endswith("__"))
     ):
         return None
     return Instance(cls, receiver=True)

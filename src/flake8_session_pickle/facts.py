@@ -345,4 +345,6 @@ def _self_parameter(method: ast.FunctionDef | ast.AsyncFunctionDef) -> str | Non
 
 
 def _called_at_import(func: ast.expr) -> bool:
+    if isinstance(func, ast.Name):
+        return func.id in IMPORT_TIME_CALLS
     return isinstance(func, ast.Attribute) and func.attr in IMPORT_TIME_CALLS

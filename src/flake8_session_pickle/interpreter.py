@@ -88,21 +88,25 @@ class Interpreter:
         scope: Scope,
         receiver: Instance | None = None,
         arguments: Arguments | None = None,
+        by_annotations: bool = False,
     ) -> None:
         """Run a function body in ``scope``, its parameters bound to ``arguments``
-        where given, else unknown but the first, bound to ``receiver`` where given."""
+        where given, else unknown but the first, bound to ``receiver`` where given;
+        ``by_annotations``: no call gives the parameters (a callback's run), so
+        each stands for what its annotation names."""
         given = dict(arguments or ())
         parameters = list(_parameters(function.params))
         positional = [*function.params.posonly_params, *function.params.params]
         scope.self_name = positional[0].name.value if positional else None
-        # annotations are read where the function is defined, before any
-        # parameter shadows a name they use
+        # read before any parameter is bound, so that none shadows a name an
+        # annotation uses
         annotated = {
             parameter.name.value: self._evaluator.annotated(
                 parameter.annotation.annotation, scope, f"'{parameter.name.value}: {{type}}'"
             )
             for index, parameter in enumerate(parameters)
-            if parameter.annotation is not None
+            if by_annotations
+            and parameter.annotation is not None
             and parameter.star == ""
             and parameter.name.value not in given
             and not (index == 0 and receiver is not None)

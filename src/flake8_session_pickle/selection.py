@@ -233,7 +233,9 @@ class _Statement:
     targets: list[ast.expr] = field(default_factory=list)
     """Assignment targets whose value is not a constant."""
     constant_targets: list[tuple[ast.expr, ast.expr]] = field(default_factory=list)
-    """Assignment targets whose value is a constant, with the constant."""
+    """Assignment targets whose value is a constant, with the constant, also
+    as a call writes them (``setdefault("k", None)``: the item ``["k"]`` of
+    what the call is made on)."""
     receivers: list[ast.expr] = field(default_factory=list)
     """Objects a call may store a value into."""
     decorators: list[ast.expr] = field(default_factory=list)
@@ -397,6 +399,8 @@ class _Reader:
                     values = (*node.args, *(keyword.value for keyword in node.keywords))
                     if not all(map(is_constant, values)):
                         summary.receivers.append(func.value)
+                    else:
+                        summary.constant_targets.extend(_constant_items(node, func))
                 elif isinstance(func, ast.Name) and func.id == "setattr" and node.args:
                     summary.receivers.append(node.args[0])
             elif node_type is ast.Assign:
@@ -710,8 +714,10 @@ def _constant_writes(
     writes: set[tuple[SinkNumber, Hashable, Hashable]] = set()
     for statement in statements:
         for target, value in statement.constant_targets:
-            # an f-string makes text, which pickles as any text does
-            literal: Hashable = value.value if isinstance(value, ast.Constant) else ""
+            try:
+                literal: Hashable = ast.literal_eval(value)
+            except ValueError:
+                literal = ""  # an f-string: text, which pickles as any text does
             for sink, mentions in found.mentions:
                 if isinstance(target, ast.Attribute) and mentions.denotes(target.value):
                     writes.add((sink.number, target.attr, literal))
@@ -722,6 +728,22 @@ def _constant_writes(
                 ):
                     writes.add((sink.number, target.slice.value, literal))
     return frozenset(writes)
+
+
+def _constant_items(call: ast.Call, func: ast.Attribute) -> list[tuple[ast.expr, ast.expr]]:
+    """The items a call of a storing method with constant arguments writes, as
+    targets of what it is called on (``d.setdefault("k", None)``,
+    ``d.update(k=0)``)."""
+    if func.attr == "setdefault" and len(call.args) == 2 and not call.keywords:
+        key, value = call.args
+        return [(ast.Subscript(func.value, key, ast.Store()), value)]
+    if func.attr == "update" and not call.args:
+        return [
+            (ast.Subscript(func.value, ast.Constant(keyword.arg), ast.Store()), keyword.value)
+            for keyword in call.keywords
+            if keyword.arg is not None
+        ]
+    return []
 
 
 def _writers(chosen: list[_Statement], statements: list[_Statement]) -> frozenset[str]:

@@ -173,7 +173,10 @@ class Verdicts:
         found = None
         try:
             for value in self._program.stored_at(place):
-                refusal = self.refusal(value, anchor, persists)
+                if isinstance(value, Place):
+                    refusal = self.restored(value, anchor, persists)
+                else:
+                    refusal = self.refusal(value, anchor, persists)
                 if refusal is None:
                     return None
                 found = found or refusal

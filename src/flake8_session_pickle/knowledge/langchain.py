@@ -1114,7 +1114,7 @@ _NOT_REEXPORTED = frozenset({"langchain.document_loaders.pdf.PyPDFLoader"})
 re-exports some of the loaders only), as the probes of the aliases find."""
 
 
-def reexported(rows: tuple[TypeRow, ...]) -> tuple[TypeRow, ...]:
+def with_legacy_names(rows: tuple[TypeRow, ...]) -> tuple[TypeRow, ...]:
     """The rows, each type of ``langchain_community`` also under the names
     LangChain up to 0.3 gives it (the evidence tests check each such alias
     where it imports: the same type)."""
@@ -1132,7 +1132,7 @@ def reexported(rows: tuple[TypeRow, ...]) -> tuple[TypeRow, ...]:
     return tuple(found)
 
 
-ALL: tuple[TypeRow, ...] = reexported(
+ALL: tuple[TypeRow, ...] = with_legacy_names(
     (
         *CHAT_MODELS,
         *MESSAGES,
