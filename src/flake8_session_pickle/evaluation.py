@@ -151,15 +151,15 @@ class Evaluator:
                 self.annotated(annotation.right, scope, holder),
             )
         if isinstance(annotation, cst.Subscript):
-            form = [v for v in self.evaluate(annotation.value, scope) if isinstance(v, Named)]
-            if not any(named.name in _OPTIONAL_FORMS for named in form):
+            forms = {v.name for v in self.evaluate(annotation.value, scope) if isinstance(v, Named)}
+            if forms.isdisjoint(_UNION_FORMS | _OPTIONAL_FORMS):
                 return NOTHING_KNOWN
             alternatives = [
                 self.annotated(element.slice.value, scope, holder)
                 for element in annotation.slice
                 if isinstance(element.slice, cst.Index)
             ]
-            optional = any(named.name.endswith("Optional") for named in form)
+            optional = not forms.isdisjoint(_OPTIONAL_FORMS)
             return union(*alternatives, (Constant(None),) if optional else ())
         if isinstance(annotation, cst.Name) and annotation.value == "None":
             return (Constant(None),)
@@ -1159,12 +1159,10 @@ def _method_called(expression: cst.BaseExpression, names: tuple[str, ...]) -> cs
 _EMPTY_MODULE = cst.Module(body=[])
 
 
-_OPTIONAL_FORMS = frozenset(
-    f"{module}.{form}"
-    for module in ("typing", "typing_extensions")
-    for form in ("Optional", "Union")
-)
+_UNION_FORMS = frozenset({"typing.Union", "typing_extensions.Union"})
 """Annotations that give one of the types they are subscripted with."""
+_OPTIONAL_FORMS = frozenset({"typing.Optional", "typing_extensions.Optional"})
+"""Annotations that give the type they are subscripted with, or None."""
 
 
 def code_of(expression: cst.CSTNode) -> str:

@@ -167,41 +167,38 @@ class Verdicts:
         place's writes are taken over all runs, so that a place written with data
         on some runs and with an object on others may hold the object only where
         the read does not run."""
+        return self._held_at(place, anchor, persists, every=True)
+
+    def _read(self, place: Place, anchor: cst.CSTNode, persists: Persists) -> Refusal | None:
+        """Why what a read of a watched place gives may fail to pickle, where
+        something new holds it."""
+        return self._held_at(place, anchor, persists, every=False)
+
+    def _held_at(
+        self, place: Place, anchor: cst.CSTNode, persists: Persists, every: bool
+    ) -> Refusal | None:
+        """The refusal of what a watched place holds, where ``every`` value it
+        may hold fails (a read of another place judged so too), or any."""
         if place in self._reading:
             return None
         self._reading.add(place)
         found = None
         try:
             for value in self._program.stored_at(place):
-                if isinstance(value, Place):
-                    refusal = self.restored(value, anchor, persists)
+                if every and isinstance(value, Place):
+                    refusal = self._held_at(value, anchor, persists, every)
                 else:
                     refusal = self.refusal(value, anchor, persists)
-                if refusal is None:
+                if refusal is None and every:
                     return None
                 found = found or refusal
+                if found is not None and not every:
+                    break
         finally:
             self._reading.discard(place)
         if found is None:
             return None
         return Refusal(found.kind, f"{found.what} read from {place_name(place)}", anchor)
-
-    def _read(self, place: Place, anchor: cst.CSTNode, persists: Persists) -> Refusal | None:
-        """Why what a read of a watched place gives may fail to pickle, where
-        something new holds it."""
-        if place in self._reading:
-            return None
-        self._reading.add(place)
-        try:
-            for value in self._program.stored_at(place):
-                found = self.refusal(value, anchor, persists)
-                if found is not None:
-                    return Refusal(
-                        found.kind, f"{found.what} read from {place_name(place)}", anchor
-                    )
-        finally:
-            self._reading.discard(place)
-        return None
 
     def _iterator_pickles(self, value: Value) -> bool:
         if not isinstance(value, Object):
