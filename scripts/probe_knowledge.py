@@ -160,6 +160,10 @@ def items(rows: Iterable[TypeRow]) -> list[Item]:
                 found.append(
                     Item(f"{row.name} <- {made.by}", row, package, made.evidence, made.tuple_of)
                 )
+        if row.fresh_evidence and row.package:
+            found.append(
+                Item(f"{row.name} as made", row, row.package, row.fresh_evidence, pickles=True)
+            )
         for condition in row.pickles_when_given:
             given = f"{condition.keyword}={condition.value!r}{'...' if condition.prefix else ''}"
             found.append(

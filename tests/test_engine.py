@@ -1236,6 +1236,149 @@ def test_an_argument_with_which_a_refused_type_pickles_is_weighed(
     assert codes(source) == (["PKL110"] if reported else [])
 
 
+GEMINI = HEADER + "import google.generativeai as genai\n"
+
+
+@pytest.mark.parametrize(
+    ("program", "reported"),
+    [
+        # never used: the model has not made its client
+        ("st.session_state.model = genai.GenerativeModel('gemini-pro')\n", []),
+        (
+            "st.session_state.model = genai.GenerativeModel('gemini-pro')\n"
+            "st.session_state.chat = st.session_state.model.start_chat(history=[])\n",
+            [],
+        ),
+        # used through a name bound to it
+        (
+            "model = genai.GenerativeModel('gemini-pro')\n"
+            "st.session_state.model = model\n"
+            "answer = model.generate_content('hi')\n",
+            [4],
+        ),
+        # used through its place in session state, in a callback
+        (
+            "st.session_state.model = genai.GenerativeModel('gemini-pro')\n"
+            "def reply(prompt):\n"
+            "    return st.session_state.model.generate_content(prompt).text\n",
+            [3],
+        ),
+        # used before the write that stores it, on a later run
+        (
+            "if 'model' in st.session_state:\n"
+            "    st.write(st.session_state.model.count_tokens('hi'))\n"
+            "else:\n"
+            "    st.session_state.model = genai.GenerativeModel('gemini-pro')\n",
+            [6],
+        ),
+        # a chat session sends through its model: both are refused
+        (
+            "st.session_state.model = genai.GenerativeModel('gemini-pro')\n"
+            "st.session_state.chat = st.session_state.model.start_chat(history=[])\n"
+            "if prompt := st.chat_input():\n"
+            "    st.write(st.session_state.chat.send_message(prompt).text)\n",
+            [3, 4],
+        ),
+        # used by a helper whose parameter may be anything
+        (
+            "st.session_state.model = genai.GenerativeModel('gemini-pro')\n"
+            "def reply(model, prompt):\n"
+            "    return model.generate_content(prompt).text\n"
+            "st.write(reply(st.session_state.model, 'hi'))\n",
+            [3],
+        ),
+        # a method of the same name on an object of another type
+        (
+            "from google import genai as genai2\n"
+            "st.session_state.model = genai.GenerativeModel('gemini-pro')\n"
+            "client = genai2.Client(api_key='test')\n"
+            "st.write(client.models.generate_content(model='m', contents='hi'))\n",
+            [],
+        ),
+    ],
+)
+def test_a_value_that_pickles_until_used_is_refused_where_the_file_uses_it(
+    program: str, reported: list[int]
+) -> None:
+    found = check(GEMINI + program)
+    assert [v.line for v in found] == reported
+    assert all(v.code == "PKL110" for v in found)
+    assert all("(made once" in v.message for v in found)
+
+
+MCP = HEADER + (
+    "import asyncio\n"
+    "from mcp import ClientSession\n"
+    "from mcp_agent.app import MCPApp\n"
+    "from mcp_agent.agents.agent import Agent\n"
+    "from mcp_agent.workflows.llm.augmented_llm_openai import OpenAIAugmentedLLM\n"
+    "from langchain_mcp_adapters.client import MultiServerMCPClient\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("program", "reported"),
+    [
+        # entered by ``async with``
+        (
+            "async def connect(read, write):\n"
+            "    async with ClientSession(read, write) as session:\n"
+            "        await session.initialize()\n"
+            "        st.session_state.session = session\n",
+            [(11, "PKL110")],
+        ),
+        ("st.session_state.session = ClientSession(None, None)\n", []),
+        # entered through the context its run() makes, from its place in session state
+        (
+            "st.session_state.app = MCPApp(name='app')\n"
+            "async def start():\n"
+            "    async with st.session_state.app.run():\n"
+            "        pass\n",
+            [(8, "PKL110")],
+        ),
+        ("st.session_state.app = MCPApp(name='app')\n", []),
+        (
+            "agent = Agent(name='a', instruction='i', server_names=['fetch'])\n"
+            "st.session_state.agent = agent\n"
+            "async def start():\n"
+            "    await agent.initialize()\n",
+            [(9, "PKL110")],
+        ),
+        # what a coroutine function of the package gives once awaited, and its coroutine
+        (
+            "agent = Agent(name='a', instruction='i')\n"
+            "async def start():\n"
+            "    st.session_state.llm = await agent.attach_llm(OpenAIAugmentedLLM)\n"
+            "st.session_state.pending = agent.attach_llm(OpenAIAugmentedLLM)\n",
+            [(10, "PKL110"), (11, "PKL103")],
+        ),
+        # awaited from a place that may also hold None
+        (
+            "st.session_state.agent = None\n"
+            "async def start():\n"
+            "    st.session_state.agent = Agent(name='a', instruction='i')\n"
+            "    agent = st.session_state.agent\n"
+            "    st.session_state.llm = await agent.attach_llm(OpenAIAugmentedLLM)\n",
+            [(10, "PKL110"), (12, "PKL110")],
+        ),
+        (
+            "client = MultiServerMCPClient({'t': {'url': 'http://127.0.0.1:9/sse'}})\n"
+            "asyncio.run(client.__aenter__())\n"
+            "st.session_state.client = client\n",
+            [(10, "PKL110")],
+        ),
+        (
+            "st.session_state.client = MultiServerMCPClient({'t': {'url': 'http://127.0.0.1:9'}})\n",
+            [],
+        ),
+    ],
+)
+def test_an_mcp_object_is_refused_once_it_is_entered_or_initialized(
+    program: str, reported: list[tuple[int, str]]
+) -> None:
+    assert [(v.line, v.code) for v in check(MCP + program)] == reported
+
+
 @pytest.mark.parametrize(
     ("call", "reported"),
     [
@@ -1333,3 +1476,6 @@ def test_the_context_an_mcp_agent_app_runs_in_holds_an_async_generator() -> None
     found = check(source)
     assert [(v.line, v.code) for v in found] == [(4, "PKL103")]
     assert "mcp_agent.app.MCPApp().run()" in found[0].message
+    # entering the context runs the app, which keeps tasks from then on
+    source += "async def start():\n    await st.session_state.context.__aenter__()\n"
+    assert [(v.line, v.code) for v in check(source)] == [(3, "PKL110"), (4, "PKL103")]

@@ -212,6 +212,7 @@ def evidence() -> Iterator[tuple[str, TypeRow, Made | None, str]]:
 
 
 EVIDENCE = list(evidence())
+FRESH = [(f"{row.name} as made", row) for row in rows() if row.used_by]
 NEUTRAL_BASES = [row for row in rows() if row.neutral_base]
 ALIASED = [
     (row, alias)
@@ -232,6 +233,11 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         )
         for key, row, made, snippet in EVIDENCE
         if installed(row, made)
+    ]
+    probes += [
+        (key, [row.name, *row.aliases], False, row.fresh_evidence)
+        for key, row in FRESH
+        if installed(row)
     ]
     aliases = [(row.name, alias) for row, alias in ALIASED if installed(row)]
     bases = [row.name for row in NEUTRAL_BASES if installed(row)]
@@ -279,6 +285,18 @@ def test_pickle_does_what_the_row_says(
         assert found["pickle"] == "refused", key
     elif row.pickles:
         assert found["pickle"] == "pickled", key
+
+
+@pytest.mark.parametrize(("key", "row"), FRESH, ids=[key for key, _ in FRESH])
+def test_a_value_refused_once_used_pickles_as_it_is_made(
+    key: str, row: TypeRow, outcomes: dict[str, Any]
+) -> None:
+    assert row.kind is not None and row.made_by
+    requires_package(row)
+    found = outcomes[key]
+    assert found["built"] == "yes", found
+    assert found["type"], f"{key}: built a {found['actual']}"
+    assert found["pickle"] == "pickled", key
 
 
 @pytest.mark.parametrize(("key", "row", "made", "snippet"), EVIDENCE, ids=[e[0] for e in EVIDENCE])

@@ -194,6 +194,59 @@ def test_requirements_pins_come_before_a_lock_file(tmp_path: Path) -> None:
     assert [v.code for v in check(LEGACY_CHAT, path=folder / "app.py")] == ["PKL110"]
 
 
+GEMINI_APP = (
+    "import streamlit as st\nimport google.generativeai as genai\n\n"
+    "st.session_state.model = genai.GenerativeModel('gemini-pro')\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "reported"),
+    [
+        ({}, False),
+        # a page uses what the main script stored
+        (
+            {
+                "pages/chat.py": "import streamlit as st\n"
+                "st.session_state.model.generate_content('hi')\n"
+            },
+            True,
+        ),
+        # a module of the app it is passed to uses it
+        (
+            {
+                "helpers/gemini.py": "def reply(model, prompt):\n"
+                "    return model.count_tokens(prompt)\n"
+            },
+            True,
+        ),
+        # files outside the app's folder are not the app's
+        ({"../elsewhere.py": "model.generate_content('hi')\n"}, False),
+        ({"pages/chat.py": "import streamlit as st\nst.write(st.session_state.model)\n"}, False),
+    ],
+)
+def test_a_value_that_pickles_until_used_is_refused_where_another_file_of_the_app_uses_it(
+    tmp_path: Path, files: dict[str, str], reported: bool
+) -> None:
+    folder = tmp_path / "app"
+    folder.mkdir()
+    app_folder(folder, **{"app.py": GEMINI_APP, **files})
+    found = check(GEMINI_APP, path=folder / "app.py")
+    assert [v.code for v in found] == (["PKL110"] if reported else [])
+
+
+def test_an_app_folder_too_large_to_read_is_taken_to_use_what_it_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flake8_session_pickle import project
+
+    monkeypatch.setattr(project, "MAX_APP_FILES", 3)
+    folder = app_folder(tmp_path, **{"app.py": GEMINI_APP})
+    for number in range(3):
+        (folder / f"page_{number}.py").write_text("x = 1\n")
+    assert [v.code for v in check(GEMINI_APP, path=folder / "app.py")] == ["PKL110"]
+
+
 def test_a_page_follows_the_requirements_of_the_main_script(tmp_path: Path) -> None:
     folder = app_folder(tmp_path)
     (folder / "requirements.txt").write_text("openai==0.28.1\n")

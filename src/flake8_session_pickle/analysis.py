@@ -88,10 +88,18 @@ class Analysis:
                 if number is sink.number:
                     for root in sink.roots:
                         self._constants.setdefault((root, key), []).append(Constant(literal))
+        self._knowledge = knowledge
+        self._used: dict[str, str] = {}
+        """By row name, a method called on a value of the type (or on an object
+        holding one) after which its values are refused (:attr:`TypeRow.used_by`)."""
+        self._used_places: list[tuple[Place, str]] = []
+        """Watched places whose objects such a method is called on, looked into
+        once every write is seen."""
         roots = frozenset(root for sink in sinks for root in sink.roots)
         self._evaluator = Evaluator(self, knowledge, roots)
         project = None if path is None else project_of(path)
         self._project = project
+        self._path = path
         self._modules = AppModules(project, path, self._evaluator)
         self._verdicts = Verdicts(self, self._evaluator, knowledge)
         self._classes = ClassModel(facts, self._evaluator, self._verdicts)
@@ -180,6 +188,49 @@ class Analysis:
                 found = union(found, (Constant(None),))
             self._returned[key] = found
         return self._returned[key]
+
+    def used(self, receivers: Values, method: str) -> None:
+        for receiver in receivers:
+            if isinstance(receiver, Place):
+                self._used_places.append((receiver, method))
+            elif isinstance(receiver, Object):
+                self._use(receiver, method)
+            elif receiver is UNKNOWN:
+                # what the analysis cannot tell may be such a value
+                for row in self._knowledge.used_by(method):
+                    self._used.setdefault(row.name, method)
+
+    def _use(self, value: Object, method: str) -> None:
+        """The method is called on ``value``: the objects it is or holds whose
+        type the method makes refused are used."""
+        pending = [value]
+        while pending:
+            current = pending.pop()
+            row = self._knowledge.type(current.type)
+            if row is not None and method in row.used_by:
+                self._used.setdefault(row.name, method)
+            pending.extend(held.value for held in current.holds if isinstance(held.value, Object))
+
+    def use_of(self, row: TypeRow) -> str | None:
+        """The method called on a value of the row's type that makes it refused,
+        where the file may call one on such a value, or another file of the app
+        calls one at all (a value stored in session state may be used on
+        another page, or by a module it is passed to)."""
+        seen: set[Place] = set()
+        while self._used_places:
+            place, method = self._used_places.pop()
+            if place in seen:
+                continue
+            seen.add(place)
+            for value in self.stored_at(place):
+                if isinstance(value, Place):
+                    self._used_places.append((value, method))
+                elif isinstance(value, Object):
+                    self._use(value, method)
+        used = self._used.get(row.name)
+        if used is None and self._project is not None and self._path is not None:
+            used = self._project.calls_elsewhere(row.used_by, self._path)
+        return used
 
     def class_attribute(
         self, cls: Definition, name: str, after: Definition | None = None

@@ -99,6 +99,9 @@ class Program(Protocol):
     def project_exports(self, module: str, scope: Scope | None) -> dict[str, Values]:
         """What ``from module import *`` binds, where the module is the app's."""
 
+    def used(self, receivers: Values, method: str) -> None:
+        """The method is called on an object that may be any of ``receivers``."""
+
 
 class Evaluator:
     def __init__(self, program: Program, knowledge: Knowledge, roots: frozenset[str]) -> None:
@@ -273,6 +276,11 @@ class Evaluator:
         if expression_type is cst.FormattedString:
             return (Text(expression),)
         return NOTHING_KNOWN
+
+    def use(self, receiver: cst.BaseExpression, method: str, scope: Scope) -> None:
+        """Tell the program that the method, one after which values of some type
+        no longer pickle, is called on what ``receiver`` may be."""
+        self._program.used(self.evaluate(receiver, scope), method)
 
     def stored(
         self,
@@ -578,7 +586,8 @@ class Evaluator:
                 return self.awaited(call.args[0].value, scope)
             production = self.knowledge.called(name)
             if production is not None:
-                return (self._produced(production, f"{display_name(name)}()", call, scope),)
+                made = self._produced(production, f"{display_name(name)}()", call, scope)
+                return (_coroutine_of(made, call) if production.made.awaited else made,)
             return self._third_party_instance(name, call, scope)
         if isinstance(callee, Member):
             if callee.name in AWAITING_METHODS and call.args and not call.args[0].star:
@@ -591,7 +600,7 @@ class Evaluator:
             )
             if production.holds in _RECEIVER:
                 made = replace(made, holds=(Held(callee.owner, Role.ITEM, call), *made.holds))
-            return (made,)
+            return (_coroutine_of(made, call) if production.made.awaited else made,)
         if isinstance(callee, Object):
             production = self.knowledge.method(callee.type, "__call__")
             if production is not None:
@@ -990,9 +999,7 @@ class Evaluator:
             results = [
                 held.value for held in getattr(value, "holds", ()) if held.role is Role.RESULT
             ]
-            if not results:
-                return NOTHING_KNOWN
-            found.extend(results)
+            found.extend(results or NOTHING_KNOWN)
         return union(tuple(found)) or NOTHING_KNOWN
 
 
@@ -1057,6 +1064,13 @@ def _dict_items(container: cst.Dict) -> Iterator[Part]:
             yield element.value, Role.VALUE, None if key is _NOT_LITERAL else key
         else:
             yield element.value, Spread.MAPPING, None
+
+
+def _coroutine_of(made: Object, call: cst.Call) -> Object:
+    """The coroutine a call of a coroutine function of a package makes, which
+    gives ``made`` when awaited."""
+    what = f"coroutine object of '{made.made_by}'"
+    return Object("builtins.coroutine", "", (Held(made, Role.RESULT, call),), described_as=what)
 
 
 def anchored(values: Values, anchor: cst.CSTNode) -> Values:

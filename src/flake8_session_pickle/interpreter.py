@@ -493,8 +493,11 @@ class Interpreter:
             self._suite(statement.finalbody.body, scope)
 
     def _with(self, statement: cst.With, scope: Scope) -> None:
+        entering = "__aenter__" if statement.asynchronous else "__enter__"
         for item in statement.items:
             self.scan(item.item, scope)
+            if entering in self._evaluator.knowledge.using_methods:
+                self._evaluator.use(item.item, entering, scope)
             if item.asname is None:
                 continue
             entered = tuple(
@@ -668,6 +671,8 @@ class Interpreter:
         if isinstance(func, cst.Name):
             name = func.value
         evaluator = self._evaluator
+        if name in evaluator.knowledge.using_methods and isinstance(func, cst.Attribute):
+            evaluator.use(func.value, name, scope)
         self._listener.heard(
             Called(
                 name,

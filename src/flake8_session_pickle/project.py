@@ -41,6 +41,14 @@ _LOCKED = (
 it installs of a package."""
 _MAX_LOCK = 5_000_000
 """Characters of a lock file read at most."""
+_METHOD_CALL = re.compile(r"\.\s*([A-Za-z_]\w*)\s*\(")
+"""A call of a method by name, as text: ``.send_message(``."""
+MAX_APP_FILES = 500
+"""Python files of an app's folder read for the methods they call, at most; an
+app with more is taken to call any method."""
+MAX_APP_FILE_SIZE = 1_000_000
+"""Characters of each file read at most."""
+_NOT_THE_APP = frozenset({"node_modules", "site-packages", "__pycache__"})
 
 
 class Project:
@@ -60,9 +68,11 @@ class Project:
             if candidate.is_dir() and _inside(candidate, self.root)
         )
         """The folders imports are searched in, in order."""
+        self._main_folder = main_folder
         self._tops: dict[str, bool] = {}
         self._files: dict[str, Path | None] = {}
         self._pins: dict[str, str] | None = None
+        self._called: dict[Path, frozenset[str]] | None = None
 
     @property
     def pins(self) -> dict[str, str]:
@@ -82,6 +92,23 @@ class Project:
                     for name, release in _locked(folder / lock, entry).items():
                         self._pins.setdefault(name, release)
         return self._pins
+
+    def calls_elsewhere(self, methods: frozenset[str], checked: Path) -> str | None:
+        """One of the methods that a Python file of the app's folder (the main
+        script's, and the folders below it) other than ``checked`` calls, as its
+        text shows: session state is shared by the app's pages and modules, so
+        what one file stores another may use. The folder's files are read once,
+        when a verdict first depends on it; in a folder of more than
+        :data:`MAX_APP_FILES` files, any of the methods may be called."""
+        if self._called is None:
+            self._called = _methods_called(self._main_folder)
+        if len(self._called) > MAX_APP_FILES:
+            return min(methods)
+        for path, called in self._called.items():
+            found = methods & called
+            if found and path != checked:
+                return min(found)
+        return None
 
     def module_file(self, dotted: str) -> Path | None:
         """The file of a module of the project, by its dotted name."""
@@ -189,6 +216,30 @@ def _locked(lock: Path, entry: re.Pattern[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in entry.finditer(text):
         found.setdefault(normalised(match.group(1)), match.group(2))
+    return found
+
+
+def _methods_called(folder: Path) -> dict[Path, frozenset[str]]:
+    """The names of the methods each Python file below ``folder`` calls, for at
+    most one more file than :data:`MAX_APP_FILES`; hidden folders and installed
+    packages are not the app's."""
+    found: dict[Path, frozenset[str]] = {}
+    for current, folders, files in os.walk(folder):
+        folders[:] = sorted(
+            name for name in folders if not name.startswith(".") and name not in _NOT_THE_APP
+        )
+        for name in sorted(files):
+            if not name.endswith(".py"):
+                continue
+            path = Path(current, name)
+            try:
+                with path.open(encoding="utf-8", errors="replace") as handle:
+                    text = handle.read(MAX_APP_FILE_SIZE)
+            except OSError:
+                continue
+            found[path.resolve()] = frozenset(_METHOD_CALL.findall(text))
+            if len(found) > MAX_APP_FILES:
+                return found
     return found
 
 

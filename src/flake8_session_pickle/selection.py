@@ -695,6 +695,7 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
             return None
         writers = _writers(chosen, reader.statements)
         chosen.extend(statement for statement in body if statement.always)
+        chosen.extend(_uses(reader.statements, chosen))
         _choose(chosen, _binders(reader.statements))
         return Selection(
             _units(body, lines),
@@ -705,6 +706,34 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
         )
     finally:
         _release(reader.statements)
+
+
+def _uses(statements: list[_Statement], chosen: list[_Statement]) -> list[_Statement]:
+    """The statements not chosen that call a method after which a stored value of
+    some type no longer pickles (:attr:`TypeRow.used_by`), or enter an object
+    with ``with``, whose ``__enter__`` or ``__aenter__`` may be one: whether a
+    value stored elsewhere pickles depends on them."""
+    # What the analysis needs of the tables anyway, now that a write is chosen.
+    from flake8_session_pickle.knowledge import using_methods
+
+    methods = using_methods()
+    entering = {
+        ast.With: "__enter__" in methods,
+        ast.AsyncWith: "__aenter__" in methods,
+    }
+    taken = set(map(id, chosen))
+    return [
+        statement
+        for statement in statements
+        if id(statement) not in taken
+        and (
+            entering.get(type(statement.node), False)
+            or any(
+                isinstance(call.func, ast.Attribute) and call.func.attr in methods
+                for call in statement.calls
+            )
+        )
+    ]
 
 
 def _constant_writes(

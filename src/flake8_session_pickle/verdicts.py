@@ -69,6 +69,10 @@ class Program(Protocol):
     def pinned(self, distribution: str) -> str | None:
         """The release of a package the app's requirements pin, if they do."""
 
+    def use_of(self, row: TypeRow) -> str | None:
+        """The method of :attr:`TypeRow.used_by` the file may call on a value of
+        the row's type, if any."""
+
     @property
     def is_script(self) -> bool:
         """Whether the file runs as a Streamlit app script (its own ``__main__``)."""
@@ -129,10 +133,17 @@ class Verdicts:
 
     def _object(self, value: Object, anchor: cst.CSTNode, persists: Persists) -> Refusal | None:
         row = self._knowledge.type(value.type)
-        if row is not None and row.kind is not None:
+        used = self._program.use_of(row) if row is not None and row.used_by else None
+        if row is not None and row.kind is not None and (used is not None or not row.used_by):
             if value.built_to_pickle:
                 return None
             what = value.described_as or f"{row.kind.info.name} from {value.made_by}"
+            if used is not None:
+                what += (
+                    " (made once it is entered)"
+                    if used in _ENTERING
+                    else f" (made once {used}() is called)"
+                )
             if row.pickles_with is not None:
                 condition = row.pickles_with
                 release = self._program.pinned(condition.distribution)
@@ -205,6 +216,9 @@ class Verdicts:
             return False
         row = self._knowledge.type(value.type)
         return row is not None and row.iterator_pickles
+
+
+_ENTERING = frozenset({"__enter__", "__aenter__"})
 
 
 def _named(cls: Definition) -> str:

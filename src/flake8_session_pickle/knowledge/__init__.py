@@ -59,6 +59,13 @@ def rows() -> tuple[TypeRow, ...]:
 
 
 @cache
+def using_methods() -> frozenset[str]:
+    """The methods that make a value of some row refused once called on it, of
+    the built-in rows (:attr:`TypeRow.used_by`); the user's rows add none."""
+    return frozenset(method for row in rows() for method in row.used_by)
+
+
+@cache
 def decorator_rows() -> tuple[DecoratorRow, ...]:
     """The decorators whose wrappers return what the function returns."""
     from flake8_session_pickle.knowledge import providers, stdlib
@@ -108,6 +115,12 @@ class Knowledge:
         for row in rows:
             for name in (row.name, *row.aliases):
                 self._types[name] = row
+        self._users: dict[str, list[TypeRow]] = {}
+        for row in rows:
+            for method in row.used_by:
+                self._users.setdefault(method, []).append(row)
+        self.using_methods = frozenset(self._users)
+        """The methods of :attr:`TypeRow.used_by` of every row."""
         self._calls: dict[str, Production] = {}
         self._methods: dict[tuple[str, str], Production] = {}
         self._attributes: dict[tuple[str, str], Production] = {}
@@ -177,6 +190,10 @@ class Knowledge:
                 pending.extend(row.bases)
         return None
 
+    def used_by(self, method: str) -> tuple[TypeRow, ...]:
+        """The rows whose values a call of the method makes refused."""
+        return tuple(self._users.get(method, ()))
+
     def keeps_returns(self, names: frozenset[str]) -> bool:
         """Whether a decorator that may be any of ``names`` (qualified names, the
         factory's for ``@name(...)``) returns what the function returns."""
@@ -194,7 +211,7 @@ class Knowledge:
         rows: list[TypeRow] = []
         for row in self._rows:
             if picklable & {row.name, *row.aliases}:
-                row = replace(row, kind=None, pickles=True)
+                row = replace(row, kind=None, pickles=True, used_by=frozenset())
             made_by = tuple(
                 made
                 for made in row.made_by
@@ -207,7 +224,9 @@ class Knowledge:
         for added in unpicklable:
             position = index.get(added.name)
             if position is not None:
-                rows[position] = replace(rows[position], kind=added.kind, pickles=False)
+                rows[position] = replace(
+                    rows[position], kind=added.kind, pickles=False, used_by=frozenset()
+                )
                 continue
             for made in added.made_by:
                 owner = made.by.removesuffix("()").rpartition(".")[0]

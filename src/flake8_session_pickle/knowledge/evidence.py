@@ -329,7 +329,14 @@ GROUPS: tuple[Group, ...] = (
         ),
     ),
     # its releases hold mcp below 2
-    Group("mcp-agent", frozenset({"mcp_agent"}), ("mcp-agent", "mcp<2")),
+    Group("mcp-agent", frozenset({"mcp_agent", "mcp"}), ("mcp-agent", "mcp<2", "openai")),
+    # the last line that keeps its servers' sessions; that mcp's FastMCP needs
+    # pydantic below 2.11
+    Group(
+        "langchain-mcp-adapters-0",
+        frozenset({"langchain_mcp_adapters"}),
+        ("langchain-mcp-adapters==0.0.5", "mcp==1.4.1", "pydantic==2.10.6"),
+    ),
     Group(
         "torch",
         frozenset({"torch", "transformers", "sentence_transformers"}),

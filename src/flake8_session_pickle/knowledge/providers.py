@@ -159,11 +159,13 @@ SDKS: tuple[TypeRow, ...] = (
         made_by=(
             Made(
                 "google.generativeai.GenerativeModel()",
-                "import google.generativeai as genai; "
-                "from google.generativeai import client as _client; "
-                "genai.configure(api_key='test'); "
-                "value = genai.GenerativeModel('gemini-1.5-flash'); "
-                "value._client = _client.get_default_generative_client()  # as its first call does",
+                "import google.generativeai as genai; genai.configure(api_key='test', "
+                "client_options={'api_endpoint': '127.0.0.1:9'}); "
+                "value = genai.GenerativeModel('gemini-1.5-flash')\n"
+                "try:\n"
+                "    value.count_tokens('hi', request_options={'retry': None, 'timeout': 2})\n"
+                "except Exception:\n"
+                "    pass  # the client is made before the request",
             ),
         ),
         aliases=("google.generativeai.GenerativeModel",),
@@ -171,6 +173,19 @@ SDKS: tuple[TypeRow, ...] = (
         "refused from its first call on, as in every run after the one that stored it",
         package="google.generativeai",
         version="0.8.6",
+        # a chat session's messages are sent by its model's generate_content()
+        used_by=frozenset(
+            {
+                "generate_content",
+                "generate_content_async",
+                "count_tokens",
+                "count_tokens_async",
+                "send_message",
+                "send_message_async",
+            }
+        ),
+        fresh_evidence="import google.generativeai as genai; genai.configure(api_key='test'); "
+        "value = genai.GenerativeModel('gemini-1.5-flash')",
     ),
     TypeRow(
         "google.generativeai.generative_models.ChatSession",
@@ -1207,6 +1222,22 @@ AGENTS: tuple[TypeRow, ...] = (
 """Agent frameworks' agents, teams, tools, models and memories."""
 
 
+_MCP_SERVER = (
+    "import sys; open('server.py', 'w').write('from mcp.server.fastmcp import FastMCP\\n"
+    'mcp = FastMCP("t")\\n@mcp.tool()\\ndef add(a: int, b: int) -> int:\\n'
+    "    return a + b\\nmcp.run()\\n'); "
+)
+"""Evidence's start: a local MCP server, run over stdio by ``sys.executable
+server.py``, which ends when its client's end of the pipe closes."""
+_MCP_AGENT_APP = (
+    "import asyncio; from mcp_agent.app import MCPApp; "
+    "from mcp_agent.config import Settings, MCPSettings, MCPServerSettings; "
+    "app = MCPApp(name='app', settings=Settings(mcp=MCPSettings(servers={'t': "
+    "MCPServerSettings(command=sys.executable, args=['server.py'])}))); "
+    "loop = asyncio.new_event_loop(); loop.run_until_complete(app.run().__aenter__()); "
+)
+"""A running mcp-agent app whose server ``t`` is the local one."""
+
 MCP: tuple[TypeRow, ...] = (
     _client(
         "fastmcp.client.client.Client",
@@ -1217,16 +1248,135 @@ MCP: tuple[TypeRow, ...] = (
         built="it keeps a logging callback it defines inside a function, and its transport",
     ),
     TypeRow(
-        # it pickles when made, and is refused once its run() has been entered
+        "mcp.client.session.ClientSession",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "mcp.client.session.ClientSession()",
+                _MCP_SERVER + "import asyncio, contextlib; from mcp import ClientSession, "
+                "StdioServerParameters; from mcp.client.stdio import stdio_client\n"
+                "async def opened():\n"
+                "    stack = contextlib.AsyncExitStack()\n"
+                "    read, write = await stack.enter_async_context(stdio_client("
+                "StdioServerParameters(command=sys.executable, args=['server.py'])))\n"
+                "    session = await stack.enter_async_context(ClientSession(read, write))\n"
+                "    await session.initialize()\n"
+                "    return session\n"
+                "value = asyncio.new_event_loop().run_until_complete(opened())",
+            ),
+        ),
+        aliases=("mcp.ClientSession",),
+        built="entering it starts the task that reads its server's messages",
+        package="mcp",
+        version="1.30.0",
+        used_by=frozenset({"__aenter__"}),
+        fresh_evidence=_MCP_SERVER + "import asyncio; from mcp import ClientSession, "
+        "StdioServerParameters; from mcp.client.stdio import stdio_client; "
+        "read, write = asyncio.new_event_loop().run_until_complete(stdio_client("
+        "StdioServerParameters(command=sys.executable, args=['server.py'])).__aenter__()); "
+        "value = ClientSession(read, write)",
+    ),
+    TypeRow(
         "mcp_agent.app.MCPApp",
+        Kind.CLIENT,
         made_by=(
             Made(
                 "mcp_agent.app.MCPApp()",
-                "from mcp_agent.app import MCPApp; value = MCPApp(name='app')",
+                "import asyncio; from mcp_agent.app import MCPApp; value = MCPApp(name='app'); "
+                "asyncio.new_event_loop().run_until_complete(value.run().__aenter__())",
             ),
         ),
+        built="initialize(), which entering its run() calls, starts tasks it keeps, also "
+        "once run() is left",
         package="mcp_agent",
         version="0.2.6",
+        # the context its run() makes holds it
+        used_by=frozenset({"initialize", "__aenter__"}),
+        fresh_evidence="from mcp_agent.app import MCPApp; value = MCPApp(name='app')",
+    ),
+    TypeRow(
+        "mcp_agent.agents.agent.Agent",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "mcp_agent.agents.agent.Agent()",
+                _MCP_SERVER + _MCP_AGENT_APP + "from mcp_agent.agents.agent import Agent; "
+                "value = Agent(name='a', instruction='i', server_names=['t']); "
+                "loop.run_until_complete(value.initialize())",
+            ),
+        ),
+        built="initialize(), which its methods that reach its servers call first, starts "
+        "tasks it keeps; an agent made with a running app's context keeps its tasks",
+        package="mcp_agent",
+        version="0.2.6",
+        used_by=frozenset(
+            {
+                "initialize",
+                "__aenter__",
+                "attach_llm",
+                "get_capabilities",
+                "get_server_session",
+                "list_tools",
+                "list_resources",
+                "read_resource",
+                "list_prompts",
+                "get_prompt",
+                "call_tool",
+            }
+        ),
+        fresh_evidence="from mcp_agent.agents.agent import Agent; "
+        "value = Agent(name='a', instruction='i', server_names=['t'])",
+    ),
+    TypeRow(
+        "mcp_agent.workflows.llm.augmented_llm.AugmentedLLM",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "mcp_agent.agents.agent.Agent.attach_llm()",
+                "import asyncio, os; os.environ['OPENAI_API_KEY'] = 'test'; "
+                "from mcp_agent.agents.agent import Agent; "
+                "from mcp_agent.workflows.llm.augmented_llm_openai import OpenAIAugmentedLLM; "
+                "agent = Agent(name='a', instruction='i', server_names=[]); "
+                "value = asyncio.new_event_loop().run_until_complete("
+                "agent.attach_llm(OpenAIAugmentedLLM))",
+                awaited=True,
+                needs=("openai",),
+            ),
+        ),
+        built="it keeps the agent and a context holding tasks, whether or not the agent "
+        "was initialized",
+        package="mcp_agent",
+        version="0.2.6",
+    ),
+    TypeRow(
+        "langchain_mcp_adapters.client.MultiServerMCPClient",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "langchain_mcp_adapters.client.MultiServerMCPClient()",
+                _MCP_SERVER + "import asyncio; "
+                "from langchain_mcp_adapters.client import MultiServerMCPClient; "
+                "value = MultiServerMCPClient({'t': {'command': sys.executable, "
+                "'args': ['server.py'], 'transport': 'stdio'}}); "
+                "asyncio.new_event_loop().run_until_complete(value.__aenter__())",
+            ),
+        ),
+        built="before release 0.1, entering it or connecting it to a server keeps the "
+        "servers' sessions; from 0.1 on it keeps none and cannot be entered",
+        package="langchain_mcp_adapters",
+        version="0.0.5",
+        versions="<0.1",
+        used_by=frozenset(
+            {
+                "__aenter__",
+                "connect_to_server",
+                "connect_to_server_via_stdio",
+                "connect_to_server_via_sse",
+            }
+        ),
+        fresh_evidence="import sys; from langchain_mcp_adapters.client import "
+        "MultiServerMCPClient; value = MultiServerMCPClient({'t': {'command': "
+        "sys.executable, 'args': ['server.py'], 'transport': 'stdio'}})",
     ),
 )
 
@@ -1235,6 +1385,7 @@ PRODUCERS: Mapping[str, tuple[Made, ...]] = {
         Made(
             "mcp_agent.app.MCPApp.run()",
             "from mcp_agent.app import MCPApp; value = MCPApp(name='app').run()",
+            holds=Holding.RECEIVER,
             package="mcp_agent",
         ),
     ),

@@ -73,6 +73,9 @@ class Made:
     """What it keeps of the call's arguments."""
     tuple_of: bool = False
     """It makes a tuple of values of the type (``socket.socketpair()``)."""
+    awaited: bool = False
+    """It is a coroutine function: calling it makes a coroutine, and awaiting that
+    gives the value (``await agent.attach_llm(...)``); the evidence awaits it."""
     package: str = ""
     """The package the producer comes from, where it is not the row's: a
     third-party function making a value of a standard type
@@ -260,9 +263,20 @@ class TypeRow:
     ``object`` (``typing.Generic``, the abstract bases of ``collections.abc``).
     The tests check this on a class derived from it."""
 
+    used_by: frozenset[str] = frozenset()
+    """Methods that make a value refused as ``kind`` says, where it pickles until
+    one is called on it or on an object holding it (a client made on first use,
+    the tasks of servers started by ``initialize()``): the made_by evidence builds
+    a used value, ``fresh_evidence`` one as made."""
+    fresh_evidence: str = ""
+    """For a row with ``used_by``: Python source that binds ``value`` to a value as
+    it is made, which pickles."""
+
     def __post_init__(self) -> None:
         if self.kind is not None and self.pickles:
             raise ValueError(f"{self.name}: a row cannot both refuse and pickle")
+        if self.used_by and (self.kind is None or not self.fresh_evidence):
+            raise ValueError(f"{self.name}: a row refused once used needs a kind and a fresh value")
 
 
 @dataclass(frozen=True)
