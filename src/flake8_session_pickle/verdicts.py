@@ -140,7 +140,7 @@ class Verdicts:
             what = value.described_as or f"{row.kind.info.name} from {value.made_by}"
             if used is not None:
                 what += (
-                    " (made once it is entered)"
+                    " (made once entered)"
                     if used in _ENTERING
                     else f" (made once {used}() is called)"
                 )
