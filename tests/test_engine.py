@@ -1371,6 +1371,14 @@ MCP = HEADER + (
             "st.session_state.client = MultiServerMCPClient({'t': {'url': 'http://127.0.0.1:9'}})\n",
             [],
         ),
+        # entering what the analysis cannot tell is not entering what is stored
+        (
+            "st.session_state.client = MultiServerMCPClient({'t': {'url': 'http://127.0.0.1:9'}})\n"
+            "async def tools():\n"
+            "    async with st.session_state.client.session('t') as session:\n"
+            "        return await session.list_tools()\n",
+            [],
+        ),
     ],
 )
 def test_an_mcp_object_is_refused_once_it_is_entered_or_initialized(

@@ -18,6 +18,7 @@ from flake8_session_pickle.events import Called, Defined, Event, Returned, Targe
 from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.knowledge import Knowledge
+from flake8_session_pickle.knowledge.language import ENTERING_METHODS
 from flake8_session_pickle.knowledge.rows import TypeRow
 from flake8_session_pickle.modules import AppModules
 from flake8_session_pickle.project import normalised, project_of
@@ -195,8 +196,9 @@ class Analysis:
                 self._used_places.append((receiver, method))
             elif isinstance(receiver, Object):
                 self._use(receiver, method)
-            elif receiver is UNKNOWN:
-                # what the analysis cannot tell may be such a value
+            elif receiver is UNKNOWN and method not in ENTERING_METHODS:
+                # what the analysis cannot tell may be such a value, where the
+                # method's name says it (``with`` enters objects of every kind)
                 for row in self._knowledge.used_by(method):
                     self._used.setdefault(row.name, method)
 

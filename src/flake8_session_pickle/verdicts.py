@@ -12,7 +12,7 @@ import libcst as cst
 from flake8_session_pickle.codes import Kind
 from flake8_session_pickle.evaluation import Evaluator
 from flake8_session_pickle.knowledge import Knowledge
-from flake8_session_pickle.knowledge.language import CONSUMED_KINDS
+from flake8_session_pickle.knowledge.language import CONSUMED_KINDS, ENTERING_METHODS
 from flake8_session_pickle.knowledge.rows import TypeRow
 from flake8_session_pickle.values import (
     Bound,
@@ -141,7 +141,7 @@ class Verdicts:
             if used is not None:
                 what += (
                     " (made once entered)"
-                    if used in _ENTERING
+                    if used in ENTERING_METHODS
                     else f" (made once {used}() is called)"
                 )
             if row.pickles_with is not None:
@@ -216,9 +216,6 @@ class Verdicts:
             return False
         row = self._knowledge.type(value.type)
         return row is not None and row.iterator_pickles
-
-
-_ENTERING = frozenset({"__enter__", "__aenter__"})
 
 
 def _named(cls: Definition) -> str:

@@ -100,3 +100,7 @@ def class_made_by(name: str) -> str | None:
     if last.startswith(FACTORY_PREFIX) and _CLASS_NAME.fullmatch(owner.rpartition(".")[2]):
         return owner
     return None
+
+
+ENTERING_METHODS = frozenset({"__enter__", "__aenter__"})
+"""The methods ``with`` and ``async with`` call on what they enter."""
