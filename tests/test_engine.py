@@ -1271,6 +1271,14 @@ GEMINI = HEADER + "import google.generativeai as genai\n"
             "    st.session_state.model = genai.GenerativeModel('gemini-pro')\n",
             [6],
         ),
+        # an object holding what session state holds uses it
+        (
+            "from helpers import Helper\n"
+            "st.session_state.model = genai.GenerativeModel('gemini-pro')\n"
+            "helper = Helper(model=st.session_state.model)\n"
+            "helper.generate_content('hi')\n",
+            [4],
+        ),
         # a chat session sends through its model: both are refused
         (
             "st.session_state.model = genai.GenerativeModel('gemini-pro')\n"

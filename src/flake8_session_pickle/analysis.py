@@ -211,7 +211,11 @@ class Analysis:
             row = self._knowledge.type(current.type)
             if row is not None and method in row.used_by:
                 self._used.setdefault(row.name, method)
-            pending.extend(held.value for held in current.holds if isinstance(held.value, Object))
+            for held in current.holds:
+                if isinstance(held.value, Object):
+                    pending.append(held.value)
+                elif isinstance(held.value, Place):
+                    self._used_places.append((held.value, method))
 
     def use_of(self, row: TypeRow) -> str | None:
         """The method called on a value of the row's type that makes it refused,
