@@ -1314,6 +1314,26 @@ def test_a_value_that_pickles_until_used_is_refused_where_the_file_uses_it(
     assert all("(made once" in v.message for v in found)
 
 
+@pytest.mark.parametrize(
+    ("use", "reported"),
+    [
+        ("", []),
+        ("kb.add_content(path='doc.pdf')\n", [4, 7]),
+        ("kb.insert(path='doc.pdf')\n", [4, 7]),
+        ("st.write(kb)\n", []),
+    ],
+)
+def test_a_vector_database_a_knowledge_base_holds_is_used_through_it(
+    use: str, reported: list[int]
+) -> None:
+    source = HEADER + "from agno.knowledge.knowledge import Knowledge\n"
+    source += "from agno.vectordb.qdrant import Qdrant\n"
+    source += "st.session_state.db = Qdrant(collection='c', url='http://localhost:6333')\n"
+    source += "kb = Knowledge(vector_db=st.session_state.db)\n"
+    source += use + "st.session_state.kb = kb\n"
+    assert [v.line for v in check(source)] == reported
+
+
 MCP = HEADER + (
     "import asyncio\n"
     "from mcp import ClientSession\n"

@@ -278,7 +278,7 @@ GROUPS: tuple[Group, ...] = (
     Group(
         "agents",
         frozenset({"agno", "phi", "smolagents", "agents", "mem0"}),
-        ("agno", "openai", "phidata", "smolagents", "openai-agents", "mem0ai"),
+        ("agno", "openai", "qdrant-client", "phidata", "smolagents", "openai-agents", "mem0ai"),
     ),
     # langchain-pinecone holds pinecone before 8, a release line of its own
     Group(

@@ -802,6 +802,12 @@ _AGNO_MODEL = (
     "from agno.models.openai import OpenAIChat; "
     "_model = OpenAIChat(id='gpt-4o-mini', api_key='sk-test'); "
 )
+_AGNO_QDRANT = (
+    "from agno.vectordb.qdrant import Qdrant; "
+    "from agno.knowledge.embedder.openai import OpenAIEmbedder; "
+    "value = Qdrant(collection='c', url='http://127.0.0.1:9', "
+    "embedder=OpenAIEmbedder(api_key='sk-test'))"
+)
 _PHI = "2.7.10"
 _SMOL = "1.26.0"
 _SMOL_MODEL = (
@@ -906,6 +912,36 @@ AGENTS: tuple[TypeRow, ...] = (
         built="it keeps its model, and is refused with it once the model has made its client",
         package="agno",
         version=_AGNO,
+    ),
+    TypeRow(
+        "agno.vectordb.qdrant.qdrant.Qdrant",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "agno.vectordb.qdrant.Qdrant()",
+                _AGNO_QDRANT + "\ntry:\n    value.exists()\nexcept Exception:\n"
+                "    pass  # its client is made before the request",
+            ),
+        ),
+        aliases=("agno.vectordb.qdrant.Qdrant",),
+        built="it makes its Qdrant client when a method first reaches the collection",
+        package="agno",
+        needs=("qdrant_client",),
+        version=_AGNO,
+        # its own methods that reach the collection, and those of the knowledge
+        # bases of agno's release lines that hold it
+        used_by=frozenset(
+            {
+                *("create", "async_create", "name_exists", "async_name_exists"),
+                *("exists", "async_exists", "insert", "async_insert", "upsert"),
+                *("async_upsert", "search", "async_search", "drop", "async_drop"),
+                *("delete", "get_count", "content_hash_exists", "update_metadata"),
+                *("add_content", "add_content_async", "add_contents", "add_contents_async"),
+                *("load", "aload", "ainsert", "insert_many", "ainsert_many", "asearch"),
+                *("retrieve", "aretrieve"),
+            }
+        ),
+        fresh_evidence=_AGNO_QDRANT,
     ),
     TypeRow(
         "agno.team.team.Team",
