@@ -1314,6 +1314,16 @@ def test_a_value_that_pickles_until_used_is_refused_where_the_file_uses_it(
     assert all("(made once" in v.message for v in found)
 
 
+def test_a_cached_value_is_pickled_as_it_is_returned_before_any_use() -> None:
+    source = GEMINI + (
+        "@st.cache_data\n"
+        "def load(name):\n"
+        "    return genai.GenerativeModel(name)\n"
+        "st.write(load('gemini-pro').generate_content('hi').text)\n"
+    )
+    assert check(source) == []
+
+
 @pytest.mark.parametrize(
     ("use", "reported"),
     [
@@ -1398,6 +1408,15 @@ MCP = HEADER + (
         (
             "st.session_state.client = MultiServerMCPClient({'t': {'url': 'http://127.0.0.1:9'}})\n",
             [],
+        ),
+        # entered by an exit stack, which gives it back
+        (
+            "import contextlib\n"
+            "async def connect(read, write):\n"
+            "    stack = contextlib.AsyncExitStack()\n"
+            "    session = await stack.enter_async_context(ClientSession(read, write))\n"
+            "    st.session_state.session = session\n",
+            [(12, "PKL110")],
         ),
         # entering what the analysis cannot tell is not entering what is stored
         (

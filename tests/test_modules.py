@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 import textwrap
@@ -223,6 +224,16 @@ GEMINI_APP = (
         # files outside the app's folder are not the app's
         ({"../elsewhere.py": "model.generate_content('hi')\n"}, False),
         ({"pages/chat.py": "import streamlit as st\nst.write(st.session_state.model)\n"}, False),
+        # a module in a folder beside the app's that a page passes it to
+        (
+            {
+                "pages/chat.py": "import streamlit as st\nfrom lib.llm import reply\n"
+                "st.write(reply(st.session_state.model, 'hi'))\n",
+                "lib/llm.py": "def reply(model, prompt):\n"
+                "    return model.generate_content(prompt).text\n",
+            },
+            True,
+        ),
     ],
 )
 def test_a_value_that_pickles_until_used_is_refused_where_another_file_of_the_app_uses_it(
@@ -235,16 +246,66 @@ def test_a_value_that_pickles_until_used_is_refused_where_another_file_of_the_ap
     assert [v.code for v in found] == (["PKL110"] if reported else [])
 
 
-def test_an_app_folder_too_large_to_read_is_taken_to_use_what_it_stores(
+@pytest.mark.parametrize(("entered", "reported"), [(True, True), (False, False)])
+def test_what_another_file_enters_with_async_with_is_used(
+    tmp_path: Path, entered: bool, reported: bool
+) -> None:
+    app = (
+        "import streamlit as st\nfrom mcp import ClientSession\n\n"
+        "st.session_state.session = ClientSession(None, None)\n"
+    )
+    page = "import streamlit as st\n\nasync def chat():\n"
+    page += "    async with st.session_state.session:\n        pass\n" if entered else "    pass\n"
+    folder = app_folder(tmp_path, **{"app.py": app, "pages/chat.py": page})
+    found = check(app, path=folder / "app.py")
+    assert [v.code for v in found] == (["PKL110"] if reported else [])
+
+
+def test_a_module_of_the_app_that_stores_what_the_app_uses_is_reported(tmp_path: Path) -> None:
+    state = (
+        "import streamlit as st\nimport google.generativeai as genai\n\n"
+        "def init_state():\n"
+        "    st.session_state.model = genai.GenerativeModel('gemini-pro')\n"
+    )
+    app = (
+        "import streamlit as st\nfrom utils.state import init_state\n\ninit_state()\n"
+        "st.write(st.session_state.model.generate_content('hi').text)\n"
+    )
+    folder = app_folder(tmp_path, **{"app.py": app, "utils/state.py": state})
+    found = check(state, path=folder / "utils" / "state.py")
+    assert [(v.line, v.code) for v in found] == [(5, "PKL110")]
+    assert "(made once generate_content() is called)" in found[0].message
+
+
+def test_what_the_checked_file_itself_calls_on_another_type_is_no_use(tmp_path: Path) -> None:
+    app = (
+        GEMINI_APP + "from google import genai as genai2\n"
+        "client = genai2.Client(api_key='test')\n"
+        "st.write(client.models.generate_content(model='m', contents='hi'))\n"
+    )
+    folder = app_folder(tmp_path, **{"app.py": app})
+    assert check(app, path=folder / "app.py") == []
+
+
+def test_a_project_too_large_to_read_is_taken_to_use_what_it_stores(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from flake8_session_pickle import project
 
-    monkeypatch.setattr(project, "MAX_APP_FILES", 3)
+    monkeypatch.setattr(project, "MAX_PROJECT_FILES", 3)
     folder = app_folder(tmp_path, **{"app.py": GEMINI_APP})
     for number in range(3):
         (folder / f"page_{number}.py").write_text("x = 1\n")
-    assert [v.code for v in check(GEMINI_APP, path=folder / "app.py")] == ["PKL110"]
+    found = check(GEMINI_APP, path=folder / "app.py")
+    assert [v.code for v in found] == ["PKL110"]
+    assert "(made once it is used)" in found[0].message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX's")
+def test_a_named_pipe_among_the_app_s_files_is_not_read(tmp_path: Path) -> None:
+    folder = app_folder(tmp_path, **{"app.py": GEMINI_APP})
+    os.mkfifo(folder / "pipe.py")
+    assert check(GEMINI_APP, path=folder / "app.py") == []
 
 
 def test_a_page_follows_the_requirements_of_the_main_script(tmp_path: Path) -> None:

@@ -76,6 +76,7 @@ class Analysis:
         path: Path | None = None,
         writers: frozenset[str] = frozenset(),
         constant_writes: frozenset[tuple[SinkNumber, Hashable, Hashable]] = frozenset(),
+        follows_uses: bool = False,
     ) -> None:
         """``path``: where the checked file is on disk (resolved), for the app's own
         modules it imports; ``writers``: names of the file's functions whose
@@ -101,6 +102,7 @@ class Analysis:
         project = None if path is None else project_of(path)
         self._project = project
         self._path = path
+        self._follows_uses = follows_uses
         self._modules = AppModules(project, path, self._evaluator)
         self._verdicts = Verdicts(self, self._evaluator, knowledge)
         self._classes = ClassModel(facts, self._evaluator, self._verdicts)
@@ -199,7 +201,7 @@ class Analysis:
             elif receiver is UNKNOWN and method not in ENTERING_METHODS:
                 # what the analysis cannot tell may be such a value, where the
                 # method's name says it (``with`` enters objects of every kind)
-                for row in self._knowledge.used_by(method):
+                for row in self._knowledge.rows_used_by(method):
                     self._used.setdefault(row.name, method)
 
     def _use(self, value: Object, method: str) -> None:
@@ -234,8 +236,9 @@ class Analysis:
                 elif isinstance(value, Object):
                     self._use(value, method)
         used = self._used.get(row.name)
-        if used is None and self._project is not None and self._path is not None:
-            used = self._project.calls_elsewhere(row.used_by, self._path)
+        if used is None and self._project is not None:
+            # the file's own uses are followed where it imports the row's package
+            used = self._project.calls(row.used_by, self._path if self._follows_uses else None)
         return used
 
     def class_attribute(
@@ -443,7 +446,12 @@ class _Reporter:
                         continue
                     refusal = self._verdicts.restored(value, judged.write.value, judged.persists)
                 else:
-                    refusal = self._verdicts.refusal(value, judged.write.value, judged.persists)
+                    refusal = self._verdicts.refusal(
+                        value,
+                        judged.write.value,
+                        judged.persists,
+                        as_made=judged.sink.pickled_as_written,
+                    )
                 if refusal is not None:
                     break
             if refusal is None:

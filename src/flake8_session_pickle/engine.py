@@ -172,6 +172,7 @@ def analyse(
         path,
         selection.writers,
         selection.constant_writes,
+        selection.follows_uses,
     )
     findings = analysis.run(statement for unit in units for statement in unit.body)
     positions = UnitPositions(units)

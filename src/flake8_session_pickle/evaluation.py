@@ -16,6 +16,7 @@ from flake8_session_pickle.knowledge.language import (
     AWAITING_METHODS,
     CLASS_FACTORIES,
     CONNECTION_CURSORS,
+    ENTERING_CALLS,
     ITEM_READS,
     SAME_AS_ARGUMENT,
     STANDARD_LIBRARY,
@@ -209,6 +210,9 @@ class Evaluator:
             item = self._item_read(expression, scope)
             if item is not None:
                 return item
+            entered = self._entered_by_stack(expression, scope)
+            if entered is not None:
+                return entered
             return union(
                 *(
                     self._call(value, expression, scope)
@@ -277,10 +281,10 @@ class Evaluator:
             return (Text(expression),)
         return NOTHING_KNOWN
 
-    def use(self, receiver: cst.BaseExpression, method: str, scope: Scope) -> None:
+    def use(self, receivers: Values, method: str) -> None:
         """Tell the program that the method, one after which values of some type
-        no longer pickle, is called on what ``receiver`` may be."""
-        self._program.used(self.evaluate(receiver, scope), method)
+        no longer pickle, is called on what may be any of ``receivers``."""
+        self._program.used(receivers, method)
 
     def stored(
         self,
@@ -348,6 +352,27 @@ class Evaluator:
         if len(call.args) < 2:
             return items
         return union(items, self.evaluate(call.args[1].value, scope))
+
+    def _entered_by_stack(self, call: cst.Call, scope: Scope) -> Values | None:
+        """What ``stack.enter_context(x)`` gives, what entering ``x`` gives, and
+        ``stack.enter_async_context(x)``, a coroutine giving it; None for any
+        other call."""
+        func = call.func
+        method = func.attr.value if isinstance(func, cst.Attribute) else ""
+        if method not in ENTERING_CALLS or len(call.args) != 1 or call.args[0].star:
+            return None
+        entered = union(
+            *(
+                (value,) if self.enters_as_itself(value) else NOTHING_KNOWN
+                for value in self.evaluate(call.args[0].value, scope)
+            )
+        )
+        if ENTERING_CALLS[method] == "__enter__":
+            return entered or NOTHING_KNOWN
+        results = tuple(Held(value, Role.RESULT, call) for value in entered)
+        return (
+            Object("builtins.coroutine", "", results, described_as=f"coroutine of '{method}()'"),
+        )
 
     def _subscripts_to_itself(self, value: Value) -> bool:
         """Whether ``value[...]`` stands for ``value``: a generic class of the app
@@ -993,7 +1018,7 @@ class Evaluator:
         return value
 
     def awaited(self, expression: cst.BaseExpression, scope: Scope) -> Values:
-        """What awaiting what ``expression`` gives gives: a coroutine's result."""
+        """What awaiting what ``expression`` gives: a coroutine's result."""
         found: list[Value] = []
         for value in self.evaluate(expression, scope):
             results = [

@@ -34,6 +34,7 @@ from flake8_session_pickle.events import (
 from flake8_session_pickle.knowledge.language import (
     CLASS_FACTORIES,
     DATACLASS_DECORATORS,
+    ENTERING_CALLS,
     ENUM_BASES,
     NOT_BOUND_TO_INSTANCE,
     STORING_METHODS,
@@ -494,17 +495,17 @@ class Interpreter:
 
     def _with(self, statement: cst.With, scope: Scope) -> None:
         entering = "__aenter__" if statement.asynchronous else "__enter__"
+        using = entering in self._evaluator.knowledge.using_methods
         for item in statement.items:
             self.scan(item.item, scope)
-            if entering in self._evaluator.knowledge.using_methods:
-                self._evaluator.use(item.item, entering, scope)
+            if item.asname is None and not using:
+                continue
+            values = self._evaluator.evaluate(item.item, scope)
+            if using:
+                self._evaluator.use(values, entering)
             if item.asname is None:
                 continue
-            entered = tuple(
-                value
-                for value in self._evaluator.evaluate(item.item, scope)
-                if self._evaluator.enters_as_itself(value)
-            )
+            entered = tuple(value for value in values if self._evaluator.enters_as_itself(value))
             if entered:
                 target = item.asname.name
                 if isinstance(target, (cst.Tuple, cst.List)):
@@ -671,8 +672,13 @@ class Interpreter:
         if isinstance(func, cst.Name):
             name = func.value
         evaluator = self._evaluator
-        if name in evaluator.knowledge.using_methods and isinstance(func, cst.Attribute):
-            evaluator.use(func.value, name, scope)
+        if isinstance(func, cst.Attribute):
+            using = evaluator.knowledge.using_methods
+            if name in using:
+                evaluator.use(evaluator.evaluate(func.value, scope), name)
+            entering = ENTERING_CALLS.get(name)
+            if entering in using and len(call.args) == 1 and not call.args[0].star:
+                evaluator.use(evaluator.evaluate(call.args[0].value, scope), entering)
         self._listener.heard(
             Called(
                 name,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -41,14 +42,17 @@ _LOCKED = (
 it installs of a package."""
 _MAX_LOCK = 5_000_000
 """Characters of a lock file read at most."""
-_METHOD_CALL = re.compile(r"\.\s*([A-Za-z_]\w*)\s*\(")
-"""A call of a method by name, as text: ``.send_message(``."""
-MAX_APP_FILES = 500
-"""Python files of an app's folder read for the methods they call, at most; an
-app with more is taken to call any method."""
-MAX_APP_FILE_SIZE = 1_000_000
+_METHOD_CALL = re.compile(r"\.\s*([A-Za-z_]\w*)\s*\(|\b(async\s+)?with\b")
+"""A call of a method by name, as text (``.send_message(``), or a ``with`` or
+``async with`` statement, which calls ``__enter__`` or ``__aenter__``."""
+MAX_PROJECT_FILES = 500
+"""Python files of a project read for the methods they call, at most; a project
+with more is taken to call any method."""
+MAX_PROJECT_ENTRIES = 20_000
+"""Files and folders of a project looked at for its Python files, at most."""
+MAX_PROJECT_FILE_SIZE = 1_000_000
 """Characters of each file read at most."""
-_NOT_THE_APP = frozenset({"node_modules", "site-packages", "__pycache__"})
+_NOT_THE_APP = frozenset({"node_modules", "site-packages", "dist-packages", "__pycache__"})
 
 
 class Project:
@@ -68,7 +72,6 @@ class Project:
             if candidate.is_dir() and _inside(candidate, self.root)
         )
         """The folders imports are searched in, in order."""
-        self._main_folder = main_folder
         self._tops: dict[str, bool] = {}
         self._files: dict[str, Path | None] = {}
         self._pins: dict[str, str] | None = None
@@ -93,20 +96,21 @@ class Project:
                         self._pins.setdefault(name, release)
         return self._pins
 
-    def calls_elsewhere(self, methods: frozenset[str], checked: Path) -> str | None:
-        """One of the methods that a Python file of the app's folder (the main
-        script's, and the folders below it) other than ``checked`` calls, as its
-        text shows: session state is shared by the app's pages and modules, so
-        what one file stores another may use. The folder's files are read once,
-        when a verdict first depends on it; in a folder of more than
-        :data:`MAX_APP_FILES` files, any of the methods may be called."""
+    def calls(self, methods: frozenset[str], besides: Path | None) -> str | None:
+        """One of the methods that a Python file of the project other than
+        ``besides`` calls, as its text shows; ``""`` where the project is too
+        large to tell (more than :data:`MAX_PROJECT_FILES` Python files or
+        :data:`MAX_PROJECT_ENTRIES` entries), as any may be called. Session state
+        is shared by an app's pages and modules, so what one file stores another
+        may use. The project's files are read once, when a verdict first
+        depends on them."""
         if self._called is None:
-            self._called = _methods_called(self._main_folder)
-        if len(self._called) > MAX_APP_FILES:
-            return min(methods)
+            self._called = _methods_called(self.root)
+        if self._called is _TOO_LARGE:
+            return ""
         for path, called in self._called.items():
             found = methods & called
-            if found and path != checked:
+            if found and path != besides:
                 return min(found)
         return None
 
@@ -219,28 +223,50 @@ def _locked(lock: Path, entry: re.Pattern[str]) -> dict[str, str]:
     return found
 
 
-def _methods_called(folder: Path) -> dict[Path, frozenset[str]]:
-    """The names of the methods each Python file below ``folder`` calls, for at
-    most one more file than :data:`MAX_APP_FILES`; hidden folders and installed
-    packages are not the app's."""
+_TOO_LARGE: dict[Path, frozenset[str]] = {}
+
+
+def _methods_called(root: Path) -> dict[Path, frozenset[str]]:
+    """The names of the methods each Python file of the project calls
+    (``__enter__`` and ``__aenter__`` for ``with`` and ``async with``), or
+    :data:`_TOO_LARGE`; hidden folders, virtual environments and installed
+    packages are not the app's, and only regular files are read."""
     found: dict[Path, frozenset[str]] = {}
-    for current, folders, files in os.walk(folder):
+    entries = 0
+    for current, folders, files in os.walk(root):
+        entries += len(folders) + len(files)
+        if entries > MAX_PROJECT_ENTRIES:
+            return _TOO_LARGE
         folders[:] = sorted(
-            name for name in folders if not name.startswith(".") and name not in _NOT_THE_APP
+            name
+            for name in folders
+            if not name.startswith(".")
+            and name not in _NOT_THE_APP
+            and not os.path.exists(os.path.join(current, name, "pyvenv.cfg"))
         )
         for name in sorted(files):
-            if not name.endswith(".py"):
-                continue
             path = Path(current, name)
+            if not name.endswith(".py") or not path.is_file():
+                continue
+            if len(found) == MAX_PROJECT_FILES:
+                return _TOO_LARGE
             try:
                 with path.open(encoding="utf-8", errors="replace") as handle:
-                    text = handle.read(MAX_APP_FILE_SIZE)
+                    text = handle.read(MAX_PROJECT_FILE_SIZE)
             except OSError:
                 continue
-            found[path.resolve()] = frozenset(_METHOD_CALL.findall(text))
-            if len(found) > MAX_APP_FILES:
-                return found
+            found[path.resolve()] = frozenset(_methods_in(text))
     return found
+
+
+def _methods_in(text: str) -> Iterator[str]:
+    """Each method the text calls by name, and what ``with`` statements call."""
+    for match in _METHOD_CALL.finditer(text):
+        method, asynchronous = match.groups()
+        if method is not None:
+            yield method
+        else:
+            yield "__aenter__" if asynchronous else "__enter__"
 
 
 def normalised(distribution: str) -> str:

@@ -39,7 +39,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from flake8_session_pickle.knowledge.language import ITEM_READS, STORING_METHODS
+from flake8_session_pickle.knowledge.language import ENTERING_CALLS, ITEM_READS, STORING_METHODS
 from flake8_session_pickle.limits import LINE, may_hold_nodes
 
 if TYPE_CHECKING:
@@ -82,6 +82,9 @@ class Selection:
     root (``st.session_state.agent = None``), by sink and key: statements the
     selection leaves out, as a constant pickles, but what a read of the key may
     give."""
+    follows_uses: bool = False
+    """Its statements that use what a row's values need to be refused
+    (:func:`_uses`) are kept, where the file imports a package of such a row."""
 
     @property
     def tree(self) -> ast.Module:
@@ -695,7 +698,8 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
             return None
         writers = _writers(chosen, reader.statements)
         chosen.extend(statement for statement in body if statement.always)
-        chosen.extend(_uses(reader.statements, chosen))
+        uses = _uses(reader.statements, chosen)
+        chosen.extend(uses or ())
         _choose(chosen, _binders(reader.statements))
         return Selection(
             _units(body, lines),
@@ -703,19 +707,27 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
             lines,
             writers,
             _constant_writes(reader.statements, found),
+            follows_uses=uses is not None,
         )
     finally:
         _release(reader.statements)
 
 
-def _uses(statements: list[_Statement], chosen: list[_Statement]) -> list[_Statement]:
+def _uses(statements: list[_Statement], chosen: list[_Statement]) -> list[_Statement] | None:
     """The statements not chosen that call a method after which a stored value of
     some type no longer pickles (:attr:`TypeRow.used_by`), or enter an object
-    with ``with``, whose ``__enter__`` or ``__aenter__`` may be one: whether a
-    value stored elsewhere pickles depends on them."""
+    (``with``, ``ExitStack.enter_context``) whose ``__enter__`` or ``__aenter__``
+    may be one: whether a value stored elsewhere pickles depends on them. None
+    where the file imports none of those types' packages, whose uses the
+    analysis then takes from its text."""
     # What the analysis needs of the tables anyway, now that a write is chosen.
-    from flake8_session_pickle.knowledge import using_methods
+    from flake8_session_pickle.knowledge import using_methods, using_packages
 
+    packages = using_packages()
+    if not any(
+        name.split(".")[0] in packages for statement in statements for name in _imported(statement)
+    ):
+        return None
     methods = using_methods()
     entering = {
         ast.With: "__enter__" in methods,
@@ -729,11 +741,22 @@ def _uses(statements: list[_Statement], chosen: list[_Statement]) -> list[_State
         and (
             entering.get(type(statement.node), False)
             or any(
-                isinstance(call.func, ast.Attribute) and call.func.attr in methods
+                isinstance(call.func, ast.Attribute)
+                and (call.func.attr in methods or ENTERING_CALLS.get(call.func.attr, "") in methods)
                 for call in statement.calls
             )
         )
     ]
+
+
+def _imported(statement: _Statement) -> list[str]:
+    """The absolute names of the modules an import statement imports."""
+    node = statement.node
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if isinstance(node, ast.ImportFrom) and not node.level and node.module:
+        return [node.module]
+    return []
 
 
 def _constant_writes(

@@ -90,15 +90,17 @@ class Verdicts:
         itself ends."""
 
     def refusal(
-        self, value: Value, anchor: cst.CSTNode, persists: Persists = never
+        self, value: Value, anchor: cst.CSTNode, persists: Persists = never, as_made: bool = False
     ) -> Refusal | None:
-        """Why pickle may refuse ``value``, reported at ``anchor``."""
+        """Why pickle may refuse ``value``, reported at ``anchor``; ``as_made``:
+        the value is pickled as it is written, so that what the program does
+        with it afterwards does not matter (:attr:`TypeRow.used_by`)."""
         if isinstance(value, Object):
-            return self._object(value, anchor, persists)
+            return self._object(value, anchor, persists, as_made)
         if isinstance(value, Lambda):
             return Refusal(Kind.LAMBDA, _via("lambda", value.via), anchor)
         if isinstance(value, Bound):
-            return self.refusal(value.receiver, anchor, persists)
+            return self.refusal(value.receiver, anchor, persists, as_made)
         if isinstance(value, Place):
             return self._read(value, anchor, persists)
         if isinstance(value, Module):
@@ -131,19 +133,19 @@ class Verdicts:
                 return Refusal(Kind.SCRIPT_DEFINED, what, anchor)
         return None
 
-    def _object(self, value: Object, anchor: cst.CSTNode, persists: Persists) -> Refusal | None:
+    def _object(
+        self, value: Object, anchor: cst.CSTNode, persists: Persists, as_made: bool
+    ) -> Refusal | None:
         row = self._knowledge.type(value.type)
-        used = self._program.use_of(row) if row is not None and row.used_by else None
+        used = (
+            self._program.use_of(row) if row is not None and row.used_by and not as_made else None
+        )
         if row is not None and row.kind is not None and (used is not None or not row.used_by):
             if value.built_to_pickle:
                 return None
             what = value.described_as or f"{row.kind.info.name} from {value.made_by}"
             if used is not None:
-                what += (
-                    " (made once entered)"
-                    if used in ENTERING_METHODS
-                    else f" (made once {used}() is called)"
-                )
+                what += f" (made once {_use(used)})"
             if row.pickles_with is not None:
                 condition = row.pickles_with
                 release = self._program.pinned(condition.distribution)
@@ -159,7 +161,7 @@ class Verdicts:
             if isinstance(held.value, Place) and row is not None and row.container:
                 inner = self.restored(held.value, held.anchor, persists)
             else:
-                inner = self.refusal(held.value, held.anchor, persists)
+                inner = self.refusal(held.value, held.anchor, persists, as_made)
             if inner is None:
                 continue
             if row is not None and row.container:
@@ -216,6 +218,13 @@ class Verdicts:
             return False
         row = self._knowledge.type(value.type)
         return row is not None and row.iterator_pickles
+
+
+def _use(method: str) -> str:
+    """What makes a value refused once used, for a report."""
+    if not method:
+        return "it is used"
+    return "entered" if method in ENTERING_METHODS else f"{method}() is called"
 
 
 def _named(cls: Definition) -> str:

@@ -66,6 +66,12 @@ def using_methods() -> frozenset[str]:
 
 
 @cache
+def using_packages() -> frozenset[str]:
+    """The top-level names of the packages of the rows with such methods."""
+    return frozenset(row.package.split(".")[0] for row in rows() if row.used_by)
+
+
+@cache
 def decorator_rows() -> tuple[DecoratorRow, ...]:
     """The decorators whose wrappers return what the function returns."""
     from flake8_session_pickle.knowledge import providers, stdlib
@@ -190,7 +196,7 @@ class Knowledge:
                 pending.extend(row.bases)
         return None
 
-    def used_by(self, method: str) -> tuple[TypeRow, ...]:
+    def rows_used_by(self, method: str) -> tuple[TypeRow, ...]:
         """The rows whose values a call of the method makes refused."""
         return tuple(self._users.get(method, ()))
 

@@ -104,3 +104,7 @@ def class_made_by(name: str) -> str | None:
 
 ENTERING_METHODS = frozenset({"__enter__", "__aenter__"})
 """The methods ``with`` and ``async with`` call on what they enter."""
+ENTERING_CALLS = {"enter_context": "__enter__", "enter_async_context": "__aenter__"}
+"""Methods of ``contextlib.ExitStack`` and ``AsyncExitStack`` that enter what they
+are given as ``with`` and ``async with`` would, and give what entering it gives
+(``enter_async_context`` through a coroutine)."""

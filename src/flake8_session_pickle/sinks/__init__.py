@@ -84,6 +84,9 @@ class Sink(Protocol):
     rerun_trap: bool
     """Whether what is written may be pickled in a later run than the one that
     wrote it, after the script has redefined its classes."""
+    pickled_as_written: bool
+    """Whether what is written is pickled there and then (a cached function's
+    return), so that what the program does with it afterwards does not matter."""
     modules: frozenset[str]
     """Top-level packages the sink's roots come from (``streamlit``)."""
     attributes: frozenset[str]

@@ -17,6 +17,7 @@ _NAMES = frozenset(path.rsplit(".", 1)[-1] for path in CACHE_DATA)
 class CacheData:
     number = Sink.CACHE_DATA
     rerun_trap = False
+    pickled_as_written = True
     modules = frozenset({STREAMLIT})
     attributes = _NAMES
     gate_words = _NAMES

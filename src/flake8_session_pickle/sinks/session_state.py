@@ -18,6 +18,7 @@ from flake8_session_pickle.values import Constant, Named, Place, Spread
 class SessionState:
     number = Sink.SESSION_STATE
     rerun_trap = True
+    pickled_as_written = False
 
     def __init__(self, session_paths: frozenset[str]) -> None:
         self.roots = session_paths
