@@ -1,6 +1,6 @@
 """Measure the reports against verified sites of a real-app collection.
 
-Usage: python scripts/accuracy.py CORPUS [TRUTH] [--split tune|holdout|fresh|fresh2] [--misses]
+Usage: python scripts/accuracy.py CORPUS [TRUTH] [--split tune|holdout|fresh|fresh2|fresh3] [--misses]
 
 CORPUS holds one folder per repository (``owner+name``), checked out outside
 this project, at the commits of ``accuracy/manifest.tsv``. TRUTH (by default
@@ -43,7 +43,7 @@ def main() -> int:
         nargs="?",
         default=Path(__file__).parent.parent / "accuracy" / "truth.tsv",
     )
-    parser.add_argument("--split", choices=("tune", "holdout", "fresh", "fresh2"))
+    parser.add_argument("--split", choices=("tune", "holdout", "fresh", "fresh2", "fresh3"))
     parser.add_argument("--misses", action="store_true", help="list refused sites not reported")
     args = parser.parse_args()
     with args.truth.open(newline="") as handle:
