@@ -1220,6 +1220,24 @@ def test_a_chat_model_bound_to_tools_keeps_the_model_and_not_the_tools() -> None
 @pytest.mark.parametrize(
     ("call", "reported"),
     [
+        ("Qdrant.from_documents(docs, emb, location=':memory:')", False),
+        ("Qdrant.from_documents(docs, emb, url='http://localhost:6333')", True),
+        ("QdrantVectorStore.from_texts(['a'], emb, location=':memory:')", False),
+        ("QdrantVectorStore.from_documents(docs, emb, path='db')", True),
+    ],
+)
+def test_an_argument_a_vector_store_s_factory_gives_its_client_is_weighed(
+    call: str, reported: bool
+) -> None:
+    source = HEADER + "from langchain_community.vectorstores import Qdrant\n"
+    source += "from langchain_qdrant import QdrantVectorStore\n"
+    source += f"st.session_state.store = {call}\n"
+    assert codes(source) == (["PKL110"] if reported else [])
+
+
+@pytest.mark.parametrize(
+    ("call", "reported"),
+    [
         ("QdrantClient(':memory:')", False),
         ("QdrantClient(location=':memory:')", False),
         ("QdrantClient(MEMORY)", False),
@@ -1342,6 +1360,28 @@ def test_a_vector_database_a_knowledge_base_holds_is_used_through_it(
     source += "kb = Knowledge(vector_db=st.session_state.db)\n"
     source += use + "st.session_state.kb = kb\n"
     assert [v.line for v in check(source)] == reported
+
+
+@pytest.mark.parametrize(
+    "loop",
+    [
+        "for key, value in defaults.items():\n    if key not in st.session_state:\n"
+        "        st.session_state[key] = value\n",
+        "for key in defaults:\n    st.session_state.setdefault(key, defaults[key])\n",
+    ],
+)
+def test_a_loop_over_a_dict_of_defaults_writes_each_value_under_its_own_key(loop: str) -> None:
+    source = HEADER + "import queue\nfrom result import Result\n"
+    source += "defaults = {'q': queue.Queue(), 'name': None, 'items': []}\n"
+    source += loop
+    # a read of another key does not give the queue
+    source += "st.session_state.results = [Result(crew=st.session_state.name)]\n"
+    source += "st.session_state.copy = Result(queue=st.session_state.q)\n"
+    found = check(source)
+    assert [(v.line, v.code) for v in found] == [
+        (7 if "items()" in loop else 6, "PKL107"),
+        (source.count("\n"), "PKL107"),
+    ]
 
 
 MCP = HEADER + (

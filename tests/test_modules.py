@@ -261,6 +261,46 @@ def test_what_another_file_enters_with_async_with_is_used(
     assert [v.code for v in found] == (["PKL110"] if reported else [])
 
 
+STATE = (
+    "import streamlit as st\n\n\nclass Router:\n    pass\n\n\n"
+    "if 'router' not in st.session_state:\n    st.session_state.router = Router()\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "reported"),
+    [
+        # run by itself, it is a script whose class a rerun redefines
+        ({}, True),
+        ({"app.py": "import streamlit as st\nimport state\n"}, False),
+        ({"app.py": "import streamlit as st\nfrom state import Router\n"}, False),
+        (
+            {"pkg/__init__.py": "", "pkg/app.py": "from . import state\n", "pkg/state.py": STATE},
+            False,
+        ),
+        # a test that imports it is no run of the app
+        ({"tests/test_state.py": "import state\n"}, True),
+    ],
+)
+def test_a_module_the_app_imports_is_no_script_whose_classes_reruns_redefine(
+    tmp_path: Path, files: dict[str, str], reported: bool
+) -> None:
+    folder = app_folder(tmp_path, **{"app.py": "import streamlit as st\n", **files})
+    checked = folder / ("pkg/state.py" if "pkg/state.py" in files else "state.py")
+    checked.write_text(STATE)
+    found = check(STATE, path=checked)
+    assert [v.code for v in found] == (["PKL112"] if reported else [])
+
+
+def test_a_script_another_file_imports_that_renders_stays_a_script(tmp_path: Path) -> None:
+    page = STATE + "st.title('Router')\n"
+    folder = app_folder(
+        tmp_path, **{"debug.py": "import streamlit as st\nfrom state import Router\n"}
+    )
+    (folder / "state.py").write_text(page)
+    assert [v.code for v in check(page, path=folder / "state.py")] == ["PKL112"]
+
+
 def test_a_module_of_the_app_that_stores_what_the_app_uses_is_reported(tmp_path: Path) -> None:
     state = (
         "import streamlit as st\nimport google.generativeai as genai\n\n"

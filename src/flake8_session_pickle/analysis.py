@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from json import dumps
 from pathlib import Path
 
@@ -267,7 +268,24 @@ class Analysis:
 
     @property
     def is_script(self) -> bool:
-        return self._facts.is_script
+        return self._is_script
+
+    @cached_property
+    def _is_script(self) -> bool:
+        """The file runs as an app script: unless its top level only fills session
+        state and another file of the project imports it, as a module whose top
+        level runs once per process (``state.py``); a page, or a file that
+        renders, runs as a script even where a file imports it."""
+        if not self._facts.is_script:
+            return False
+        if (
+            self._facts.renders
+            or self._project is None
+            or self._path is None
+            or self._path.parent.name == "pages"
+        ):
+            return True
+        return not self._project.imported(self._path)
 
 
 class _Returns:

@@ -66,6 +66,9 @@ Given = tuple[
 and whether the call unpacks any."""
 
 _CONSTANT_NAMES = {"None": None, "True": True, "False": False}
+MAX_UNROLLED_ENTRIES = 32
+"""Keys of a dict whose values matter, at most, for a loop over it to run once
+for each key."""
 _ITEMS = frozenset({Role.ITEM})
 
 
@@ -460,6 +463,46 @@ class Evaluator:
             return
         for name in target_names(target):
             yield name, NOTHING_KNOWN
+
+    def dict_entries(
+        self, target: cst.BaseExpression, iterable: cst.BaseExpression, scope: Scope
+    ) -> list[tuple[Values, Values]] | None:
+        """What each run of a ``for`` over a dict built of literal keys binds, key
+        by key (``for k, v in d.items()``, ``for k in d``): the key, and the values
+        under it, for each key whose values matter to pickle (the others, whose
+        values pickle, are not run; one run with nothing known where there are
+        none). None for any other loop, or a dict of more than
+        :data:`MAX_UNROLLED_ENTRIES` such keys."""
+        method = _method_called(iterable, ("items",))
+        if isinstance(target, cst.Name):
+            owner = iterable
+        elif (
+            method is not None
+            and isinstance(target, (cst.Tuple, cst.List))
+            and len(target.elements) == 2
+            and all(isinstance(element.value, cst.Name) for element in target.elements)
+        ):
+            owner = method.value
+        else:
+            return None
+        owners = self.evaluate(owner, scope)
+        if len(owners) != 1 or not isinstance(owners[0], Object):
+            return None
+        container = owners[0]
+        if container.type != "builtins.dict" or any(
+            held.role is Role.VALUE and held.position is None for held in container.holds
+        ):
+            return None
+        by_key: dict[Hashable, list[Value]] = {}
+        for held in container.holds:
+            if held.role is Role.VALUE:
+                by_key.setdefault(held.position, []).append(held.value)
+        if len(by_key) > MAX_UNROLLED_ENTRIES:
+            return None
+        # a dict of values that do not matter to pickle still runs the loop once
+        return [((Constant(key),), tuple(values)) for key, values in by_key.items()] or [
+            (NOTHING_KNOWN, NOTHING_KNOWN)
+        ]
 
     def held(self, slots: Iterable[Part], scope: Scope) -> tuple[Held, ...]:
         """What an object made of ``slots`` holds that matters to pickle."""

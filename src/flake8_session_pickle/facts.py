@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from flake8_session_pickle.knowledge.streamlit import IMPORT_TIME_CALLS
+from flake8_session_pickle.knowledge.streamlit import IMPORT_TIME_CALLS, SESSION_STATE_ATTRIBUTE
 from flake8_session_pickle.selection import TRY_STATEMENTS, push_children, root_name
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
@@ -73,6 +73,22 @@ class FileFacts:
                 and isinstance(node.ctx, ast.Load)
                 and node.id in self._module_names
                 and id(node) not in at_import
+            ):
+                return True
+        return False
+
+    @cached_property
+    def renders(self) -> bool:
+        """Whether, at module level, it calls Streamlit otherwise than on session
+        state (``st.title(...)``, ``st.sidebar.button(...)``), as a page does and a
+        module that initialises session state for the pages importing it has no
+        reason to."""
+        for node, _ in _module_level_nodes(self._tree):
+            if (
+                isinstance(node, ast.Call)
+                and root_name(node.func) in self._module_names
+                and not _called_at_import(node.func)
+                and not _through_session_state(node.func)
             ):
                 return True
         return False
@@ -342,6 +358,16 @@ def _self_parameter(method: ast.FunctionDef | ast.AsyncFunctionDef) -> str | Non
         return None
     parameters = [*method.args.posonlyargs, *method.args.args]
     return parameters[0].arg if parameters else None
+
+
+def _through_session_state(func: ast.expr) -> bool:
+    """A call reached through session state (``st.session_state.get``)."""
+    node = func
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        if isinstance(node, ast.Attribute) and node.attr == SESSION_STATE_ATTRIBUTE:
+            return True
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return False
 
 
 def _called_at_import(func: ast.expr) -> bool:

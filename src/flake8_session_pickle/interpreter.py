@@ -428,6 +428,10 @@ class Interpreter:
 
     def _loop(self, statement: cst.For | cst.While, scope: Scope) -> None:
         if isinstance(statement, cst.For):
+            entries = self._evaluator.dict_entries(statement.target, statement.iter, scope)
+            if entries is not None:
+                self._over_entries(statement, entries, scope)
+                return
             self.scan(statement.iter, scope)
             self._loop_target(statement.target, statement.iter, scope)
             for name, values in self._evaluator.loop_bindings(
@@ -440,6 +444,29 @@ class Interpreter:
         if isinstance(statement, cst.While):
             self._conditional_suite(statement.body, scope)
         else:
+            self._suite(statement.body, scope)
+        if statement.orelse is not None:
+            self._suite(statement.orelse.body, scope)
+        scope.merge({}, scope.rewind(mark))
+
+    def _over_entries(
+        self, statement: cst.For, entries: list[tuple[Values, Values]], scope: Scope
+    ) -> None:
+        """A ``for`` over a dict of literal keys, run once for each key with its
+        key and values bound (``st.session_state[k] = v`` writes ``v`` under
+        ``k`` only), as many times as the dict has such keys."""
+        self.scan(statement.iter, scope)
+        target = statement.target
+        elements = target.elements if isinstance(target, (cst.Tuple, cst.List)) else ()
+        names = [target.value] if isinstance(target, cst.Name) else []
+        names += [
+            element.value.value for element in elements if isinstance(element.value, cst.Name)
+        ]
+        mark = scope.mark()
+        for key, values in entries:
+            scope.bind(names[0], key)
+            if len(names) == 2:
+                scope.bind(names[1], values)
             self._suite(statement.body, scope)
         if statement.orelse is not None:
             self._suite(statement.orelse.body, scope)

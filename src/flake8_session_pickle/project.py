@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -45,6 +46,12 @@ _MAX_LOCK = 5_000_000
 _METHOD_CALL = re.compile(r"\.\s*([A-Za-z_]\w*)\s*\(|\b(async\s+)?with\b")
 """A call of a method by name, as text (``.send_message(``), or a ``with`` or
 ``async with`` statement, which calls ``__enter__`` or ``__aenter__``."""
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+\(?([\w., \t]+)|import[ \t]+([\w., \t]+))",
+    re.MULTILINE,
+)
+"""An import statement's first line, as text: ``from .db import x, y`` (its dots,
+module and first names) or ``import a.b as c, d``."""
 MAX_PROJECT_FILES = 500
 """Python files of a project read for the methods they call, at most; a project
 with more is taken to call any method."""
@@ -75,7 +82,7 @@ class Project:
         self._tops: dict[str, bool] = {}
         self._files: dict[str, Path | None] = {}
         self._pins: dict[str, str] | None = None
-        self._called: dict[Path, frozenset[str]] | None = None
+        self._texts: dict[Path, _Text] | None = None
 
     @property
     def pins(self) -> dict[str, str]:
@@ -104,15 +111,46 @@ class Project:
         is shared by an app's pages and modules, so what one file stores another
         may use. The project's files are read once, when a verdict first
         depends on them."""
-        if self._called is None:
-            self._called = _methods_called(self.root)
-        if self._called is _TOO_LARGE:
+        texts = self._read()
+        if texts is None:
             return ""
-        for path, called in self._called.items():
-            found = methods & called
+        for path, text in texts.items():
+            found = methods & text.methods
             if found and path != besides:
                 return min(found)
         return None
+
+    def imported(self, path: Path) -> bool:
+        """Whether another Python file of the project, other than a test's, imports
+        the file (its path, resolved) as a module, as the files' text shows: a
+        module the app imports runs once per process, however often the script
+        reruns. A project too large to read imports nothing known."""
+        texts = self._read()
+        if texts is None:
+            return False
+        names = self._module_names(path)
+        return any(
+            other != path
+            and not _is_test(other)
+            and (path in text.files or not names.isdisjoint(text.imports))
+            for other, text in texts.items()
+        )
+
+    def _module_names(self, path: Path) -> frozenset[str]:
+        """The dotted names a file may be imported by: from each folder it is in,
+        up to the project root."""
+        parts = [*path.with_suffix("").parts]
+        if parts[-1] == "__init__":
+            parts.pop()
+        depth = len(self.root.parts)
+        return frozenset(
+            ".".join(parts[start:]) for start in range(depth, len(parts)) if parts[start:]
+        )
+
+    def _read(self) -> dict[Path, _Text] | None:
+        if self._texts is None:
+            self._texts = _read_texts(self.root)
+        return None if self._texts is _TOO_LARGE else self._texts
 
     def module_file(self, dotted: str) -> Path | None:
         """The file of a module of the project, by its dotted name."""
@@ -223,15 +261,28 @@ def _locked(lock: Path, entry: re.Pattern[str]) -> dict[str, str]:
     return found
 
 
-_TOO_LARGE: dict[Path, frozenset[str]] = {}
+@dataclass(frozen=True)
+class _Text:
+    """What the text of a file of the project shows."""
+
+    methods: frozenset[str]
+    """The methods it calls by name, and ``__enter__``/``__aenter__`` for its
+    ``with`` and ``async with`` statements."""
+    imports: frozenset[str]
+    """The dotted names its absolute imports name: each module, and each module
+    and name of a ``from`` import, which may be a submodule."""
+    files: frozenset[Path]
+    """The files its relative imports may lead to."""
 
 
-def _methods_called(root: Path) -> dict[Path, frozenset[str]]:
-    """The names of the methods each Python file of the project calls
-    (``__enter__`` and ``__aenter__`` for ``with`` and ``async with``), or
+_TOO_LARGE: dict[Path, _Text] = {}
+
+
+def _read_texts(root: Path) -> dict[Path, _Text]:
+    """What the text of each Python file of the project shows, or
     :data:`_TOO_LARGE`; hidden folders, virtual environments and installed
     packages are not the app's, and only regular files are read."""
-    found: dict[Path, frozenset[str]] = {}
+    found: dict[Path, _Text] = {}
     entries = 0
     for current, folders, files in os.walk(root):
         entries += len(folders) + len(files)
@@ -255,7 +306,10 @@ def _methods_called(root: Path) -> dict[Path, frozenset[str]]:
                     text = handle.read(MAX_PROJECT_FILE_SIZE)
             except OSError:
                 continue
-            found[path.resolve()] = frozenset(_methods_in(text))
+            resolved = path.resolve()
+            found[resolved] = _Text(
+                frozenset(_methods_in(text)), *_imports_in(text, resolved.parent)
+            )
     return found
 
 
@@ -267,6 +321,36 @@ def _methods_in(text: str) -> Iterator[str]:
             yield method
         else:
             yield "__aenter__" if asynchronous else "__enter__"
+
+
+def _imports_in(text: str, folder: Path) -> tuple[frozenset[str], frozenset[Path]]:
+    """The dotted names the text's absolute imports name, and the files its
+    relative imports (from a file in ``folder``) may lead to."""
+    names: set[str] = set()
+    files: set[Path] = set()
+    for match in _IMPORT.finditer(text):
+        dots, module, imported, plain = match.groups()
+        if plain is not None:
+            names.update(part.split()[0] for part in plain.split(",") if part.split())
+            continue
+        members = [part.split()[0] for part in imported.split(",") if part.split()]
+        if not dots:
+            names.add(module)
+            names.update(f"{module}.{member}" for member in members)
+            continue
+        base = folder
+        for _ in range(len(dots) - 1):
+            base = base.parent
+        for dotted in [module] if module else members:
+            target = base.joinpath(*dotted.split("."))
+            files.update((target.with_suffix(".py"), target / "__init__.py"))
+    return frozenset(names), frozenset(files)
+
+
+def _is_test(path: Path) -> bool:
+    """A test's file, which imports the app's modules, and its scripts, as no run
+    of the app does."""
+    return path.name.startswith("test_") or "tests" in path.parts or "test" in path.parts
 
 
 def normalised(distribution: str) -> str:

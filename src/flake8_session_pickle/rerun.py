@@ -16,10 +16,6 @@ class RerunPolicy:
     def __init__(self, facts: FileFacts) -> None:
         self._facts = facts
 
-    @property
-    def is_script(self) -> bool:
-        return self._facts.is_script
-
     def outlives_run(self, scope: Scope) -> bool:
         """Whether a write made here may be skipped by a later run, so that what it
         stored outlives the run that made it: it is conditional, in a lambda, or

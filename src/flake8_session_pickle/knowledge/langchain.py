@@ -14,7 +14,13 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from flake8_session_pickle.codes import Kind
-from flake8_session_pickle.knowledge.rows import Holding, Made, PicklesWith, TypeRow
+from flake8_session_pickle.knowledge.rows import (
+    Holding,
+    Made,
+    PicklesWhenGiven,
+    PicklesWith,
+    TypeRow,
+)
 
 _LLM = (
     "from langchain_core.language_models import FakeListLLM; _llm = FakeListLLM(responses=['a']); "
@@ -834,6 +840,18 @@ STORES: tuple[TypeRow, ...] = (
         bases=("langchain_core.vectorstores.base.VectorStore",),
         built="it keeps its QdrantClient: refused with a server url or a local path, "
         "as apps build it; with QdrantClient(':memory:') it pickles",
+        pickles_when_given=tuple(
+            PicklesWhenGiven(
+                "location",
+                None,
+                ":memory:",
+                _EMBEDDING + _DOCUMENTS + "from langchain_qdrant import QdrantVectorStore; "
+                "value = QdrantVectorStore.from_documents(_docs, _emb, location=':memory:', "
+                "collection_name='c')",
+                producer=f"langchain_qdrant.QdrantVectorStore.{factory}()",
+            )
+            for factory in ("from_documents", "from_texts")
+        ),
         package="langchain_qdrant",
         version="1.1.0",
     ),
@@ -856,6 +874,18 @@ STORES: tuple[TypeRow, ...] = (
         aliases=("langchain_community.vectorstores.Qdrant", "langchain.vectorstores.Qdrant"),
         bases=("langchain_core.vectorstores.base.VectorStore",),
         built="as QdrantVectorStore: with QdrantClient(':memory:') it pickles",
+        pickles_when_given=(
+            PicklesWhenGiven(
+                "location",
+                None,
+                ":memory:",
+                # the client its factory makes with location=':memory:'
+                _EMBEDDING + "from langchain_community.vectorstores import Qdrant; "
+                "from qdrant_client import QdrantClient; value = Qdrant("
+                "client=QdrantClient(location=':memory:'), collection_name='c', embeddings=_emb)",
+                producer="langchain_community.vectorstores.Qdrant.from_documents()",
+            ),
+        ),
         package="langchain_community",
         needs=("qdrant_client",),
         version=_LINE_03_COMMUNITY,

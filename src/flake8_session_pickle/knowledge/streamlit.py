@@ -8,7 +8,8 @@ from flake8_session_pickle.codes import Kind
 from flake8_session_pickle.knowledge.rows import Made, TypeRow
 
 STREAMLIT = "streamlit"
-SESSION_STATE = f"{STREAMLIT}.session_state"
+SESSION_STATE_ATTRIBUTE = "session_state"
+SESSION_STATE = f"{STREAMLIT}.{SESSION_STATE_ATTRIBUTE}"
 
 CACHE_DATA = frozenset({"streamlit.cache_data", "streamlit.experimental_memo"})
 """Decorators whose function's return values are pickled; ``st.cache_resource``
