@@ -1384,6 +1384,16 @@ def test_a_loop_over_a_dict_of_defaults_writes_each_value_under_its_own_key(loop
     ]
 
 
+def test_a_package_s_submodule_kept_in_session_state_is_a_module_whose_classes_are_known() -> None:
+    source = HEADER + "import mediapipe as mp\n"
+    source += "st.session_state.mp_face = mp.solutions.face_mesh\n"
+    source += "st.session_state.mesh = st.session_state.mp_face.FaceMesh(max_num_faces=1)\n"
+    source += "st.session_state.hands = mp.solutions.hands.Hands()\n"
+    found = check(source)
+    assert [(v.line, v.code) for v in found] == [(3, "PKL108"), (4, "PKL104"), (5, "PKL104")]
+    assert "module 'mediapipe.solutions.face_mesh'" in found[0].message
+
+
 MCP = HEADER + (
     "import asyncio\n"
     "from mcp import ClientSession\n"

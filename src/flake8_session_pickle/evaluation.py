@@ -18,6 +18,7 @@ from flake8_session_pickle.knowledge.language import (
     CONNECTION_CURSORS,
     ENTERING_CALLS,
     ITEM_READS,
+    MODULE_TYPE,
     SAME_AS_ARGUMENT,
     STANDARD_LIBRARY,
     class_made_by,
@@ -139,6 +140,9 @@ class Evaluator:
             return own
         production = self.knowledge.object(name)
         if production is not None:
+            if production.row.name == MODULE_TYPE:
+                # a submodule reached as an attribute: its attributes are its names
+                return (Module(name),)
             return (self._produced(production, display_name(name), None, None),)
         return (Named(name),)
 

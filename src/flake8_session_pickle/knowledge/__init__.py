@@ -54,6 +54,7 @@ def rows() -> tuple[TypeRow, ...]:
         ),
         data.PRODUCERS,
         langchain.PRODUCERS,
+        libraries.PRODUCERS,
         providers.PRODUCERS,
     )
 

@@ -49,6 +49,8 @@ _DISTRIBUTIONS: Mapping[str, str] = {
     "mem0": "mem0ai",
     "google.cloud.firestore": "google-cloud-firestore",
     "paho.mqtt": "paho-mqtt",
+    "google.cloud.speech": "google-cloud-speech",
+    "google.cloud.storage": "google-cloud-storage",
 }
 """Distributions whose name is not the package's with ``-`` for ``_``."""
 
@@ -94,10 +96,13 @@ GROUPS: tuple[Group, ...] = (
                 "pinecone",
                 "faiss",
                 "llama_index",
+                "langchain_aws",
             }
         ),
         (
             *_LANGCHAIN,
+            "langchain-aws",
+            "boto3",
             "openai",
             "anthropic",
             "groq",
@@ -137,6 +142,7 @@ GROUPS: tuple[Group, ...] = (
             "langchain-openai<0.4",
             "openai",
             "langchain-text-splitters<1",
+            "boto3",
             "faiss-cpu",
             "qdrant-client",
             "chromadb",
@@ -252,6 +258,7 @@ GROUPS: tuple[Group, ...] = (
                 "pymilvus",
                 "lancedb",
                 "psycopg",
+                "psycopg_pool",
                 "neo4j",
                 "elasticsearch",
                 "supabase",
@@ -264,6 +271,7 @@ GROUPS: tuple[Group, ...] = (
             "milvus-lite",
             "lancedb",
             "psycopg[binary]",
+            "psycopg-pool",
             "neo4j",
             "elasticsearch",
             "supabase",
@@ -272,8 +280,23 @@ GROUPS: tuple[Group, ...] = (
     ),
     Group(
         "google",
-        frozenset({"firebase_admin", "google.cloud.firestore", "gspread"}),
-        ("firebase-admin", "google-cloud-firestore", "gspread", "cryptography"),
+        frozenset(
+            {
+                "firebase_admin",
+                "google.cloud.firestore",
+                "gspread",
+                "google.cloud.speech",
+                "google.cloud.storage",
+            }
+        ),
+        (
+            "firebase-admin",
+            "google-cloud-firestore",
+            "gspread",
+            "cryptography",
+            "google-cloud-speech",
+            "google-cloud-storage",
+        ),
     ),
     Group(
         "agents",
@@ -318,7 +341,12 @@ GROUPS: tuple[Group, ...] = (
     ),
     Group(
         "tools",
-        frozenset({"selenium", "fastmcp", "yfinance", "cv2", "websocket", "paho.mqtt"}),
+        frozenset(
+            {
+                *("selenium", "fastmcp", "yfinance", "cv2", "websocket", "paho.mqtt"),
+                *("opcua", "assemblyai", "burr"),
+            }
+        ),
         (
             "selenium",
             "fastmcp",
@@ -326,8 +354,13 @@ GROUPS: tuple[Group, ...] = (
             "opencv-python-headless",
             "websocket-client",
             "paho-mqtt",
+            "opcua",
+            "assemblyai",
+            "burr",
         ),
     ),
+    # the last releases with mediapipe.solutions
+    Group("mediapipe", frozenset({"mediapipe"}), ("mediapipe==0.10.14",)),
     # its releases hold mcp below 2
     Group("mcp-agent", frozenset({"mcp_agent", "mcp"}), ("mcp-agent", "mcp<2", "openai")),
     # the last line that keeps its servers' sessions; that mcp's FastMCP needs

@@ -560,6 +560,58 @@ CLASSIC: tuple[TypeRow, ...] = (
 """The classic chains, memories and agents: picklable themselves, they keep the
 model, retriever and memory they are made with."""
 
+_AWS_KEYS = "region_name='us-east-1', aws_access_key_id='x', aws_secret_access_key='y'"
+"""Keys given to the Bedrock classes, which make no request as they are made."""
+
+BEDROCK: tuple[TypeRow, ...] = (
+    *(
+        TypeRow(
+            f"langchain_aws.{module}.{name}",
+            Kind.CLIENT,  # the boto3 client it makes, whose class botocore builds at run time
+            made_by=(
+                Made(
+                    f"langchain_aws.{name}()",
+                    f"from langchain_aws import {name}; value = {name}({arguments}, {_AWS_KEYS})",
+                ),
+            ),
+            aliases=(f"langchain_aws.{name}",),
+            package="langchain_aws",
+            version="1.9.1",
+        )
+        for module, name, arguments in (
+            (
+                "chat_models.bedrock",
+                "ChatBedrock",
+                "model_id='anthropic.claude-3-haiku-20240307-v1:0'",
+            ),
+            (
+                "chat_models.bedrock_converse",
+                "ChatBedrockConverse",
+                "model='anthropic.claude-3-haiku-20240307-v1:0'",
+            ),
+            ("embeddings.bedrock", "BedrockEmbeddings", "model_id='amazon.titan-embed-text-v2:0'"),
+            ("llms.bedrock", "BedrockLLM", "model_id='anthropic.claude-v2'"),
+        )
+    ),
+    TypeRow(
+        "langchain_community.chat_message_histories.dynamodb.DynamoDBChatMessageHistory",
+        Kind.CLIENT,  # its boto3 table, whose class boto3 builds at run time
+        made_by=(
+            Made(
+                "langchain_community.chat_message_histories.DynamoDBChatMessageHistory()",
+                "import boto3; from langchain_community.chat_message_histories import "
+                "DynamoDBChatMessageHistory; value = DynamoDBChatMessageHistory(table_name='t', "
+                f"session_id='s', boto3_session=boto3.Session({_AWS_KEYS}))",
+            ),
+        ),
+        aliases=("langchain_community.chat_message_histories.DynamoDBChatMessageHistory",),
+        package="langchain_community",
+        needs=("boto3",),
+        version=_COMMUNITY,
+    ),
+)
+"""Amazon Bedrock's models and DynamoDB's chat history."""
+
 SQL: tuple[TypeRow, ...] = (
     TypeRow(
         # It keeps the ``wikipedia`` module it imports as its client.
@@ -1170,6 +1222,7 @@ ALL: tuple[TypeRow, ...] = with_legacy_names(
         *VECTOR_STORES,
         *CLASSIC,
         *SQL,
+        *BEDROCK,
         *MODELS,
         *TEXT,
         *LOADERS,

@@ -108,3 +108,7 @@ ENTERING_CALLS = {"enter_context": "__enter__", "enter_async_context": "__aenter
 """Methods of ``contextlib.ExitStack`` and ``AsyncExitStack`` that enter what they
 are given as ``with`` and ``async with`` would, and give what entering it gives
 (``enter_async_context`` through a coroutine)."""
+
+MODULE_TYPE = "types.ModuleType"
+"""The type of module objects, whose row's producers name submodules a package
+gives as attributes (``mediapipe.solutions.hands``)."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from flake8_session_pickle.codes import Kind
 from flake8_session_pickle.knowledge.langchain import CHAT_MODEL
+from flake8_session_pickle.knowledge.language import MODULE_TYPE
 from flake8_session_pickle.knowledge.rows import Made, TypeRow
 
 _AZURE = "api_key='x', api_version='2024-02-01', azure_endpoint='https://localhost'"
@@ -736,4 +739,281 @@ TOOLS: tuple[TypeRow, ...] = (
 )
 """Browser drivers, market data, video capture, websockets and MQTT."""
 
-ALL: tuple[TypeRow, ...] = (*CLIENTS, *DATABASES, *TOOLS)
+_TINY_ONNX = (
+    "import cv2\n"
+    "open('tiny.onnx', 'wb').write(  # an ONNX model of one Identity node\n"
+    "    b'\\x08\\x07\\x12\\x00:O\\n\\x10\\n\\x01x\\x12\\x01y\"\\x08Identity\\x12\\x01gZ\\x1b"
+    "\\n\\x01x\\x12\\x16\\n\\x14\\x08\\x01\\x12\\x10'\n"
+    "    b'\\n\\x02\\x08\\x01\\n\\x02\\x08\\x03\\n\\x02\\x08\\x08\\n\\x02\\x08\\x08b\\x1b\\n\\x01y"
+    "\\x12\\x16\\n\\x14\\x08\\x01\\x12\\x10'\n"
+    "    b'\\n\\x02\\x08\\x01\\n\\x02\\x08\\x03\\n\\x02\\x08\\x08\\n\\x02\\x08\\x08B\\x04"
+    "\\n\\x00\\x10\\r')\n"
+)
+"""Evidence's start: a model file OpenCV's DNN module reads, made offline."""
+_MEDIAPIPE_MODELS = (
+    "import os, zipfile, mediapipe as mp\n"
+    "_m = os.path.join(os.path.dirname(mp.__file__), 'modules')\n"
+)
+_MEDIAPIPE = "0.10.14"
+"""The last releases with ``mediapipe.solutions`` are 0.10.x below 0.10.30."""
+
+VISION: tuple[TypeRow, ...] = (
+    *(
+        TypeRow(
+            f"cv2.{name}",
+            Kind.OPEN_FILE,  # a native handle: pickle has no way to rebuild it
+            made_by=(
+                Made(
+                    f"cv2.{factory}()",
+                    f"{_TINY_ONNX if onnx else 'import cv2; '}value = cv2.{factory}({arguments})",
+                ),
+            ),
+            package="cv2",
+            version=_MEASURED["cv2"],
+        )
+        for name, factory, arguments, onnx in (
+            (
+                "VideoWriter",
+                "VideoWriter",
+                "'out.mp4', cv2.VideoWriter_fourcc(*'mp4v'), 20.0, (64, 48)",
+                False,
+            ),
+            ("dnn.Net", "dnn.readNet", "'tiny.onnx'", True),
+            ("FaceDetectorYN", "FaceDetectorYN.create", "'tiny.onnx', '', (320, 320)", True),
+            ("FaceRecognizerSF", "FaceRecognizerSF.create", "'tiny.onnx', ''", True),
+        )
+    ),
+    TypeRow(
+        "mediapipe.python.solution_base.SolutionBase",
+        Kind.OPEN_FILE,  # the native graph it starts, and the packets it keeps after close()
+        made_by=tuple(
+            made
+            for module, name, arguments in (
+                ("face_mesh", "FaceMesh", "max_num_faces=1, refine_landmarks=True"),
+                ("hands", "Hands", "max_num_hands=2"),
+                ("pose", "Pose", "min_detection_confidence=0.5"),
+                ("selfie_segmentation", "SelfieSegmentation", "model_selection=1"),
+                ("face_detection", "FaceDetection", "model_selection=0"),
+            )
+            for made in (
+                Made(
+                    f"mediapipe.solutions.{module}.{name}()",
+                    f"import mediapipe as mp; value = mp.solutions.{module}.{name}({arguments})",
+                ),
+                Made(f"mediapipe.python.solutions.{module}.{name}()"),
+            )
+        ),
+        package="mediapipe",
+        version=_MEDIAPIPE,
+        versions="<0.10.30",
+    ),
+    TypeRow(
+        "mediapipe.tasks.python.vision.core.base_vision_task_api.BaseVisionTaskApi",
+        Kind.OPEN_FILE,  # its native task runner
+        made_by=(
+            Made(
+                "mediapipe.tasks.vision.FaceLandmarker.create_from_model_path()",
+                _MEDIAPIPE_MODELS + "with zipfile.ZipFile('face.task', 'w') as _z:\n"
+                "    _z.write(os.path.join(_m, 'face_detection/"
+                "face_detection_short_range.tflite'), 'face_detector.tflite')\n"
+                "    _z.write(os.path.join(_m, 'face_landmark/face_landmark.tflite'), "
+                "'face_landmarks_detector.tflite')\n"
+                "value = mp.tasks.vision.FaceLandmarker.create_from_model_path('face.task')",
+            ),
+            Made(
+                "mediapipe.tasks.vision.FaceDetector.create_from_model_path()",
+                _MEDIAPIPE_MODELS + "value = mp.tasks.vision.FaceDetector.create_from_model_path("
+                "os.path.join(_m, 'face_detection/face_detection_short_range.tflite'))",
+            ),
+            *(
+                Made(f"mediapipe.tasks.{path}vision.{name}.{factory}()")
+                for path in ("", "python.")
+                for name in (
+                    "FaceLandmarker",
+                    "FaceDetector",
+                    "HandLandmarker",
+                    "GestureRecognizer",
+                )
+                for factory in ("create_from_options", "create_from_model_path")
+                if (path, name, factory)
+                not in (
+                    ("", "FaceLandmarker", "create_from_model_path"),
+                    ("", "FaceDetector", "create_from_model_path"),
+                )
+            ),
+        ),
+        package="mediapipe",
+        version=_MEDIAPIPE,
+        versions="<0.10.30",
+    ),
+)
+"""OpenCV's native objects, MediaPipe's solutions and tasks."""
+
+PRODUCERS: Mapping[str, tuple[Made, ...]] = {
+    MODULE_TYPE: tuple(
+        Made(
+            f"mediapipe.solutions.{module}",
+            f"import mediapipe as mp; value = mp.solutions.{module}",
+            package="mediapipe",
+        )
+        for module in (
+            "face_mesh",
+            "hands",
+            "pose",
+            "drawing_utils",
+            "drawing_styles",
+            "selfie_segmentation",
+            "face_detection",
+        )
+    ),
+}
+"""Producers of packages of this module's rows that make values of standard types:
+MediaPipe's solution modules, which apps keep to reach their classes."""
+
+SERVICES: tuple[TypeRow, ...] = (
+    TypeRow(
+        "psycopg_pool.pool.ConnectionPool",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "psycopg_pool.ConnectionPool()",
+                "import psycopg_pool; value = psycopg_pool.ConnectionPool("
+                "'host=127.0.0.1 port=9 dbname=x', open=False)",
+            ),
+            Made("psycopg_pool.NullConnectionPool()"),
+        ),
+        aliases=("psycopg_pool.ConnectionPool",),
+        built="it keeps a lock, also closed; opened, its scheduler and worker threads",
+        package="psycopg_pool",
+        version="3.3.3",
+    ),
+    TypeRow(
+        "psycopg_pool.pool_async.AsyncConnectionPool",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "psycopg_pool.AsyncConnectionPool()",
+                "import asyncio, psycopg_pool; value = psycopg_pool.AsyncConnectionPool("
+                "'host=127.0.0.1 port=9 dbname=x', min_size=0, max_size=1, open=False); "
+                "asyncio.new_event_loop().run_until_complete(value.open())",
+            ),
+        ),
+        aliases=("psycopg_pool.AsyncConnectionPool",),
+        built="opening it starts its tasks",
+        package="psycopg_pool",
+        version="3.3.3",
+        used_by=frozenset({"open", "__aenter__"}),
+        fresh_evidence="import psycopg_pool; value = psycopg_pool.AsyncConnectionPool("
+        "'host=127.0.0.1 port=9 dbname=x', min_size=0, max_size=1, open=False)",
+    ),
+    TypeRow(
+        "psycopg2.pool.ThreadedConnectionPool",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "psycopg2.pool.ThreadedConnectionPool()",
+                "import psycopg2.pool; value = psycopg2.pool.ThreadedConnectionPool("
+                "0, 5, 'host=127.0.0.1 port=9 dbname=x')",
+            ),
+        ),
+        built="its lock; its connections once it makes them",
+        package="psycopg2",
+        version="2.9.13",
+    ),
+    TypeRow(
+        "google.cloud.speech_v1.services.speech.client.SpeechClient",
+        Kind.CLIENT,  # its gRPC channel
+        made_by=(
+            Made(
+                "google.cloud.speech.SpeechClient()",
+                "from google.auth.credentials import AnonymousCredentials; "
+                "from google.cloud import speech; "
+                "value = speech.SpeechClient(credentials=AnonymousCredentials())",
+            ),
+            Made("google.cloud.speech_v1.SpeechClient()"),
+        ),
+        # the class it exports, google.cloud.speech_v1.SpeechClient, derives from this one
+        package="google.cloud.speech",
+        version="2.41.0",
+    ),
+    TypeRow(
+        "google.cloud.storage.client.Client",
+        Kind.CLIENT,  # its library refuses to pickle clients
+        made_by=(
+            Made(
+                "google.cloud.storage.Client()",
+                "from google.auth.credentials import AnonymousCredentials; "
+                "from google.cloud import storage; "
+                "value = storage.Client(project='test', credentials=AnonymousCredentials())",
+            ),
+        ),
+        aliases=("google.cloud.storage.Client",),
+        package="google.cloud.storage",
+        version="3.17.1",
+    ),
+    TypeRow(
+        "assemblyai.transcriber.Transcriber",
+        Kind.CLIENT,  # its HTTP client, and a thread pool
+        made_by=(
+            Made(
+                "assemblyai.Transcriber()",
+                "import assemblyai as aai; value = aai.Transcriber(api_key='test')",
+            ),
+        ),
+        aliases=("assemblyai.Transcriber",),
+        package="assemblyai",
+        version="1.8.2",
+    ),
+    TypeRow(
+        "opcua.client.client.Client",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "opcua.Client()",
+                "import opcua, socket, threading; "
+                "_server = socket.create_server(('127.0.0.1', 0)); "
+                "threading.Thread(target=lambda: _server.accept()[0].close(), "
+                "daemon=True).start(); "
+                "value = opcua.Client(f'opc.tcp://127.0.0.1:{_server.getsockname()[1]}/'); "
+                "value.connect_socket()",
+            ),
+        ),
+        aliases=("opcua.Client",),
+        built="connecting it makes a socket client holding a lock, which it keeps once "
+        "disconnected",
+        package="opcua",
+        version="0.98.13",
+        used_by=frozenset(
+            {
+                "connect",
+                "connect_socket",
+                "__enter__",
+                "connect_and_get_server_endpoints",
+                "connect_and_find_servers",
+                "connect_and_find_servers_on_network",
+            }
+        ),
+        fresh_evidence="import opcua; value = opcua.Client('opc.tcp://127.0.0.1:4840')",
+    ),
+    TypeRow(
+        "burr.core.application.Application",
+        Kind.LOCAL_OBJECT,  # the conditions of its transitions
+        made_by=(
+            Made(
+                "burr.core.ApplicationBuilder.build()",
+                "from burr.core import ApplicationBuilder, default; "
+                "from burr.core.action import Result; value = ApplicationBuilder()"
+                ".with_actions(result=Result('n')).with_transitions(('result', 'result', default))"
+                ".with_state(n=0).with_entrypoint('result').build()",
+            ),
+        ),
+        aliases=("burr.core.Application",),
+        built="each transition keeps a condition that is a lambda or a function defined "
+        "inside burr's; an application without transitions pickles",
+        package="burr",
+        version="0.42.0",
+    ),
+)
+"""Database pools, Google Cloud and speech clients, industrial clients, state machines."""
+
+ALL: tuple[TypeRow, ...] = (*CLIENTS, *DATABASES, *TOOLS, *VISION, *SERVICES)

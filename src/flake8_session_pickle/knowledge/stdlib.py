@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flake8_session_pickle.codes import Kind
+from flake8_session_pickle.knowledge.language import MODULE_TYPE
 from flake8_session_pickle.knowledge.rows import DecoratorRow, Holding, Iteration, Made, TypeRow
 
 _LISTENER = "_srv = socket.create_server(('127.0.0.1', 0)); "
@@ -700,9 +701,21 @@ NEUTRAL_BASES: tuple[TypeRow, ...] = (
 derived from one pickles its instances' attributes. (``collections.abc.Iterator``
 is one too, on its row below.)"""
 
+MODULES: tuple[TypeRow, ...] = (
+    TypeRow(
+        MODULE_TYPE,
+        Kind.MODULE,
+        evidence="import json; value = json",
+        enters_as_itself=False,
+    ),
+)
+"""Module objects, where a producer makes one (a package's submodule reached as
+an attribute); an ``import`` binds a module of its own kind of value."""
+
 ALL: tuple[TypeRow, ...] = (
     *NEUTRAL_BASES,
     *LANGUAGE,
+    *MODULES,
     *CONTAINERS,
     *WRAPPERS,
     *FILES,
