@@ -1,6 +1,8 @@
 """Measure the reports against verified sites of a real-app collection.
 
-Usage: python scripts/accuracy.py CORPUS [TRUTH] [--split tune|holdout|fresh|fresh2|fresh3] [--misses]
+Usage: python scripts/accuracy.py CORPUS [TRUTH] [--split SPLIT] [--misses]
+
+SPLIT is one of tune, holdout, fresh, fresh2 and fresh3.
 
 CORPUS holds one folder per repository (``owner+name``), checked out outside
 this project, at the commits of ``accuracy/manifest.tsv``. TRUTH (by default

@@ -706,7 +706,6 @@ MODULES: tuple[TypeRow, ...] = (
         MODULE_TYPE,
         Kind.MODULE,
         evidence="import json; value = json",
-        enters_as_itself=False,
     ),
 )
 """Module objects, where a producer makes one (a package's submodule reached as
