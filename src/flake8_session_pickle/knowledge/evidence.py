@@ -117,6 +117,7 @@ GROUPS: tuple[Group, ...] = (
             "faiss-cpu",
             "llama-index-core",
             "llama-index-llms-openai",
+            "llama-index-llms-langchain",
             "llama-index-embeddings-openai",
             "llama-index-vector-stores-chroma",
             "pypdf",

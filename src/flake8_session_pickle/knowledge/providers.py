@@ -677,6 +677,22 @@ LLAMA_INDEX: tuple[TypeRow, ...] = (
         version=_LLAMA,
     ),
     TypeRow(
+        "llama_index.llms.langchain.base.LangChainLLM",
+        pickles=True,  # LlamaIndex drops what it cannot pickle: the LangChain model it wraps
+        made_by=(
+            Made(
+                "llama_index.llms.langchain.LangChainLLM()",
+                "from llama_index.llms.langchain import LangChainLLM; "
+                "from langchain_openai import ChatOpenAI; "
+                "value = LangChainLLM(llm=ChatOpenAI(api_key='sk-test'))",
+                needs=("langchain_openai",),
+            ),
+        ),
+        aliases=("llama_index.llms.langchain.LangChainLLM",),
+        package="llama_index",
+        version=_LLAMA,
+    ),
+    TypeRow(
         "llama_index.embeddings.openai.base.OpenAIEmbedding",
         pickles=True,
         made_by=(
