@@ -22,7 +22,7 @@ from flake8_session_pickle.knowledge import Knowledge
 from flake8_session_pickle.knowledge.language import ENTERING_METHODS
 from flake8_session_pickle.knowledge.rows import TypeRow
 from flake8_session_pickle.modules import AppModules
-from flake8_session_pickle.project import normalised, project_of
+from flake8_session_pickle.project import PAGES, normalised, project_of
 from flake8_session_pickle.rerun import RerunPolicy
 from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.sinks import Sink, Write
@@ -282,7 +282,7 @@ class Analysis:
             self._facts.renders
             or self._project is None
             or self._path is None
-            or self._path.parent.name == "pages"
+            or self._path.parent.name == PAGES
         ):
             return True
         return not self._project.imported(self._path)

@@ -376,10 +376,7 @@ class Evaluator:
         )
         if ENTERING_CALLS[method] == "__enter__":
             return entered or NOTHING_KNOWN
-        results = tuple(Held(value, Role.RESULT, call) for value in entered)
-        return (
-            Object("builtins.coroutine", "", results, described_as=f"coroutine of '{method}()'"),
-        )
+        return (_coroutine(entered, call, f"'{method}()'"),)
 
     def _subscripts_to_itself(self, value: Value) -> bool:
         """Whether ``value[...]`` stands for ``value``: a generic class of the app
@@ -659,7 +656,9 @@ class Evaluator:
             production = self.knowledge.called(name)
             if production is not None:
                 made = self._produced(production, f"{display_name(name)}()", call, scope)
-                return (_coroutine_of(made, call) if production.made.awaited else made,)
+                if production.made.awaited:
+                    return (_coroutine((made,), call, f"'{made.made_by}'"),)
+                return (made,)
             return self._third_party_instance(name, call, scope)
         if isinstance(callee, Member):
             if callee.name in AWAITING_METHODS and call.args and not call.args[0].star:
@@ -672,7 +671,9 @@ class Evaluator:
             )
             if production.holds in _RECEIVER:
                 made = replace(made, holds=(Held(callee.owner, Role.ITEM, call), *made.holds))
-            return (_coroutine_of(made, call) if production.made.awaited else made,)
+            if production.made.awaited:
+                return (_coroutine((made,), call, f"'{made.made_by}'"),)
+            return (made,)
         if isinstance(callee, Object):
             production = self.knowledge.method(callee.type, "__call__")
             if production is not None:
@@ -1029,10 +1030,7 @@ class Evaluator:
                 self._returned_by(value, f"returned by {source}", call) for value in returned
             )
         if definition.is_async:
-            # what awaiting the coroutine gives, which it holds until then
-            result = tuple(Held(value, Role.RESULT, call) for value in returned)
-            what = f"coroutine object of '{name}()'"
-            return (Object("builtins.coroutine", "", result, described_as=what),)
+            return (_coroutine(returned, call, f"'{name}()'"),)
         return returned
 
     @staticmethod
@@ -1138,11 +1136,11 @@ def _dict_items(container: cst.Dict) -> Iterator[Part]:
             yield element.value, Spread.MAPPING, None
 
 
-def _coroutine_of(made: Object, call: cst.Call) -> Object:
-    """The coroutine a call of a coroutine function of a package makes, which
-    gives ``made`` when awaited."""
-    what = f"coroutine object of '{made.made_by}'"
-    return Object("builtins.coroutine", "", (Held(made, Role.RESULT, call),), described_as=what)
+def _coroutine(results: Values, call: cst.Call, of: str) -> Object:
+    """The coroutine ``call`` makes, of the coroutine function ``of`` names, which
+    holds what awaiting it gives until then."""
+    held = tuple(Held(value, Role.RESULT, call) for value in results)
+    return Object("builtins.coroutine", "", held, described_as=f"coroutine object of {of}")
 
 
 def anchored(values: Values, anchor: cst.CSTNode) -> Values:

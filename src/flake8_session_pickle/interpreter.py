@@ -456,12 +456,7 @@ class Interpreter:
         key and values bound (``st.session_state[k] = v`` writes ``v`` under
         ``k`` only), as many times as the dict has such keys."""
         self.scan(statement.iter, scope)
-        target = statement.target
-        elements = target.elements if isinstance(target, (cst.Tuple, cst.List)) else ()
-        names = [target.value] if isinstance(target, cst.Name) else []
-        names += [
-            element.value.value for element in elements if isinstance(element.value, cst.Name)
-        ]
+        names = list(target_names(statement.target))
         mark = scope.mark()
         for key, values in entries:
             scope.bind(names[0], key)

@@ -22,7 +22,8 @@ from functools import cache
 from pathlib import Path
 
 _MARKERS = ("pyproject.toml", "setup.cfg", ".git", ".streamlit")
-_PAGES = "pages"
+PAGES = "pages"
+"""The folder of an app's pages, each run as a script with the main script's folder."""
 _REQUIREMENTS = "requirements.txt"
 _PIN = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*==\s*([0-9][^\s;#,]*)")
 """``name==release`` at the start of a requirement line (extras allowed)."""
@@ -376,7 +377,7 @@ def project_of(checked: Path) -> Project:
     app and its pages), so that what is known of the folders searched is learned
     once."""
     folder = checked.parent
-    return _project(folder.parent if folder.name == _PAGES else folder)
+    return _project(folder.parent if folder.name == PAGES else folder)
 
 
 @cache

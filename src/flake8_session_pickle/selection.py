@@ -720,15 +720,16 @@ def _uses(statements: list[_Statement], chosen: list[_Statement]) -> list[_State
     may be one: whether a value stored elsewhere pickles depends on them. None
     where the file imports none of those types' packages, whose uses the
     analysis then takes from its text."""
-    # What the analysis needs of the tables anyway, now that a write is chosen.
-    from flake8_session_pickle.knowledge import using_methods, using_packages
+    # What the analysis needs of the tables anyway, now that a write is chosen;
+    # the user's rows name no such methods.
+    from flake8_session_pickle.knowledge import default_knowledge, using_packages
 
     packages = using_packages()
     if not any(
         name.split(".")[0] in packages for statement in statements for name in _imported(statement)
     ):
         return None
-    methods = using_methods()
+    methods = default_knowledge().using_methods
     entering = {
         ast.With: "__enter__" in methods,
         ast.AsyncWith: "__aenter__" in methods,

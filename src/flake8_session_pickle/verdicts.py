@@ -137,24 +137,23 @@ class Verdicts:
         self, value: Object, anchor: cst.CSTNode, persists: Persists, as_made: bool
     ) -> Refusal | None:
         row = self._knowledge.type(value.type)
-        used = (
-            self._program.use_of(row) if row is not None and row.used_by and not as_made else None
-        )
-        if row is not None and row.kind is not None and (used is not None or not row.used_by):
+        if row is not None and row.kind is not None:
             if value.built_to_pickle:
                 return None
-            what = value.described_as or f"{row.kind.info.name} from {value.made_by}"
-            if used is not None:
-                what += f" (made once {_use(used)})"
-            if row.pickles_with is not None:
-                condition = row.pickles_with
-                release = self._program.pinned(condition.distribution)
-                if release is not None and condition.holds_for(release):
-                    return None
-                if release is None:
-                    # the report holds for the releases the app may run with, not all
-                    what += f" (it pickles with {condition.distribution}{condition.specifier})"
-            return Refusal(row.kind, _via(what, value.via), anchor)
+            used = self._program.use_of(row) if row.used_by and not as_made else None
+            if used is not None or not row.used_by:
+                what = value.described_as or f"{row.kind.info.name} from {value.made_by}"
+                if used is not None:
+                    what += f" (made once {_use(used)})"
+                if row.pickles_with is not None:
+                    condition = row.pickles_with
+                    release = self._program.pinned(condition.distribution)
+                    if release is not None and condition.holds_for(release):
+                        return None
+                    if release is None:
+                        # the report holds for the releases the app may run with, not all
+                        what += f" (it pickles with {condition.distribution}{condition.specifier})"
+                return Refusal(row.kind, _via(what, value.via), anchor)
         for held in value.holds:
             if held.iterated and self._iterator_pickles(held.value):
                 continue

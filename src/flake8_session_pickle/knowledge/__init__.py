@@ -60,13 +60,6 @@ def rows() -> tuple[TypeRow, ...]:
 
 
 @cache
-def using_methods() -> frozenset[str]:
-    """The methods that make a value of some row refused once called on it, of
-    the built-in rows (:attr:`TypeRow.used_by`); the user's rows add none."""
-    return frozenset(method for row in rows() for method in row.used_by)
-
-
-@cache
 def using_packages() -> frozenset[str]:
     """The top-level names of the packages of the rows with such methods."""
     return frozenset(row.package.split(".")[0] for row in rows() if row.used_by)
