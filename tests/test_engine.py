@@ -402,7 +402,7 @@ def test_a_syntax_error_is_left_to_flake8() -> None:
 
 
 def test_a_statement_libcst_cannot_parse_gets_one_report_at_its_line() -> None:
-    source = HEADER + "(a): int = 1\nst.session_state.k = a\nst.session_state.f = lambda: 1\n"
+    source = HEADER + "(a): int = f()\nst.session_state.k = a\nst.session_state.f = lambda: 1\n"
     (refused, reported) = check(source)
     assert (refused.line, refused.column, refused.code) == (2, 0, "PKL000")
     assert refused.message.startswith(

@@ -194,7 +194,7 @@ def generated_rows(size: int) -> str:
 def test_a_5_mb_generated_file_the_analysis_needs_is_refused_for_its_size() -> None:
     rows = generated_rows(5_000_000)
     names = [row.split(" ", 1)[0] for row in rows.splitlines()]
-    source = APP + rows + f"st.session_state.rows = [{', '.join(names)}]\n"
+    source = APP + rows + f"st.session_state.rows = described({', '.join(names)})\n"
     assert len(source) >= 5_000_000
     (violation,) = check(source, ast.parse(source))
     assert (violation.line, violation.column) == (1, 0)

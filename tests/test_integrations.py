@@ -32,7 +32,7 @@ APP = textwrap.dedent(
     """
 )
 APP_REPORTS = [(3, 28, "PKL101"), (4, 24, "PKL104")]
-UNANALYSABLE = "import streamlit as st\n(a): int = 1\nst.session_state.a = a\n" + APP
+UNANALYSABLE = "import streamlit as st\n(a): int = int(input())\nst.session_state.a = a\n" + APP
 """A write of a name bound by a statement libcst cannot parse."""
 """flake8's 1-based line and column of each report in APP."""
 CLEAN = "import streamlit as st\n\nst.session_state.count = 0\n"
@@ -187,7 +187,7 @@ def test_noqa_comments(tmp_path: Path, comment: str, expected: list[str]) -> Non
 
 
 def test_noqa_on_its_line_silences_only_pkl000(tmp_path: Path) -> None:
-    source = "import os\n" + APP + "(a): int = 1  # noqa: PKL000\nst.session_state.a = a\n"
+    source = "import os\n" + APP + "(a): int = int(input())  # noqa: PKL000\nst.session_state.a = a\n"
     (tmp_path / "app.py").write_text(source)
     found = codes(flake8(tmp_path, "--select=PKL,F", "app.py").stdout)
     assert sorted(found) == ["F401", "PKL101", "PKL104"]

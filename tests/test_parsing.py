@@ -167,7 +167,7 @@ LONG_PAGE = (
     "import streamlit as st\n"
     "if st.button('go'):\n"
     + "".join(
-        f"    rows_{n} = [{n}]\n    st.session_state.rows_{n} = rows_{n}\n" for n in range(30)
+        f"    rows_{n} = [load({n})]\n    st.session_state.rows_{n} = rows_{n}\n" for n in range(30)
     )
     + "else:\n"
     + "    def fresh():\n"

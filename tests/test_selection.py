@@ -303,6 +303,163 @@ def test_the_traps_are_not_vacuous() -> None:
     )
 
 
+PLAIN_TRAPS = {
+    # Plain where the function binds it, but the module binds a lambda to it.
+    "shadowed": """\
+import streamlit as st
+handler = lambda: 1
+def page():
+    handler = st.text_input("Handler")
+    st.session_state.handler = {"handler": handler}
+page()
+st.session_state.module_handler = {"handler": handler}
+""",
+    # A parameter shadows the module's plain name.
+    "parameter": """\
+import streamlit as st
+value = 5
+def keep(value):
+    st.session_state.value = {"value": value}
+keep(lambda: 0)
+""",
+    # A list of plain data, changed to hold a lambda.
+    "changed": """\
+import streamlit as st
+log = [1, 2]
+log.append(lambda: 0)
+st.session_state.log = {"log": log}
+""",
+    # A method of plain data may give what does not pickle.
+    "method": """\
+import streamlit as st
+settings = {"theme": "dark"}
+st.session_state.keys = [settings.keys()]
+st.session_state.theme = settings["theme"]
+""",
+    # What a method of plain data is given may be what it gives.
+    "method argument": """\
+import streamlit as st
+settings = {"theme": "dark"}
+st.session_state.handler = settings.get("handler", lambda: 0)
+""",
+    # Plain data in what a method of plain data gives.
+    "through a name": """\
+import streamlit as st
+settings = {"theme": "dark"}
+views = list(settings.keys()), settings.keys()
+st.session_state.views = views
+""",
+    # A builtin's name bound by the file.
+    "rebound builtin": """\
+import streamlit as st
+def str(value):
+    return lambda: value
+st.session_state.text = str(1)
+""",
+    # Another object's method named like a widget.
+    "not streamlit": """\
+import streamlit as st
+class Widgets:
+    def text_input(self, label):
+        return lambda: label
+widgets = Widgets()
+st.session_state.entry = widgets.text_input("Name")
+""",
+    # A fresh container under a key: later runs start again from it.
+    "fresh container": """\
+import streamlit as st
+class Item:
+    pass
+name = st.text_input("Name")
+st.session_state.items = [name]
+st.session_state.items.append(Item())
+key = "kept"
+st.session_state[key] = []
+st.session_state[key].append(Item())
+""",
+    # A dict read back from session state, and a view made of it.
+    "dict read back": """\
+import streamlit as st
+prices = {"a": 1}
+st.session_state.prices = prices
+st.session_state.names = st.session_state.prices.keys()
+inner = {"b": 2}
+st.session_state.profile = {"inner": inner}
+st.session_state.inner = st.session_state.profile["inner"].values()
+st.session_state.setdefault("totals", {"c": 3})
+st.session_state.log = []
+st.session_state.log.append({"d": 4})
+st.session_state.items = st.session_state.totals.items(), st.session_state.log[0].items()
+""",
+    # A binding with ``:=`` inside a plain value.
+    "walrus": """\
+import streamlit as st
+st.session_state.count = len(handlers := [lambda: 0])
+st.session_state.handlers = handlers
+""",
+    # A star import may bind any name.
+    "star import": """\
+import streamlit as st
+from helpers import *
+label = f"{st.text_input('Name')}"
+st.session_state.label = {"label": label}
+""",
+}
+
+
+@pytest.mark.parametrize("source", PLAIN_TRAPS.values(), ids=PLAIN_TRAPS.keys())
+def test_plain_data_is_told_where_the_analysis_would_find_it(source: str) -> None:
+    assert reports(source, everything=False) == reports(source, everything=True)
+
+
+def test_the_plain_data_traps_are_not_vacuous() -> None:
+    reported = [name for name, source in PLAIN_TRAPS.items() if reports(source, everything=False)]
+    assert reported == [
+        "shadowed",
+        "parameter",
+        "changed",
+        "method",
+        "method argument",
+        "through a name",
+        "rebound builtin",
+        "not streamlit",
+        "dict read back",
+        "walrus",
+    ]
+
+
+def test_writes_of_plain_data_and_what_only_they_read_are_left_out() -> None:
+    kept = selected_lines(
+        textwrap.dedent(
+            """\
+            import streamlit as st
+            with st.sidebar:
+                limit = st.slider("Limit", 1, 100, 10)
+                st.session_state.update({"limit": limit, "label": str(limit) + " rows"})
+            for index in range(3):
+                st.session_state.setdefault(f"slot_{index}", index * 2)
+            with st.form("profile"):
+                name = st.text_input("Name")
+                age = st.number_input("Age", min_value=0)
+                when = st.sidebar.date_input("When")
+            if st.form_submit_button("Save"):
+                st.session_state.profile = {"name": name, "age": age, "when": when}
+                st.session_state.count = len(st.session_state.profile)
+            if prompt := st.chat_input("Ask"):
+                st.session_state.messages.append({"role": "user", "content": prompt.strip()})
+                st.session_state.history.append((name, age > 18 or None))
+            """
+        )
+    )
+    assert kept == [
+        "import streamlit as st",
+        'if st.form_submit_button("Save"):',
+        'st.session_state.profile = {"name": name, "age": age, "when": when}',
+        'if prompt := st.chat_input("Ask"):',
+        'st.session_state.messages.append({"role": "user", "content": prompt.strip()})',
+    ]
+
+
 def test_what_only_a_condition_without_calls_reads_is_left_out() -> None:
     # The analysis reads a condition only for its calls and ``:=``.
     kept = selected_lines(
@@ -310,7 +467,7 @@ def test_what_only_a_condition_without_calls_reads_is_left_out() -> None:
             """\
             import streamlit as st
             with st.form("profile"):
-                name = st.text_input("Name")
+                name = normalised(st.text_input("Name"))
                 agree = st.checkbox("I agree")
                 submitted = st.form_submit_button("Save")
             if submitted and agree:
@@ -318,7 +475,7 @@ def test_what_only_a_condition_without_calls_reads_is_left_out() -> None:
             """
         )
     )
-    assert 'name = st.text_input("Name")' in kept
+    assert 'name = normalised(st.text_input("Name"))' in kept
     assert not {'agree = st.checkbox("I agree")', 'submitted = st.form_submit_button("Save")'} & (
         set(kept)
     )

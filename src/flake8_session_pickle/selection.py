@@ -39,7 +39,15 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from flake8_session_pickle.knowledge.language import ENTERING_CALLS, ITEM_READS, STORING_METHODS
+from flake8_session_pickle.knowledge.language import (
+    ENTERING_CALLS,
+    ITEM_READS,
+    PLAIN_OF_PLAIN_BUILTINS,
+    PLAIN_RESULT_BUILTINS,
+    STORING_METHODS,
+    VIEW_METHODS,
+)
+from flake8_session_pickle.knowledge.streamlit import OPTION_WIDGETS, PLAIN_WIDGETS, STREAMLIT
 from flake8_session_pickle.limits import LINE, may_hold_nodes
 
 if TYPE_CHECKING:
@@ -200,6 +208,254 @@ def is_constant(value: ast.expr | None) -> bool:
     return isinstance(value, (ast.Constant, ast.JoinedStr))
 
 
+_DISPLAYS = (ast.Tuple, ast.List, ast.Set, ast.Dict)
+
+REPLACING_METHODS = frozenset({"update", "__setitem__"})
+"""Storing methods that replace what a key held (``setdefault`` stores only
+where it holds nothing)."""
+
+MAX_NAMES_FOLLOWED = 32
+"""Names followed through their bindings at once in deciding whether one holds
+plain data; beyond, it is taken not to."""
+
+
+class _PlainData:
+    """Which expressions give plain data (text, numbers, bools, None, dates and
+    times, and tuples, lists and sets of them) by their form alone:
+    literals, operations on plain data, the values of Streamlit's
+    :data:`~flake8_session_pickle.knowledge.streamlit.PLAIN_WIDGETS` and of the
+    builtins that give plain data, and names every statement binding which,
+    where a read of them may find it, binds them so: an assignment of plain
+    data, or a ``for`` over a ``range`` or over a literal of plain data. Writing
+    plain data cannot be refused, and a name holding it need not be bound for
+    the analysis: a name it finds bound nowhere is unknown, which is as silent.
+    A parameter, any other binding (a call that changes what the name holds is
+    one), or a star import, which may bind anything, make a name not plain."""
+
+    def __init__(
+        self,
+        binders: dict[tuple[_Scope, str], list[_Statement]],
+        streamlit_names: set[str],
+    ) -> None:
+        self._binders = binders
+        self._streamlit = streamlit_names
+        self._names: dict[tuple[_Scope, str], bool] = {}
+        self._assumed: set[tuple[_Scope, str]] = set()
+        """Names being decided: a binding that reads the name itself
+        (``count = count + 1``) is plain if the others are."""
+
+    def write(self, statement: _Statement) -> bool:
+        """Whether every value a simple statement stores is plain data without a
+        dict, and, where it replaces what a key held, not a fresh container,
+        which the analysis notes: later runs start again from it."""
+        node = statement.node
+        if any(
+            isinstance(call.func, ast.Attribute) and call.func.attr in OPTION_WIDGETS
+            for call in statement.calls
+        ):
+            return False  # keeps one of its options in session state
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            return not statement.receivers and self.scalar(node.value, statement.scope)
+        if isinstance(node, ast.AugAssign):  # adds to what the key holds
+            return not statement.receivers and self.value(node.value, statement.scope)
+        stored = _storing_call(node)
+        if stored is None or statement.receivers != [stored[1].value]:
+            return False
+        call, method = stored
+        values = [*call.args, *(keyword.value for keyword in call.keywords)]
+        if method.attr not in REPLACING_METHODS:
+            return all(self.value(value, statement.scope) for value in values)
+        if any(keyword.arg is None for keyword in call.keywords):
+            return False  # ``**spread``
+        if method.attr == "update" and call.args:
+            items, *others = call.args
+            if others or not isinstance(items, ast.Dict) or any(k is None for k in items.keys):
+                return False
+            values = [*items.values, *values[1:]]
+        return all(self.scalar(value, statement.scope) for value in values)
+
+    def needless_reads(self, statement: _Statement) -> set[str]:
+        """The names a simple statement reads only within plain data it assigns
+        or stores, where what they hold cannot change a report: not in its
+        targets (where a name may be a key) nor in what it calls a method on."""
+        node = statement.node
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            values: list[ast.expr] = [node.value] if node.value is not None else []
+        elif (stored := _storing_call(node)) is not None:
+            call = stored[0]
+            values = [*call.args, *(keyword.value for keyword in call.keywords)]
+        else:
+            return set()
+        if not values or not all(
+            self.value(value, statement.scope, dicts=True) for value in values
+        ):
+            return set()
+        read = {
+            found.id for value in values for found in ast.walk(value) if isinstance(found, ast.Name)
+        }
+        return read - _names_read_besides(node, values)
+
+    def scalar(self, node: ast.expr | None, scope: _Scope) -> bool:
+        return not isinstance(node, _DISPLAYS) and self.value(node, scope)
+
+    def value(self, node: ast.expr | None, scope: _Scope, dicts: bool = False) -> bool:
+        """Whether ``node`` gives plain data without a dict in it, or, if
+        ``dicts``, with dicts of its own displays in it. What reads a dict back
+        from session state may make a view of it, which pickle refuses, so a
+        dict is plain only in a statement the analysis reads."""
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if isinstance(current, (ast.Constant, ast.JoinedStr)):
+                continue
+            if isinstance(current, ast.Name):
+                if not self.name(current.id, scope):
+                    return False
+            elif isinstance(current, ast.UnaryOp):
+                stack.append(current.operand)
+            elif isinstance(current, ast.BinOp):
+                stack.extend((current.left, current.right))
+            elif isinstance(current, ast.BoolOp):
+                stack.extend(current.values)
+            elif isinstance(current, ast.Compare):
+                stack.extend((current.left, *current.comparators))
+            elif isinstance(current, ast.IfExp):
+                stack.extend((current.body, current.orelse))
+            elif isinstance(current, (ast.Tuple, ast.List, ast.Set)):
+                stack.extend(current.elts)
+            elif isinstance(current, ast.Dict) and dicts:
+                stack.extend((*current.keys, *current.values))  # ``**spread``: None
+            elif not (isinstance(current, ast.Call) and self._call(current, scope)):
+                return False
+        return True
+
+    def _call(self, call: ast.Call, scope: _Scope) -> bool:
+        func = call.func
+        arguments = (*call.args, *(keyword.value for keyword in call.keywords))
+        if isinstance(func, ast.Attribute):
+            owner = func.value
+            if isinstance(owner, ast.Attribute) and owner.attr == "sidebar":
+                owner = owner.value
+            if isinstance(owner, ast.Name) and self._is_streamlit(owner.id, scope):
+                return func.attr in PLAIN_WIDGETS
+            # a method of plain data: ``prompt.strip()``, ``day.isoformat()``
+            return (
+                not func.attr.startswith("__")
+                and func.attr not in VIEW_METHODS
+                and all(self.value(value, scope) for value in (func.value, *arguments))
+            )
+        if not isinstance(func, ast.Name) or not self._builtin(func.id, scope):
+            return False
+        if func.id in PLAIN_RESULT_BUILTINS:
+            return True
+        return func.id in PLAIN_OF_PLAIN_BUILTINS and all(
+            self.value(value, scope) for value in arguments
+        )
+
+    def _is_streamlit(self, name: str, scope: _Scope) -> bool:
+        """Whether the name is bound to the module only by ``import streamlit``."""
+        return name in self._streamlit and all(
+            isinstance(binder.node, ast.Import)
+            and all(
+                alias.name == STREAMLIT
+                for alias in binder.node.names
+                if (alias.asname or alias.name.split(".")[0]) == name
+            )
+            for within in scope.chain
+            for binder in self._binders.get((within, name), ())
+        )
+
+    def _builtin(self, name: str, scope: _Scope) -> bool:
+        return not any(
+            (within, name) in self._binders or name in within.parameters for within in scope.chain
+        )
+
+    def name(self, name: str, scope: _Scope) -> bool:
+        key = (scope, name)
+        known = self._names.get(key)
+        if known is not None:
+            return known
+        if key in self._assumed:
+            return True
+        if len(self._assumed) >= MAX_NAMES_FOLLOWED:
+            return False
+        self._assumed.add(key)
+        try:
+            plain = self._bound_plain(name, scope)
+        finally:
+            self._assumed.discard(key)
+        if not plain or not self._assumed:
+            # Not plain, or plain on no assumption about a name still being decided.
+            self._names[key] = plain
+        return plain
+
+    def _bound_plain(self, name: str, scope: _Scope) -> bool:
+        binders = [
+            binder for within in scope.chain for binder in self._binders.get((within, name), ())
+        ]
+        if not binders or any(name in within.parameters for within in scope.chain):
+            return False
+        return all(self._binds_plain(binder, name) for binder in binders)
+
+    def _binds_plain(self, binder: _Statement, name: str) -> bool:
+        node = binder.node
+        if isinstance(node, ast.Assign):
+            return all(isinstance(target, ast.Name) for target in node.targets) and self.value(
+                node.value, binder.scope
+            )
+        if isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            return (
+                isinstance(node.target, ast.Name)
+                and node.target.id == name
+                and self.value(node.value, binder.scope)
+            )
+        if isinstance(node, (ast.If, ast.While)):
+            # binds names only with ``:=`` in its conditions
+            return name in binder.named and all(
+                self.value(value, binder.scope) for value in binder.named[name]
+            )
+        if isinstance(node, (ast.For, ast.AsyncFor)):
+            if not (isinstance(node.target, ast.Name) and node.target.id == name):
+                return False
+            iterated = node.iter
+            if isinstance(iterated, (ast.Tuple, ast.List, ast.Set)):
+                return self.value(iterated, binder.scope)
+            return (
+                isinstance(iterated, ast.Call)
+                and isinstance(iterated.func, ast.Name)
+                and iterated.func.id == "range"
+                and self._builtin("range", binder.scope)
+            )
+        return False
+
+
+def _storing_call(statement: ast.stmt) -> tuple[ast.Call, ast.Attribute] | None:
+    """The call of a method storing into what it is called on that makes up
+    the statement (``log.append(x)``), with its method."""
+    if (
+        isinstance(statement, ast.Expr)
+        and isinstance(statement.value, ast.Call)
+        and isinstance(statement.value.func, ast.Attribute)
+        and statement.value.func.attr in STORING_METHODS
+    ):
+        return statement.value, statement.value.func
+    return None
+
+
+def _names_read_besides(statement: ast.stmt, values: list[ast.expr]) -> set[str]:
+    skipped = set(map(id, values))
+    names: set[str] = set()
+    stack: list[ast.AST] = [statement]
+    while stack:
+        node = stack.pop()
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        stack.extend(ast.iter_child_nodes(node))
+    return names
+
+
 class _Scope:
     """The module, or the body of a function whose statements are read one by one."""
 
@@ -208,6 +464,8 @@ class _Scope:
         """Where a name read in this scope may be found, innermost first."""
         self.declared_global: set[str] = set()
         self.declared_nonlocal: set[str] = set()
+        self.parameters: frozenset[str] = frozenset()
+        """The names of a function's parameters, for its body."""
 
     @property
     def module(self) -> _Scope:
@@ -254,6 +512,8 @@ class _Statement:
     """A function's last statement holding no return, raise or yield: the
     analysis reads of it only that the body may run past its end, so where
     nothing selects it, ``pass`` stands in for it."""
+    named: dict[str, list[ast.expr]] = field(default_factory=dict)
+    """The values it binds names to with ``:=``."""
     line_mates: list[_Statement] = field(default_factory=list)
     """The statements it shares a physical line with, itself included."""
     selected: bool = False
@@ -304,6 +564,7 @@ class _Reader:
             summary.binds.add(statement.name)
             summary.own.add(statement.name)
             summary.body_scope = _Scope(scope)
+            summary.body_scope.parameters = _parameters(statement.args)
             summary.decorators.extend(
                 decorator.func if isinstance(decorator, ast.Call) else decorator
                 for decorator in statement.decorator_list
@@ -434,6 +695,7 @@ class _Reader:
                 assert isinstance(node, ast.NamedExpr)
                 found.bindings.append(([node.target.id], node.value))
                 summary.own.add(node.target.id)  # binds outside a comprehension it is in
+                summary.named.setdefault(node.target.id, []).append(node.value)
             elif node_type is ast.withitem:
                 assert isinstance(node, ast.withitem)
                 if node.optional_vars is not None:
@@ -459,6 +721,8 @@ class _Reader:
             elif node_type is ast.Import:
                 assert isinstance(node, ast.Import)
                 for alias in node.names:
+                    if alias.name == STREAMLIT:
+                        found.streamlit_names.add(alias.asname or alias.name)
                     top = alias.name.split(".")[0]
                     binds.add(alias.asname or top)
                     own.add(alias.asname or top)
@@ -674,6 +938,8 @@ class _Found:
 
     def __init__(self, sinks: Sequence[Sink]) -> None:
         self.module_names: set[str] = set()
+        self.streamlit_names: set[str] = set()
+        """Names bound to the ``streamlit`` module itself."""
         self.mentions = [(sink, _Mentions(sink.attributes, self.module_names)) for sink in sinks]
         self.bindings: Bindings = []
 
@@ -696,11 +962,16 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
         chosen = [s for s in reader.statements if s.writes(found)]
         if not chosen:
             return None
+        binders = _binders(reader.statements)
+        plain = None
+        if not any(statement.always for statement in body):
+            plain = _PlainData(binders, found.streamlit_names)
+            chosen = [s for s in chosen if s.blocks or not plain.write(s)]
         writers = _writers(chosen, reader.statements)
         chosen.extend(statement for statement in body if statement.always)
         uses = _uses(reader.statements, chosen)
         chosen.extend(uses or ())
-        _choose(chosen, _binders(reader.statements))
+        _choose(chosen, binders, plain=plain)
         return Selection(
             _units(body, lines),
             frozenset(found.module_names),
@@ -811,7 +1082,7 @@ def _writers(chosen: list[_Statement], statements: list[_Statement]) -> frozense
         known = len(writers)
         for statement in new:
             function = _function_around(statement)
-            if function is not None and _has_parameters(function):
+            if function is not None and _parameters(function.args):
                 writers.add(function.name)
         if len(writers) == known:
             # Every call of the functions known already was found before.
@@ -835,15 +1106,10 @@ def _function_around(statement: _Statement) -> ast.FunctionDef | ast.AsyncFuncti
     return None
 
 
-def _has_parameters(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    parameters = function.args
-    return bool(
-        parameters.posonlyargs
-        or parameters.args
-        or parameters.kwonlyargs
-        or parameters.vararg
-        or parameters.kwarg
-    )
+def _parameters(arguments: ast.arguments) -> frozenset[str]:
+    listed = (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)
+    starred = (arguments.vararg, arguments.kwarg)
+    return frozenset(parameter.arg for parameter in (*listed, *starred) if parameter is not None)
 
 
 def _passes_values(call: ast.Call, writers: set[str]) -> bool:
@@ -919,11 +1185,13 @@ def _choose(
     chosen: list[_Statement],
     binders: dict[tuple[_Scope, str], list[_Statement]],
     whole: bool = False,
+    plain: _PlainData | None = None,
 ) -> None:
     """Select the chosen statements, and what they need: the statements around
     them, their line mates, the essential statements of a selected block (all
     of them if ``whole``), and the statements binding a name a selected
-    statement reads where the read may find it (``binders``: by scope and name)."""
+    statement reads where the read may find it (``binders``: by scope and name),
+    unless the name holds only ``plain`` data."""
     needed: set[tuple[_Scope, str]] = set()
     pending = chosen
     while pending:
@@ -936,7 +1204,16 @@ def _choose(
         pending.extend(statement.line_mates)
         for block in statement.blocks:
             pending.extend(child for child in block if whole or child.essential)
+        needless: set[str] = set()
+        if (
+            plain is not None
+            and not statement.blocks
+            and any(plain.name(name, statement.scope) for name in statement.loads)
+        ):
+            needless = plain.needless_reads(statement)
         for name in statement.loads:
+            if name in needless:
+                continue
             for scope in statement.scope.chain:
                 if (scope, name) not in needed:
                     needed.add((scope, name))

@@ -12,6 +12,23 @@ from flake8_session_pickle.codes import Kind
 SAME_AS_ARGUMENT = frozenset({"copy.copy", "copy.deepcopy"})
 """Callables that return an object like their first argument."""
 
+PLAIN_RESULT_BUILTINS = frozenset(
+    {"len", "bool", "isinstance", "issubclass", "hasattr", "callable"}
+)
+"""Builtins whose result is an exact ``int`` or ``bool`` whatever they are given
+(Python converts what ``__len__`` or ``__bool__`` returns)."""
+
+VIEW_METHODS = ("keys", "values", "items")
+"""Methods of a dict (and of other mappings) that give a view of it, which
+pickle refuses; the other public methods of plain data give plain data."""
+
+PLAIN_OF_PLAIN_BUILTINS = frozenset(
+    {"str", "repr", "int", "float", "abs", "round", "min", "max", "sum", "sorted"}
+)
+"""Builtins whose result is plain data where what they are given is: on
+objects of other types they call methods that may return anything (a
+``__str__`` may return an instance of a subclass of ``str``)."""
+
 CLASS_FACTORIES = frozenset({"collections.namedtuple", "typing.NamedTuple"})
 """Calling or deriving from these makes a class whose instances compare by value."""
 

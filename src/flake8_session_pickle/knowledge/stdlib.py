@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flake8_session_pickle.codes import Kind
-from flake8_session_pickle.knowledge.language import MODULE_TYPE
+from flake8_session_pickle.knowledge.language import MODULE_TYPE, VIEW_METHODS
 from flake8_session_pickle.knowledge.rows import DecoratorRow, Holding, Iteration, Made, TypeRow
 
 _LISTENER = "_srv = socket.create_server(('127.0.0.1', 0)); "
@@ -107,7 +107,7 @@ LANGUAGE: tuple[TypeRow, ...] = (
             made_by=(Made(f"builtins.dict.{view}()", f"value = {{'a': 1}}.{view}()"),),
             iterator_pickles=True,
         )
-        for view in ("keys", "values", "items")
+        for view in VIEW_METHODS
     ),
     TypeRow(
         "types.MappingProxyType",

@@ -37,6 +37,35 @@ session state as the widget's state from one run to the next; each with the
 argument, by keyword and position, that gives the value it starts with: one of
 its ``options`` (the first, unless ``index=None``), or its ``default``."""
 
+PLAIN_WIDGETS = frozenset(
+    {
+        "text_input",
+        "text_area",
+        "chat_input",
+        "number_input",
+        "slider",
+        "checkbox",
+        "toggle",
+        "button",
+        "form_submit_button",
+        "download_button",
+        "color_picker",
+        "date_input",
+        "time_input",
+        "feedback",
+    }
+)
+"""Widgets whose value, whatever their arguments, is plain data: text, a number,
+a bool, a date or time, a tuple of them, or None, or the chat input's
+``ChatInputValue`` of text and uploaded files, which pickles (measured with
+streamlit 1.67.0). Streamlit builds it afresh from what the browser sends
+(their annotations in 1.67.0: ``str | None``, ``Number | None``, ``bool``,
+``DateWidgetReturn``, ``time | None``, ``int | None``,
+``str | ChatInputValue | None``; the slider's value is a number, date, time or
+datetime, or a pair of them). Not here: widgets that give back one of their
+options (:data:`OPTION_WIDGETS`), a link button (``bool | DeltaGenerator``),
+and the editors and uploaders."""
+
 TYPES: tuple[TypeRow, ...] = (
     TypeRow(
         "streamlit.connections.BaseConnection",
