@@ -2,7 +2,7 @@
 
 Usage: python scripts/accuracy.py CORPUS [TRUTH] [--split SPLIT] [--misses]
 
-SPLIT is one of tune, holdout, fresh, fresh2 and fresh3.
+SPLIT is one of tune, holdout, fresh, fresh2, fresh3 and fresh4.
 
 CORPUS holds one folder per repository (``owner+name``), checked out outside
 this project, at the commits of ``accuracy/manifest.tsv``. TRUTH (by default
@@ -45,7 +45,7 @@ def main() -> int:
         nargs="?",
         default=Path(__file__).parent.parent / "accuracy" / "truth.tsv",
     )
-    parser.add_argument("--split", choices=("tune", "holdout", "fresh", "fresh2", "fresh3"))
+    parser.add_argument("--split", choices=("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4"))
     parser.add_argument("--misses", action="store_true", help="list refused sites not reported")
     args = parser.parse_args()
     with args.truth.open(newline="") as handle:
@@ -77,6 +77,8 @@ def reports(corpus: Path, repos: list[str]) -> dict[Site, list[str]]:
         os.chdir(folder)
         try:
             for path in sorted(folder.rglob("*.py")):
+                if not path.is_file():
+                    continue  # a folder named like a module
                 source = path.read_text(encoding="utf-8", errors="replace")
                 relative = path.relative_to(folder).as_posix()
                 try:

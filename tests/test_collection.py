@@ -2,7 +2,7 @@
 are complete and its splits are the documented ones (the apps themselves are
 checked out elsewhere, never committed): the first collection split by a hash
 of the repository's name, and the repositories collected later, ``fresh`` and
-``fresh2`` and ``fresh3`` (each collected and verified before the linter was run
+``fresh2``, ``fresh3`` and ``fresh4`` (each collected and verified before the linter was run
 on it)."""
 
 from __future__ import annotations
@@ -39,13 +39,13 @@ def test_every_site_has_a_verdict_a_split_and_a_repository_at_a_commit() -> None
         assert site["verdict"] in {"refused", "pickles", "unknown"}, site
         assert site["sink"] in {"session_state", "cache_data"}, site
         assert site["split"] == manifest[site["repo"]]["split"]
-        assert site["split"] in {"fresh", "fresh2", "fresh3", split_of(site["repo"])}, site
+        assert site["split"] in {"fresh", "fresh2", "fresh3", "fresh4", split_of(site["repo"])}, site
         assert site["verdict"] == "unknown" or site["evidence"], site
 
 
 def test_every_split_holds_refused_and_picklable_sites() -> None:
     sites = records("truth.tsv")
-    for split in ("tune", "holdout", "fresh", "fresh2", "fresh3"):
+    for split in ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4"):
         verdicts = [site["verdict"] for site in sites if site["split"] == split]
         assert verdicts.count("refused") >= 30
         assert verdicts.count("pickles") >= 300
