@@ -45,7 +45,9 @@ def main() -> int:
         nargs="?",
         default=Path(__file__).parent.parent / "accuracy" / "truth.tsv",
     )
-    parser.add_argument("--split", choices=("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4"))
+    parser.add_argument(
+        "--split", choices=("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4")
+    )
     parser.add_argument("--misses", action="store_true", help="list refused sites not reported")
     args = parser.parse_args()
     with args.truth.open(newline="") as handle:

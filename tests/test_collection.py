@@ -39,7 +39,9 @@ def test_every_site_has_a_verdict_a_split_and_a_repository_at_a_commit() -> None
         assert site["verdict"] in {"refused", "pickles", "unknown"}, site
         assert site["sink"] in {"session_state", "cache_data"}, site
         assert site["split"] == manifest[site["repo"]]["split"]
-        assert site["split"] in {"fresh", "fresh2", "fresh3", "fresh4", split_of(site["repo"])}, site
+        assert site["split"] in {"fresh", "fresh2", "fresh3", "fresh4", split_of(site["repo"])}, (
+            site
+        )
         assert site["verdict"] == "unknown" or site["evidence"], site
 
 

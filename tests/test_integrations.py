@@ -187,7 +187,9 @@ def test_noqa_comments(tmp_path: Path, comment: str, expected: list[str]) -> Non
 
 
 def test_noqa_on_its_line_silences_only_pkl000(tmp_path: Path) -> None:
-    source = "import os\n" + APP + "(a): int = int(input())  # noqa: PKL000\nst.session_state.a = a\n"
+    source = (
+        "import os\n" + APP + "(a): int = int(input())  # noqa: PKL000\nst.session_state.a = a\n"
+    )
     (tmp_path / "app.py").write_text(source)
     found = codes(flake8(tmp_path, "--select=PKL,F", "app.py").stdout)
     assert sorted(found) == ["F401", "PKL101", "PKL104"]
