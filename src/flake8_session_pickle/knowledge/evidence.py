@@ -345,7 +345,7 @@ GROUPS: tuple[Group, ...] = (
         frozenset(
             {
                 *("selenium", "fastmcp", "yfinance", "cv2", "websocket", "paho.mqtt"),
-                *("opcua", "assemblyai", "burr"),
+                *("opcua", "assemblyai", "burr", "pymodbus"),
             }
         ),
         (
@@ -358,6 +358,7 @@ GROUPS: tuple[Group, ...] = (
             "opcua",
             "assemblyai",
             "burr",
+            "pymodbus",
         ),
     ),
     # the last releases with mediapipe.solutions

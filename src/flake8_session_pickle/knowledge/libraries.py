@@ -653,6 +653,26 @@ _WEBDRIVER_SERVER = (
 )
 
 TOOLS: tuple[TypeRow, ...] = (
+    *(
+        TypeRow(
+            f"pymodbus.client.{module}.{name}",
+            Kind.CLIENT,  # a lock guarding its transactions; the TLS one its SSL context
+            made_by=(
+                Made(
+                    f"pymodbus.client.{name}()",
+                    f"from pymodbus.client import {name}; value = {name}('127.0.0.1')",
+                ),
+            ),
+            aliases=(f"pymodbus.client.{name}",),
+            package="pymodbus",
+            version="3.16.1",  # the same with 3.11.1
+        )
+        for module, name in (
+            ("tcp", "ModbusTcpClient"),
+            ("udp", "ModbusUdpClient"),
+            ("tls", "ModbusTlsClient"),
+        )
+    ),
     TypeRow(
         "selenium.webdriver.remote.webdriver.WebDriver",
         Kind.CLIENT,  # its command executor's HTTP pool and lock; a local driver's process

@@ -8,6 +8,20 @@ from flake8_session_pickle.knowledge.rows import DecoratorRow, Holding, Iteratio
 
 _LISTENER = "_srv = socket.create_server(('127.0.0.1', 0)); "
 
+_MAIL_SERVER = (
+    "import socket, threading\n"
+    "_server = socket.create_server(('127.0.0.1', 0))\n"
+    "_held = []\n"
+    "def _serve():\n"
+    "    _held.append(_server.accept()[0])\n"
+    "    _held[0].sendall({greeting})\n"
+    "    {answer}\n"
+    "threading.Thread(target=_serve, daemon=True).start()\n"
+    "_port = _server.getsockname()[1]\n"
+)
+"""A loopback mail server that greets its one client, and answers what it asks
+as it is made."""
+
 _THREAD_ARGUMENTS = {"Thread": "target=print", "Barrier": "2", "Timer": "1, print"}
 _ACQUIRED_ON_ENTRY = frozenset({"Lock", "RLock", "Condition", "Semaphore", "BoundedSemaphore"})
 """Synchronisation objects whose ``__enter__`` returns whether they were acquired."""
@@ -443,6 +457,36 @@ SOCKETS: tuple[TypeRow, ...] = (
                 "import socket, ssl; value = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).wrap_socket("
                 "socket.socket(), server_hostname='localhost', do_handshake_on_connect=False)",
             ),
+        ),
+    ),
+    TypeRow(
+        "imaplib.IMAP4",
+        Kind.SOCKET,  # connected to its server as it is made
+        made_by=(
+            Made(
+                "imaplib.IMAP4()",
+                _MAIL_SERVER.format(
+                    greeting=r"b'* OK ready\r\n'",
+                    answer="_tag = _held[0].recv(1024).split()[0]; "
+                    r"_held[0].sendall(b'* CAPABILITY IMAP4rev1\r\n' + _tag + b' OK done\r\n')",
+                )
+                + "import imaplib; value = imaplib.IMAP4('127.0.0.1', _port)",
+            ),
+            # the same over TLS, or over a command's pipes
+            Made("imaplib.IMAP4_SSL()"),
+            Made("imaplib.IMAP4_stream()"),
+        ),
+    ),
+    TypeRow(
+        "poplib.POP3",
+        Kind.SOCKET,  # connected to its server as it is made
+        made_by=(
+            Made(
+                "poplib.POP3()",
+                _MAIL_SERVER.format(greeting=r"b'+OK ready\r\n'", answer="pass")
+                + "import poplib; value = poplib.POP3('127.0.0.1', _port)",
+            ),
+            Made("poplib.POP3_SSL()"),  # the same over TLS
         ),
     ),
     TypeRow(
