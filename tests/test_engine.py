@@ -867,6 +867,69 @@ def test_a_with_target_stores_what_the_resource_enters_as() -> None:
     assert write("with st.spinner() as st.session_state.fh:\n    pass\n") == []
 
 
+CONTEXT_MANAGERS = """\
+import contextlib
+import threading
+
+
+def helper():
+    return 1
+
+
+class Session:
+    def __init__(self):
+        self.lock = threading.Lock()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    async def __aenter__(self):
+        return self.tool()
+
+    async def __aexit__(self, *exc):
+        return False
+
+    def tool(self):
+        def call():
+            return 1
+        return call
+
+
+class Handle:
+    def __enter__(self):
+        return helper
+
+    def __exit__(self, *exc):
+        return False
+"""
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("with Session() as held:\n    st.session_state.held = held\n", ["PKL111"]),
+        ("with Session() as held:\n    st.session_state.tool = held.tool()\n", ["PKL102"]),
+        (
+            "async def main():\n    async with Session() as tool:\n"
+            "        st.session_state.tool = tool\n",
+            ["PKL102"],
+        ),
+        (
+            "with contextlib.ExitStack() as stack:\n"
+            "    st.session_state.held = stack.enter_context(Session())\n",
+            ["PKL111"],
+        ),
+        ("with Handle() as entered:\n    st.session_state.entered = entered\n", []),
+        ("with Handle():\n    st.session_state.entered = Handle()\n", []),
+    ],
+)
+def test_a_with_target_is_what_the_app_class_enters_as(statement: str, expected: list[str]) -> None:
+    assert write(statement, CONTEXT_MANAGERS) == expected
+
+
 @pytest.mark.parametrize(
     "statement",
     [

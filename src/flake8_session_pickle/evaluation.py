@@ -329,6 +329,28 @@ class Evaluator:
         row = self.knowledge.type(value.type)
         return row is not None and row.kind is not None and row.enters_as_itself
 
+    def entered(self, value: Value, asynchronous: bool = False) -> Values:
+        """What ``with value as name`` binds, as far as it is known (``async with``
+        where ``asynchronous``): the value itself where it enters as itself; for
+        an instance of a class of the app, what its ``__enter__`` returns, or
+        what its ``__aenter__`` returns once awaited."""
+        if self.enters_as_itself(value):
+            return (value,)
+        if not isinstance(value, Instance):
+            return ()
+        method = "__aenter__" if asynchronous else "__enter__"
+        found: list[Value] = []
+        for member in self._program.class_attribute(value.of, method) or ():
+            if (
+                isinstance(member, Definition)
+                and member.kind is DefinitionKind.FUNCTION
+                and not member.yields
+                and member.is_async is asynchronous
+            ):
+                arguments = self.arguments(member, _NO_ARGUMENTS, member.scope, first=value)
+                found.extend(self._program.returned(member, arguments))
+        return union(tuple(found))
+
     def called(self, factory: cst.BaseExpression, scope: Scope) -> Values:
         """What calling ``factory`` with no arguments returns (a lambda: its body)."""
         if isinstance(factory, cst.Lambda):
@@ -368,9 +390,10 @@ class Evaluator:
         method = func.attr.value if isinstance(func, cst.Attribute) else ""
         if method not in ENTERING_CALLS or len(call.args) != 1 or call.args[0].star:
             return None
+        asynchronous = ENTERING_CALLS[method] == "__aenter__"
         entered = union(
             *(
-                (value,) if self.enters_as_itself(value) else NOTHING_KNOWN
+                self.entered(value, asynchronous)
                 for value in self.evaluate(call.args[0].value, scope)
             )
         )
@@ -1093,6 +1116,9 @@ def _through(member: Value, owner: Value) -> Value:
 
 
 _SUPER = "builtins.super"
+
+_NO_ARGUMENTS = cst.Call(func=cst.Name("_"))
+"""A call with no arguments: ``__enter__`` and ``__aenter__`` take only the instance."""
 
 _EACH_ARGUMENT = frozenset({Holding.ARGUMENTS, Holding.ITERATORS, Holding.RECEIVER_AND_ARGUMENTS})
 _RECEIVER = frozenset({Holding.RECEIVER, Holding.RECEIVER_AND_ARGUMENTS})

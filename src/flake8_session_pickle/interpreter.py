@@ -516,7 +516,8 @@ class Interpreter:
             self._suite(statement.finalbody.body, scope)
 
     def _with(self, statement: cst.With, scope: Scope) -> None:
-        entering = "__aenter__" if statement.asynchronous else "__enter__"
+        asynchronous = statement.asynchronous is not None
+        entering = "__aenter__" if asynchronous else "__enter__"
         using = entering in self._evaluator.knowledge.using_methods
         for item in statement.items:
             self.scan(item.item, scope)
@@ -527,8 +528,9 @@ class Interpreter:
                 self._evaluator.use(values, entering)
             if item.asname is None:
                 continue
-            entered = tuple(value for value in values if self._evaluator.enters_as_itself(value))
-            if entered:
+            itself = tuple(value for value in values if self._evaluator.enters_as_itself(value))
+            entered = union(*(self._evaluator.entered(value, asynchronous) for value in values))
+            if itself:
                 target = item.asname.name
                 if isinstance(target, (cst.Tuple, cst.List)):
                     self._unpack(target.elements, item.item, scope)
