@@ -1145,6 +1145,44 @@ def test_a_parameter_nothing_is_known_of_is_what_its_annotation_names(
     assert [(v.line, v.code) for v in check(source)] == [(8, code) for code in expected]
 
 
+DECLARED = """\
+import sqlite3
+
+
+class Database:
+    connection: sqlite3.Connection
+    name: str
+    path = "app.db"
+
+    @staticmethod
+    def open():
+        Database.connection = sqlite3.connect(Database.path)
+
+
+class Store:
+    connection: sqlite3.Connection
+
+    def __init__(self):
+        self.connection = None
+"""
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("Database.open()\nst.session_state.db = Database.connection\n", ["PKL106"]),
+        ("st.session_state.db = Database().connection\n", ["PKL106"]),
+        ("st.session_state.name = Database.name\n", []),
+        ("st.session_state.path = Database.path\n", []),
+        ("st.session_state.db = Store().connection\n", []),
+    ],
+)
+def test_an_attribute_a_class_only_declares_holds_what_its_annotation_says(
+    statement: str, expected: list[str]
+) -> None:
+    assert write(statement, DECLARED) == expected
+
+
 def test_a_parameter_annotated_with_a_class_of_the_script_is_an_instance_of_it() -> None:
     source = (
         HEADER + "import threading\nst.title('traces')\nclass Trace:\n    pass\nclass Locked:\n"

@@ -257,6 +257,9 @@ class Analysis:
     def instance_attribute(self, instance: Instance, name: str) -> Values | None:
         return self._classes.attribute(instance, name)
 
+    def declared(self, cls: Definition, name: str) -> tuple[cst.BaseExpression, Definition] | None:
+        return self._classes.declared(cls, name)
+
     def fields(self, cls: Definition) -> list[str]:
         return self._classes.fields(cls)
 

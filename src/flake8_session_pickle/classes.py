@@ -105,6 +105,19 @@ class ClassModel:
                 return ancestor.namespace[name]
         return None
 
+    def declared(self, cls: Definition, name: str) -> tuple[cst.BaseExpression, Definition] | None:
+        """The annotation with which the class, or the first class of its method
+        resolution order that has the name, declares it without a value
+        (``engine: Engine``), with that class; None where one binds it."""
+        for ancestor in self.mro(cls):
+            if name in ancestor.namespace:
+                return None
+            if isinstance(ancestor.node, cst.ClassDef):
+                for target, annotation in _declarations(ancestor.node):
+                    if target.value == name:
+                        return annotation, ancestor
+        return None
+
     def state(self, instance: Instance) -> InstanceState:
         """What is kept on an instance made with its arguments: its dataclass fields
         and what the methods that may run on it store on ``self``, ``__init__``
@@ -435,6 +448,19 @@ def _is_class_variable(annotation: cst.BaseExpression) -> bool:
         annotation = annotation.value
     name = get_full_name_for_node(annotation)
     return name is not None and name.rsplit(".", 1)[-1] == "ClassVar"
+
+
+def _declarations(node: cst.ClassDef) -> Iterator[tuple[cst.Name, cst.BaseExpression]]:
+    """The names a class body annotates without giving them a value."""
+    for line in node.body.body:
+        if isinstance(line, cst.SimpleStatementLine):
+            for statement in line.body:
+                if (
+                    isinstance(statement, cst.AnnAssign)
+                    and statement.value is None
+                    and isinstance(statement.target, cst.Name)
+                ):
+                    yield statement.target, statement.annotation.annotation
 
 
 def _fields(node: cst.ClassDef) -> Iterator[tuple[cst.Name, cst.BaseExpression | None]]:

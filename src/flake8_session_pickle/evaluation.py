@@ -93,6 +93,11 @@ class Program(Protocol):
     def fields(self, cls: Definition) -> list[str]:
         """The fields of a dataclass, in the order its ``__init__`` takes them."""
 
+    def declared(self, cls: Definition, name: str) -> tuple[cst.BaseExpression, Definition] | None:
+        """The annotation with which a class declares ``name`` without binding it in
+        its body (``engine: Engine``), with the class that does; None where
+        it binds it, or nothing declares it."""
+
     def stored_at(self, place: Place) -> Values:
         """What the writes seen so far store at a watched place."""
 
@@ -620,6 +625,9 @@ class Evaluator:
         if isinstance(value, Definition) and value.kind is DefinitionKind.CLASS:
             found = self._program.class_attribute(value, attribute)
             if found is None:
+                declared = self._declared(value, attribute)
+                if declared is not None:
+                    return anchored(declared, anchor)
                 return self._inherited_factory(value, attribute)
             if value.is_enum:
                 return (Instance(value),)
@@ -634,6 +642,8 @@ class Evaluator:
             if methods:
                 return methods
             held = self._program.instance_attribute(value, attribute)
+            if held is None:
+                held = self._declared(value.of, attribute)
             return NOTHING_KNOWN if held is None else anchored(held, anchor)
         if isinstance(value, Super):
             receiver = value.receiver
@@ -643,6 +653,15 @@ class Evaluator:
             members = self._program.class_attribute(cls, attribute, value.cls) or ()
             return tuple(_through(member, receiver) for member in members) or NOTHING_KNOWN
         return NOTHING_KNOWN
+
+    def _declared(self, cls: Definition, attribute: str) -> Values | None:
+        """What an attribute a class only declares may hold, as its annotation
+        says (``engine: Engine``, set by a method the analysis does not follow)."""
+        declared = self._program.declared(cls, attribute)
+        if declared is None:
+            return None
+        annotation, owner = declared
+        return self.annotated(annotation, owner.scope, f"'{owner.name}.{attribute}: {{type}}'")
 
     def _inherited_factory(self, cls: Definition, attribute: str) -> Values:
         """A factory classmethod that the class inherits from a base of another

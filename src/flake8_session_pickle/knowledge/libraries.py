@@ -360,6 +360,7 @@ DATABASES: tuple[TypeRow, ...] = (
             )
             for module in ("sqlalchemy", "sqlalchemy.engine")
         ),
+        aliases=("sqlalchemy.Engine",),
         package="sqlalchemy",
         version=_MEASURED["sqlalchemy"],
     ),
