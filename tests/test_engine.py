@@ -924,6 +924,8 @@ class Handle:
         ),
         ("with Handle() as entered:\n    st.session_state.entered = entered\n", []),
         ("with Handle():\n    st.session_state.entered = Handle()\n", []),
+        # which part of what is entered each name of a tuple takes is not followed
+        ("with Session() as (held, n):\n    st.session_state.n = n\n", []),
     ],
 )
 def test_a_with_target_is_what_the_app_class_enters_as(statement: str, expected: list[str]) -> None:
@@ -1147,6 +1149,7 @@ def test_a_parameter_nothing_is_known_of_is_what_its_annotation_names(
 
 DECLARED = """\
 import sqlite3
+import typing
 
 
 class Database:
@@ -1164,6 +1167,22 @@ class Store:
 
     def __init__(self):
         self.connection = None
+
+
+class Optional:
+    connection: sqlite3.Connection | None
+
+
+class Row(typing.NamedTuple):
+    connection: sqlite3.Connection
+
+
+class Loose:
+    connection: sqlite3.Connection
+
+    def __init__(self, **fields):
+        for name, value in fields.items():
+            setattr(self, name, value)
 """
 
 
@@ -1175,6 +1194,10 @@ class Store:
         ("st.session_state.name = Database.name\n", []),
         ("st.session_state.path = Database.path\n", []),
         ("st.session_state.db = Store().connection\n", []),
+        # what fills them is not the annotation's business: None, arguments, setattr
+        ("st.session_state.db = Optional.connection\n", []),
+        ("st.session_state.db = Row(None).connection\n", []),
+        ("st.session_state.db = Loose(connection=None).connection\n", []),
     ],
 )
 def test_an_attribute_a_class_only_declares_holds_what_its_annotation_says(

@@ -391,6 +391,16 @@ st.session_state.log = []
 st.session_state.log.append({"d": 4})
 st.session_state.items = st.session_state.totals.items(), st.session_state.log[0].items()
 """,
+    # A name bound to a plain name, read as a key.
+    "key through a name": """\
+import streamlit as st
+class Item:
+    pass
+k = "things"
+key = k
+st.session_state[key] = []
+st.session_state[key].append(Item())
+""",
     # A binding with ``:=`` inside a plain value.
     "walrus": """\
 import streamlit as st
@@ -426,6 +436,24 @@ def test_the_plain_data_traps_are_not_vacuous() -> None:
         "dict read back",
         "walrus",
     ]
+
+
+def test_a_parameter_named_like_streamlit_is_not_streamlit() -> None:
+    # Leaving the write out would also stop the call below from being followed.
+    source = textwrap.dedent(
+        """\
+        import sqlite3
+        import streamlit
+        import streamlit as st
+        class Widgets:
+            def text_input(self, label):
+                return sqlite3.connect(":memory:")
+        def show(st):
+            streamlit.session_state.entry = st.text_input("Name")
+        show(Widgets())
+        """
+    )
+    assert [violation.message[:6] for violation in reports(source, everything=False)] == ["PKL106"]
 
 
 def test_writes_of_plain_data_and_what_only_they_read_are_left_out() -> None:

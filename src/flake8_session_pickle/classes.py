@@ -108,14 +108,21 @@ class ClassModel:
     def declared(self, cls: Definition, name: str) -> tuple[cst.BaseExpression, Definition] | None:
         """The annotation with which the class, or the first class of its method
         resolution order that has the name, declares it without a value
-        (``engine: Engine``), with that class; None where one binds it."""
-        for ancestor in self.mro(cls):
+        (``engine: Engine``), with that class; None where one binds it, and for a
+        class that may fill its attributes its own way: one with a decorator
+        (``@dataclass``, ``@attrs.define``), a base from a library (``BaseModel``,
+        ``NamedTuple``), a metaclass, ``__slots__``, or a method setting
+        attributes by name (``setattr(self, k, v)``, ``self.__dict__``)."""
+        mro = self.mro(cls)
+        if not all(_fills_attributes_plainly(ancestor) for ancestor in mro):
+            return None
+        for ancestor in mro:
             if name in ancestor.namespace:
                 return None
-            if isinstance(ancestor.node, cst.ClassDef):
-                for target, annotation in _declarations(ancestor.node):
-                    if target.value == name:
-                        return annotation, ancestor
+            assert isinstance(ancestor.node, cst.ClassDef)
+            for target, annotation in _declarations(ancestor.node):
+                if target.value == name:
+                    return annotation, ancestor
         return None
 
     def state(self, instance: Instance) -> InstanceState:
@@ -448,6 +455,36 @@ def _is_class_variable(annotation: cst.BaseExpression) -> bool:
         annotation = annotation.value
     name = get_full_name_for_node(annotation)
     return name is not None and name.rsplit(".", 1)[-1] == "ClassVar"
+
+
+def _fills_attributes_plainly(cls: Definition) -> bool:
+    node = cls.node
+    return (
+        isinstance(node, cst.ClassDef)
+        and not node.decorators
+        and not node.keywords
+        and not cls.is_enum
+        and "__slots__" not in cls.namespace
+        and all(
+            isinstance(base, Definition) or base == Named("builtins.object") for base in cls.bases
+        )
+        and not _sets_attributes_by_name(node.body)
+    )
+
+
+def _sets_attributes_by_name(body: cst.BaseSuite) -> bool:
+    """Whether the body calls ``setattr`` or reaches an object's ``__dict__``."""
+    stack: list[cst.CSTNode] = [body]
+    while stack:
+        node = stack.pop()
+        if (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Name)
+            and node.func.value == "setattr"
+        ) or (isinstance(node, cst.Attribute) and node.attr.value == "__dict__"):
+            return True
+        stack.extend(child_nodes(node))
+    return False
 
 
 def _declarations(node: cst.ClassDef) -> Iterator[tuple[cst.Name, cst.BaseExpression]]:

@@ -661,7 +661,10 @@ class Evaluator:
         if declared is None:
             return None
         annotation, owner = declared
-        return self.annotated(annotation, owner.scope, f"'{owner.name}.{attribute}: {{type}}'")
+        typed = self.annotated(annotation, owner.scope, f"'{owner.name}.{attribute}: {{type}}'")
+        if Constant(None) in typed:
+            return None  # ``X | None``: it may well be given None where the analysis does not look
+        return typed
 
     def _inherited_factory(self, cls: Definition, attribute: str) -> Values:
         """A factory classmethod that the class inherits from a base of another

@@ -530,8 +530,8 @@ class Interpreter:
                 continue
             itself = tuple(value for value in values if self._evaluator.enters_as_itself(value))
             entered = union(*(self._evaluator.entered(value, asynchronous) for value in values))
+            target = item.asname.name
             if itself:
-                target = item.asname.name
                 if isinstance(target, (cst.Tuple, cst.List)):
                     self._unpack(target.elements, item.item, scope)
                 else:
@@ -540,8 +540,11 @@ class Interpreter:
                         self._listener.heard(
                             Stored((stored,), item.item, None, StoreForm.SET, scope)
                         )
-            for name in target_names(item.asname.name):
-                scope.bind(name, entered or NOTHING_KNOWN)
+            if isinstance(target, cst.Name):
+                scope.bind(target.value, entered or NOTHING_KNOWN)
+            else:  # which part of what is entered each name takes is not followed
+                for name in target_names(target):
+                    scope.bind(name, itself or NOTHING_KNOWN)
         self._suite(statement.body, scope)
 
     def _match(self, statement: cst.Match, scope: Scope) -> None:

@@ -227,8 +227,9 @@ class _PlainData:
     builtins that give plain data, and names every statement binding which,
     where a read of them may find it, binds them so: an assignment of plain
     data, or a ``for`` over a ``range`` or over a literal of plain data. Writing
-    plain data cannot be refused, and a name holding it need not be bound for
-    the analysis: a name it finds bound nowhere is unknown, which is as silent.
+    plain data cannot be refused, and a name holding it, read only within plain
+    data written into a sink, need not be bound for the analysis: a name it
+    finds bound nowhere tells it of nothing that pickle refuses.
     A parameter, any other binding (a call that changes what the name holds is
     one), or a star import, which may bind anything, make a name not plain."""
 
@@ -239,6 +240,8 @@ class _PlainData:
     ) -> None:
         self._binders = binders
         self._streamlit = streamlit_names
+        self.sink_writes: set[int] = set()
+        """The ``id`` of each statement a sink selects as a write into it."""
         self._names: dict[tuple[_Scope, str], bool] = {}
         self._assumed: set[tuple[_Scope, str]] = set()
         """Names being decided: a binding that reads the name itself
@@ -275,9 +278,13 @@ class _PlainData:
         return all(self.scalar(value, statement.scope) for value in values)
 
     def needless_reads(self, statement: _Statement) -> set[str]:
-        """The names a simple statement reads only within plain data it assigns
-        or stores, where what they hold cannot change a report: not in its
-        targets (where a name may be a key) nor in what it calls a method on."""
+        """The names a simple statement that writes into a sink reads only within
+        plain data it stores there, where what they hold cannot change a report:
+        not in its targets (where a name may be a key) nor in what it calls a
+        method on. Not those of a statement binding a name, whose value may be
+        a key elsewhere."""
+        if id(statement) not in self.sink_writes:
+            return set()
         node = statement.node
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             values: list[ast.expr] = [node.value] if node.value is not None else []
@@ -354,7 +361,9 @@ class _PlainData:
 
     def _is_streamlit(self, name: str, scope: _Scope) -> bool:
         """Whether the name is bound to the module only by ``import streamlit``."""
-        return name in self._streamlit and all(
+        if name not in self._streamlit or any(name in within.parameters for within in scope.chain):
+            return False
+        return all(
             isinstance(binder.node, ast.Import)
             and all(
                 alias.name == STREAMLIT
@@ -966,6 +975,7 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
         plain = None
         if not any(statement.always for statement in body):
             plain = _PlainData(binders, found.streamlit_names)
+            plain.sink_writes.update(map(id, chosen))
             chosen = [s for s in chosen if s.blocks or not plain.write(s)]
         writers = _writers(chosen, reader.statements)
         chosen.extend(statement for statement in body if statement.always)
