@@ -73,6 +73,9 @@ class ClassModel:
             tuple[int, Arguments | None, Arguments], tuple[str, Refusal] | None
         ] = {}
         self._mros: dict[int, tuple[Definition, ...]] = {}
+        self._plain_attributes: dict[int, bool] = {}
+        """By class, whether nothing but its methods' ``self.name = ...`` sets its
+        instances' attributes (:func:`_fills_attributes_plainly`)."""
 
     def instance_state(self, instance: Instance) -> tuple[str, Refusal] | None:
         """The first attribute of the instance that pickle refuses, with why,
@@ -114,7 +117,11 @@ class ClassModel:
         ``NamedTuple``), a metaclass, ``__slots__``, or a method setting
         attributes by name (``setattr(self, k, v)``, ``self.__dict__``)."""
         mro = self.mro(cls)
-        if not all(_fills_attributes_plainly(ancestor) for ancestor in mro):
+        plain = self._plain_attributes
+        for ancestor in mro:
+            if id(ancestor) not in plain:
+                plain[id(ancestor)] = _fills_attributes_plainly(ancestor)
+        if not all(plain[id(ancestor)] for ancestor in mro):
             return None
         for ancestor in mro:
             if name in ancestor.namespace:
@@ -487,28 +494,24 @@ def _sets_attributes_by_name(body: cst.BaseSuite) -> bool:
     return False
 
 
-def _declarations(node: cst.ClassDef) -> Iterator[tuple[cst.Name, cst.BaseExpression]]:
-    """The names a class body annotates without giving them a value."""
+def _annotated(node: cst.ClassDef) -> Iterator[tuple[cst.Name, cst.AnnAssign]]:
+    """The names a class body annotates, each with its annotated assignment."""
     for line in node.body.body:
         if isinstance(line, cst.SimpleStatementLine):
             for statement in line.body:
-                if (
-                    isinstance(statement, cst.AnnAssign)
-                    and statement.value is None
-                    and isinstance(statement.target, cst.Name)
-                ):
-                    yield statement.target, statement.annotation.annotation
+                if isinstance(statement, cst.AnnAssign) and isinstance(statement.target, cst.Name):
+                    yield statement.target, statement
+
+
+def _declarations(node: cst.ClassDef) -> Iterator[tuple[cst.Name, cst.BaseExpression]]:
+    """The names a class body annotates without giving them a value."""
+    for name, statement in _annotated(node):
+        if statement.value is None:
+            yield name, statement.annotation.annotation
 
 
 def _fields(node: cst.ClassDef) -> Iterator[tuple[cst.Name, cst.BaseExpression | None]]:
     """A dataclass's own fields, each with its default where it has one."""
-    for line in node.body.body:
-        if not isinstance(line, cst.SimpleStatementLine):
-            continue
-        for statement in line.body:
-            if (
-                isinstance(statement, cst.AnnAssign)
-                and isinstance(statement.target, cst.Name)
-                and not _is_class_variable(statement.annotation.annotation)
-            ):
-                yield statement.target, statement.value
+    for name, statement in _annotated(node):
+        if not _is_class_variable(statement.annotation.annotation):
+            yield name, statement.value

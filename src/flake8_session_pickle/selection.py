@@ -265,7 +265,7 @@ class _PlainData:
         if stored is None or statement.receivers != [stored[1].value]:
             return False
         call, method = stored
-        values = [*call.args, *(keyword.value for keyword in call.keywords)]
+        values = _arguments(call)
         if method.attr not in REPLACING_METHODS:
             return all(self.value(value, statement.scope) for value in values)
         if any(keyword.arg is None for keyword in call.keywords):
@@ -283,14 +283,15 @@ class _PlainData:
         not in its targets (where a name may be a key) nor in what it calls a
         method on. Not those of a statement binding a name, whose value may be
         a key elsewhere."""
-        if id(statement) not in self.sink_writes:
+        if id(statement) not in self.sink_writes or not any(
+            self.name(name, statement.scope) for name in statement.loads
+        ):
             return set()
         node = statement.node
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             values: list[ast.expr] = [node.value] if node.value is not None else []
         elif (stored := _storing_call(node)) is not None:
-            call = stored[0]
-            values = [*call.args, *(keyword.value for keyword in call.keywords)]
+            values = _arguments(stored[0])
         else:
             return set()
         if not values or not all(
@@ -338,7 +339,7 @@ class _PlainData:
 
     def _call(self, call: ast.Call, scope: _Scope) -> bool:
         func = call.func
-        arguments = (*call.args, *(keyword.value for keyword in call.keywords))
+        arguments = _arguments(call)
         if isinstance(func, ast.Attribute):
             owner = func.value
             if isinstance(owner, ast.Attribute) and owner.attr == "sidebar":
@@ -361,7 +362,7 @@ class _PlainData:
 
     def _is_streamlit(self, name: str, scope: _Scope) -> bool:
         """Whether the name is bound to the module only by ``import streamlit``."""
-        if name not in self._streamlit or any(name in within.parameters for within in scope.chain):
+        if name not in self._streamlit or _is_parameter(name, scope):
             return False
         return all(
             isinstance(binder.node, ast.Import)
@@ -375,8 +376,8 @@ class _PlainData:
         )
 
     def _builtin(self, name: str, scope: _Scope) -> bool:
-        return not any(
-            (within, name) in self._binders or name in within.parameters for within in scope.chain
+        return not _is_parameter(name, scope) and not any(
+            (within, name) in self._binders for within in scope.chain
         )
 
     def name(self, name: str, scope: _Scope) -> bool:
@@ -402,7 +403,7 @@ class _PlainData:
         binders = [
             binder for within in scope.chain for binder in self._binders.get((within, name), ())
         ]
-        if not binders or any(name in within.parameters for within in scope.chain):
+        if not binders or _is_parameter(name, scope):
             return False
         return all(self._binds_plain(binder, name) for binder in binders)
 
@@ -438,6 +439,11 @@ class _PlainData:
         return False
 
 
+def _arguments(call: ast.Call) -> list[ast.expr]:
+    """The values a call passes, positionally and by keyword."""
+    return [*call.args, *(keyword.value for keyword in call.keywords)]
+
+
 def _storing_call(statement: ast.stmt) -> tuple[ast.Call, ast.Attribute] | None:
     """The call of a method storing into what it is called on that makes up
     the statement (``log.append(x)``), with its method."""
@@ -449,6 +455,11 @@ def _storing_call(statement: ast.stmt) -> tuple[ast.Call, ast.Attribute] | None:
     ):
         return statement.value, statement.value.func
     return None
+
+
+def _is_parameter(name: str, scope: _Scope) -> bool:
+    """Whether a read in ``scope`` may find the name a parameter of a function."""
+    return any(name in within.parameters for within in scope.chain)
 
 
 def _names_read_besides(statement: ast.stmt, values: list[ast.expr]) -> set[str]:
@@ -468,12 +479,12 @@ def _names_read_besides(statement: ast.stmt, values: list[ast.expr]) -> set[str]
 class _Scope:
     """The module, or the body of a function whose statements are read one by one."""
 
-    def __init__(self, parent: _Scope | None) -> None:
+    def __init__(self, parent: _Scope | None, parameters: frozenset[str] = frozenset()) -> None:
         self.chain: tuple[_Scope, ...] = (self,) if parent is None else (self, *parent.chain)
         """Where a name read in this scope may be found, innermost first."""
         self.declared_global: set[str] = set()
         self.declared_nonlocal: set[str] = set()
-        self.parameters: frozenset[str] = frozenset()
+        self.parameters = parameters
         """The names of a function's parameters, for its body."""
 
     @property
@@ -572,8 +583,7 @@ class _Reader:
         if isinstance(statement, _FUNCTIONS):
             summary.binds.add(statement.name)
             summary.own.add(statement.name)
-            summary.body_scope = _Scope(scope)
-            summary.body_scope.parameters = _parameters(statement.args)
+            summary.body_scope = _Scope(scope, _parameters(statement.args))
             summary.decorators.extend(
                 decorator.func if isinstance(decorator, ast.Call) else decorator
                 for decorator in statement.decorator_list
@@ -669,7 +679,7 @@ class _Reader:
                         # fills the container the name holds
                         binds.add(func.value.id)
                         reaching.add(func.value.id)
-                    values = (*node.args, *(keyword.value for keyword in node.keywords))
+                    values = _arguments(node)
                     if not all(map(is_constant, values)):
                         summary.receivers.append(func.value)
                     else:
@@ -1126,7 +1136,7 @@ def _passes_values(call: ast.Call, writers: set[str]) -> bool:
     return (
         isinstance(call.func, ast.Name)
         and call.func.id in writers
-        and not all(map(is_constant, (*call.args, *(keyword.value for keyword in call.keywords))))
+        and not all(map(is_constant, _arguments(call)))
     )
 
 
@@ -1214,13 +1224,7 @@ def _choose(
         pending.extend(statement.line_mates)
         for block in statement.blocks:
             pending.extend(child for child in block if whole or child.essential)
-        needless: set[str] = set()
-        if (
-            plain is not None
-            and not statement.blocks
-            and any(plain.name(name, statement.scope) for name in statement.loads)
-        ):
-            needless = plain.needless_reads(statement)
+        needless = plain.needless_reads(statement) if plain is not None else set()
         for name in statement.loads:
             if name in needless:
                 continue
