@@ -1708,3 +1708,40 @@ def test_the_context_an_mcp_agent_app_runs_in_holds_an_async_generator() -> None
     # entering the context runs the app, which keeps tasks from then on
     source += "async def start():\n    await st.session_state.context.__aenter__()\n"
     assert [(v.line, v.code) for v in check(source)] == [(3, "PKL110"), (4, "PKL103")]
+
+
+@pytest.mark.parametrize("package", ["langchain", "langchain_classic"])
+def test_an_agent_a_classic_builder_makes_is_refused_whatever_model_it_is_given(
+    package: str,
+) -> None:
+    source = HEADER + f"from {package}.agents import AgentExecutor, create_tool_calling_agent\n"
+    source += "agent = create_tool_calling_agent(make_model(), tools, prompt)\n"
+    source += "st.session_state.agent = AgentExecutor(agent=agent, tools=tools)\n"
+    found = check(source)
+    assert [v.code for v in found] == ["PKL102"]
+    assert "AgentExecutor holding" in found[0].message
+    assert f"from {package}.agents.create_tool_calling_agent()" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "statement, expected",
+    [
+        # the builders' values are refused, not every value of the type
+        ("st.session_state.chain = RunnablePassthrough.assign(n=len) | prompt", ["PKL102"]),
+        ("st.session_state.chain = RunnableSequence(prompt, model)", []),
+        ("st.session_state.chain = RunnableAssign(RunnableParallel(n=len))", []),
+        (
+            "def build() -> RunnableSequence:\n    return make()\nst.session_state.chain = build()",
+            [],
+        ),
+        ("class Chain(RunnableSequence):\n    pass\nst.session_state.chain = Chain()", []),
+        ("def keep(chain: RunnableBinding):\n    st.session_state.chain = chain", []),
+    ],
+)
+def test_a_type_refused_only_as_its_producers_make_it_is_judged_by_the_producer(
+    statement: str, expected: list[str]
+) -> None:
+    source = HEADER + "from langchain_core.runnables import (\n"
+    source += "    RunnableAssign, RunnableBinding, RunnableParallel, RunnablePassthrough,"
+    source += " RunnableSequence,\n)\n" + statement + "\n"
+    assert [v.code for v in check(source)] == expected

@@ -159,6 +159,23 @@ def test_a_verdict_that_depends_on_a_release_follows_the_app_requirements(
 
 
 @pytest.mark.parametrize(
+    ("requirements", "reported"),
+    [(None, True), ("langchain-core==0.2.43\n", False), ("langchain-core==0.3.86\n", True)],
+)
+def test_a_runnable_assign_pickles_with_the_langchain_core_an_app_pins_before_0_3(
+    tmp_path: Path, requirements: str | None, reported: bool
+) -> None:
+    source = "import streamlit as st\nfrom langchain_core.runnables import RunnablePassthrough\n"
+    source += "st.session_state.step = RunnablePassthrough.assign(n=len)\n"
+    folder = app_folder(tmp_path, **{"app.py": source})
+    if requirements is not None:
+        (folder / "requirements.txt").write_text(requirements)
+    assert [v.code for v in check(source, path=folder / "app.py")] == (
+        ["PKL102"] if reported else []
+    )
+
+
+@pytest.mark.parametrize(
     ("lock", "text", "reported"),
     [
         ("uv.lock", '[[package]]\nname = "openai"\nversion = "0.27.6"\nsource = {}\n', False),

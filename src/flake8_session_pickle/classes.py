@@ -191,7 +191,7 @@ class ClassModel:
             for base in ancestor.bases:
                 if isinstance(base, Named):
                     row = self._evaluator.knowledge.type(base.name)
-                    if row is not None and row.kind is not None:
+                    if row is not None and row.kind is not None and not row.refused_as_made:
                         return base.name, row
         return None
 

@@ -192,7 +192,7 @@ class Evaluator:
             if not isinstance(value, Named):
                 continue
             row = self.knowledge.type(value.name)
-            if row is not None and not row.pickles_when_given:
+            if row is not None and not row.pickles_when_given and not row.refused_as_made:
                 made_by = "annotation " + holder.format(type=display_name(value.name))
                 typed.append(Object(row.name, made_by))
         return tuple(typed)

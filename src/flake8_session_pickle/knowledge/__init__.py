@@ -159,7 +159,7 @@ class Knowledge:
             return production
         row = self._types.get(name)
         if row is not None:
-            return Production(row, Made(f"{name}()"))
+            return None if row.refused_as_made else Production(row, Made(f"{name}()"))
         owner, _, member = name.rpartition(".")
         owner_row = self._types.get(owner)
         return None if owner_row is None else self._methods.get((owner_row.name, member))

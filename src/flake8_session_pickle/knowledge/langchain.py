@@ -30,6 +30,13 @@ _RETRIEVER = (
     _EMBEDDING + "from langchain_core.vectorstores import InMemoryVectorStore; "
     "_retriever = InMemoryVectorStore.from_texts(['a'], _emb).as_retriever(); "
 )
+_AGENT_CHAT_PROMPT = (
+    "ChatPromptTemplate.from_messages([('system', '{tools} {tool_names}'), ('human', '{input}'), "
+    "MessagesPlaceholder('agent_scratchpad')])"
+)
+_AGENT_TEXT_PROMPT = (
+    "PromptTemplate.from_template('{tools} {tool_names} {input} {agent_scratchpad}')"
+)
 _DOCUMENTS = "from langchain_core.documents import Document; _docs = [Document(page_content='a')]; "
 _SQLITE = (
     "from langchain_community.utilities import SQLDatabase; "
@@ -314,6 +321,76 @@ CORE: tuple[TypeRow, ...] = (
         ),
         built="a binding made by other means (llm.bind(...)) pickles when what it binds does; "
         "the langchain 0.3 builders are the same code as langchain_classic's, measured there",
+        refused_as_made=True,
+        package="langchain_core",
+        version=_CORE,
+    ),
+    TypeRow(
+        "langchain_core.runnables.passthrough.RunnableAssign",
+        # it holds a RunnableParallel[dict[str, Any]], a parametrised pydantic class
+        # pickle cannot find by name
+        Kind.LOCAL_OBJECT,
+        made_by=tuple(
+            Made(
+                f"{path}.RunnablePassthrough.assign()",
+                "from langchain_core.runnables import RunnablePassthrough; "
+                "value = RunnablePassthrough.assign(n=len)",
+            )
+            for path in ("langchain_core.runnables", "langchain_core.runnables.passthrough")
+        ),
+        pickles_with=PicklesWith(
+            "langchain-core",
+            "<0.3",
+            "from langchain_core.runnables import RunnablePassthrough; "
+            "value = RunnablePassthrough.assign(n=len)",
+            "langchain-core 0.2.43",
+        ),
+        built="one made by its constructor from a RunnableParallel pickles when what it runs does",
+        refused_as_made=True,
+        package="langchain_core",
+        version=_CORE,
+    ),
+    TypeRow(
+        "langchain_core.runnables.base.RunnableSequence",
+        # the classic agent builders put a lambda of their own in it (and, from
+        # langchain-core 0.3, a RunnableAssign)
+        Kind.LOCAL_OBJECT,
+        made_by=tuple(
+            Made(
+                f"{package}.agents.{builder}()",
+                ""
+                if package == "langchain"
+                else (
+                    "from langchain_anthropic import ChatAnthropic; "
+                    "_llm = ChatAnthropic(model='claude-3-5-haiku-latest', api_key='sk-test'); "
+                    if needs_tools
+                    else "from langchain_core.language_models import FakeMessagesListChatModel; "
+                    "_llm = FakeMessagesListChatModel(responses=[]); "
+                )
+                + "from langchain_core.prompts import ChatPromptTemplate, "
+                "MessagesPlaceholder, PromptTemplate; from langchain_core.tools import Tool; "
+                f"from {package}.agents import {builder}; "
+                "_tools = [Tool(name='t', func=print, description='d')]; "
+                f"value = {builder}(_llm, _tools, {prompt})",
+                holds=Holding.ARGUMENTS,
+                package=package,
+                needs=("langchain_anthropic",) if needs_tools and package != "langchain" else (),
+            )
+            for package in ("langchain", "langchain_classic")
+            for builder, needs_tools, prompt in (
+                ("create_openai_functions_agent", False, _AGENT_CHAT_PROMPT),
+                ("create_openai_tools_agent", False, _AGENT_CHAT_PROMPT),
+                ("create_tool_calling_agent", True, _AGENT_CHAT_PROMPT),
+                ("create_structured_chat_agent", False, _AGENT_CHAT_PROMPT),
+                ("create_json_chat_agent", False, _AGENT_CHAT_PROMPT),
+                ("create_react_agent", False, _AGENT_TEXT_PROMPT),
+                ("create_xml_agent", False, _AGENT_TEXT_PROMPT),
+            )
+        ),
+        built="a sequence made by other means (prompt | llm) pickles when its steps do; "
+        "the langchain 0.3 builders are the same code as langchain_classic's, measured there "
+        "(and with langchain 0.2.16, where the lambda alone refuses them)",
+        refused_as_made=True,
         package="langchain_core",
         version=_CORE,
     ),

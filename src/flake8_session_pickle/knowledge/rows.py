@@ -272,7 +272,16 @@ class TypeRow:
     """For a row with ``used_by``: Python source that binds ``value`` to a value as
     it is made, which pickles."""
 
+    refused_as_made: bool = False
+    """Pickle refuses the values the row's producers make, not every value of the
+    type (LangChain's agent builders put a lambda of their own into a
+    ``RunnableSequence``, which otherwise pickles when its steps do): calling
+    the type, an annotation naming it and a class derived from it say nothing
+    of how pickle treats a value."""
+
     def __post_init__(self) -> None:
+        if self.refused_as_made and self.kind is None:
+            raise ValueError(f"{self.name}: a row refused as made needs a kind")
         if self.kind is not None and self.pickles:
             raise ValueError(f"{self.name}: a row cannot both refuse and pickle")
         if self.used_by and (self.kind is None or not self.fresh_evidence):
