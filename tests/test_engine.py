@@ -922,6 +922,21 @@ class Handle:
             "    st.session_state.held = stack.enter_context(Session())\n",
             ["PKL111"],
         ),
+        ("st.session_state.held = Session().__enter__()\n", ["PKL111"]),
+        (
+            "async def main():\n    st.session_state.tool = await Session().__aenter__()\n",
+            ["PKL102"],
+        ),
+        # what a place holds gets past the call only if it can be entered: not None
+        (
+            "if 'session' not in st.session_state:\n    st.session_state.session = None\n"
+            "def start():\n    st.session_state.session = Session()\n"
+            "async def main():\n    st.session_state.tool = await st.session_state.session"
+            ".__aenter__()\n",
+            ["PKL111", "PKL102"],
+        ),
+        ("st.session_state.entered = Handle().__enter__()\n", []),
+        ("st.session_state.entered = Handle().__exit__(None, None, None)\n", []),
         ("with Handle() as entered:\n    st.session_state.entered = entered\n", []),
         ("with Handle():\n    st.session_state.entered = Handle()\n", []),
         # which part of what is entered each name of a tuple takes is not followed

@@ -17,6 +17,7 @@ from flake8_session_pickle.knowledge.language import (
     CLASS_FACTORIES,
     CONNECTION_CURSORS,
     ENTERING_CALLS,
+    ENTERING_METHODS,
     ITEM_READS,
     MODULE_TYPE,
     SAME_AS_ARGUMENT,
@@ -222,7 +223,7 @@ class Evaluator:
             item = self._item_read(expression, scope)
             if item is not None:
                 return item
-            entered = self._entered_by_stack(expression, scope)
+            entered = self._entered_explicitly(expression, scope)
             if entered is not None:
                 return entered
             return union(
@@ -338,7 +339,17 @@ class Evaluator:
         """What ``with value as name`` binds, as far as it is known (``async with``
         where ``asynchronous``): the value itself where it enters as itself; for
         an instance of a class of the app, what its ``__enter__`` returns, or
-        what its ``__aenter__`` returns once awaited."""
+        what its ``__aenter__`` returns once awaited. For a watched place, what
+        entering what it may hold gives: only what can be entered gets past the
+        ``with`` (not the ``None`` it may start as)."""
+        if isinstance(value, Place):
+            return union(
+                *(
+                    self.entered(held, asynchronous)
+                    for held in self._program.stored_at(value)
+                    if not isinstance(held, Place)
+                )
+            )
         if self.enters_as_itself(value):
             return (value,)
         if not isinstance(value, Instance):
@@ -387,22 +398,28 @@ class Evaluator:
             return items
         return union(items, self.evaluate(call.args[1].value, scope))
 
-    def _entered_by_stack(self, call: cst.Call, scope: Scope) -> Values | None:
-        """What ``stack.enter_context(x)`` gives, what entering ``x`` gives, and
-        ``stack.enter_async_context(x)``, a coroutine giving it; None for any
-        other call."""
+    def _entered_explicitly(self, call: cst.Call, scope: Scope) -> Values | None:
+        """What ``stack.enter_context(x)`` or ``x.__enter__()`` gives, what entering
+        ``x`` gives, and ``stack.enter_async_context(x)`` or ``x.__aenter__()``, a
+        coroutine giving it; None for any other call."""
         func = call.func
-        method = func.attr.value if isinstance(func, cst.Attribute) else ""
-        if method not in ENTERING_CALLS or len(call.args) != 1 or call.args[0].star:
+        if not isinstance(func, cst.Attribute):
             return None
-        asynchronous = ENTERING_CALLS[method] == "__aenter__"
+        method = func.attr.value
+        if method in ENTERING_METHODS and not call.args:
+            entering, entered_expression = method, func.value
+        elif method in ENTERING_CALLS and len(call.args) == 1 and not call.args[0].star:
+            entering, entered_expression = ENTERING_CALLS[method], call.args[0].value
+        else:
+            return None
+        asynchronous = entering == "__aenter__"
         entered = union(
             *(
                 self.entered(value, asynchronous)
-                for value in self.evaluate(call.args[0].value, scope)
+                for value in self.evaluate(entered_expression, scope)
             )
         )
-        if ENTERING_CALLS[method] == "__enter__":
+        if not asynchronous:
             return entered or NOTHING_KNOWN
         return (_coroutine(entered, call, f"'{method}()'"),)
 
