@@ -1079,6 +1079,59 @@ def test_every_key_that_holds_what_was_read_back_is_reported() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # read further on in the run that wrote it: what was written
+        (
+            "st.session_state.pool = sqlite3.connect('')\n"
+            "st.session_state.backup = st.session_state.pool",
+            [2, 3],
+        ),
+        (
+            "st.session_state['pool'] = sqlite3.connect('')\n"
+            "st.session_state.backup = st.session_state.pool",
+            [2, 3],
+        ),
+        (
+            "if ready:\n    st.session_state.pool = sqlite3.connect('')\nelse:\n"
+            "    st.session_state.pool = sqlite3.connect('b')\n"
+            "st.session_state.backup = st.session_state.pool",
+            [3, 5, 6],
+        ),
+        # written over with data before the read
+        (
+            "st.session_state.pool = sqlite3.connect('')\nst.session_state.pool = None\n"
+            "st.session_state.backup = st.session_state.pool",
+            [2],
+        ),
+        # a guarded write may never run: the read is judged by all the key may hold
+        (
+            "if ready:\n    st.session_state.pool = sqlite3.connect('')\n"
+            "st.session_state.backup = st.session_state.pool",
+            [3],
+        ),
+        (
+            "try:\n    st.session_state.pool = sqlite3.connect('')\nexcept OSError:\n    pass\n"
+            "st.session_state.backup = st.session_state.pool",
+            [3],
+        ),
+        (
+            "for n in range(3):\n    st.session_state.pool = sqlite3.connect('')\n"
+            "st.session_state.backup = st.session_state.pool",
+            [3],
+        ),
+    ],
+)
+def test_a_key_read_after_its_write_in_the_same_run_gives_what_was_written(
+    body: str, expected: list[int]
+) -> None:
+    source = HEADER + "import sqlite3\nst.session_state.setdefault('pool', None)\n"
+    source += "def reset(ready):\n" + textwrap.indent(body, "    ") + "\n"
+    source += "st.button('reset', on_click=reset, args=(True,))\n"
+    assert [v.line - 3 for v in check(source)] == expected
+
+
+@pytest.mark.parametrize(
     "data",
     [
         "st.session_state.pool = None",

@@ -436,7 +436,10 @@ class _Reporter:
             Interpreter(self._evaluator, listener).run_function(node, body, arguments=arguments)
 
     def _keep(self, sink: Sink, write: Write, through: _Through | None = None) -> None:
-        values = self._evaluator.stored(write.value, write.scope, write.spread, write.made)
+        at = write.at
+        written = (at.root, at.key) if at is not None and len(at.segments) == 1 else None
+        with write.scope.binding_scope.unwritten(written):
+            values = self._evaluator.stored(write.value, write.scope, write.spread, write.made)
         persists = self._persistence(sink, write, values) if sink.rerun_trap else never
         statement = self.statement if through is None else through.statement
         self._writes.append(_Judged(sink, write, values, persists, statement, through))

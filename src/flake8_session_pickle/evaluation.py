@@ -212,11 +212,14 @@ class Evaluator:
             return anchored(scope.lookup(expression.value), expression)
         if expression_type is cst.Attribute:
             assert isinstance(expression, cst.Attribute)
-            return union(
-                *(
-                    self.attribute(value, expression.attr.value, expression)
-                    for value in self.evaluate(expression.value, scope)
-                )
+            return _with_written(
+                union(
+                    *(
+                        self.attribute(value, expression.attr.value, expression)
+                        for value in self.evaluate(expression.value, scope)
+                    )
+                ),
+                scope,
             )
         if expression_type is cst.Call:
             assert isinstance(expression, cst.Call)
@@ -243,7 +246,7 @@ class Evaluator:
             items = NOTHING_KNOWN
             if len(expression.slice) == 1 and isinstance(expression.slice[0].slice, cst.Index):
                 segment = self.segment(expression.slice[0].slice.value, scope)
-                items = self._items(tuple(owners), segment)
+                items = _with_written(self._items(tuple(owners), segment), scope)
             return union(tuple(aliased), items) if aliased else items
         if expression_type is cst.Lambda:
             assert isinstance(expression, cst.Lambda)
@@ -1346,3 +1349,22 @@ def _literal_head(text: cst.CSTNode) -> str:
         if isinstance(first, cst.FormattedStringText):
             return first.value
     return ""
+
+
+def _with_written(values: Values, scope: Scope) -> Values:
+    """What a read gives, with what the scope's statements run so far wrote under
+    the key it reads (``st.session_state.conn`` right after it was set). Where
+    that may be data (``None`` before a connection is made), the read is judged
+    as a read of the place alone: by everything it may hold."""
+    written = scope.binding_scope.written
+    if not written:
+        return values
+    found = [
+        written.get((value.root, value.key), ())
+        for value in values
+        if isinstance(value, Place) and len(value.segments) == 1
+    ]
+    found = [
+        each for each in found if not any(isinstance(value, (Constant, Text)) for value in each)
+    ]
+    return union(values, *found) if found else values

@@ -42,7 +42,7 @@ from flake8_session_pickle.knowledge.language import (
     Stores,
 )
 from flake8_session_pickle.knowledge.streamlit import CACHE_RESOURCE
-from flake8_session_pickle.scopes import Scope, ScopeKind
+from flake8_session_pickle.scopes import Branch, Scope, ScopeKind
 from flake8_session_pickle.values import (
     NOTHING_KNOWN,
     AnyKey,
@@ -184,6 +184,7 @@ class Interpreter:
         stored = self._target(target, scope)
         if stored is not None:
             self._listener.heard(Stored((stored,), value, None, StoreForm.SET, scope))
+            self._remember_write(stored, value, scope)
             if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name):
                 self._fill(target.value.value, stored.owners, [(value, Role.VALUE, None)], scope)
             elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
@@ -191,6 +192,19 @@ class Interpreter:
         self._bind(target, value, scope)
         if stored is not None and isinstance(value, cst.Name):
             self._alias(value.value, stored, scope)
+
+    def _remember_write(self, stored: Target, value: cst.BaseExpression, scope: Scope) -> None:
+        """After ``st.session_state.conn = connect()``, a read of the key further on
+        in the same scope finds what was written, as well as what the place may
+        hold from other runs."""
+        segment = stored.segment
+        if not isinstance(segment, (Attribute, Key)):
+            return
+        roots = [owner for owner in stored.owners if isinstance(owner, Place)]
+        if len(roots) != 1 or len(stored.owners) != 1 or roots[0].segments:
+            return
+        key = segment.name if isinstance(segment, Attribute) else segment.value
+        scope.binding_scope.write((roots[0].root, key), self._evaluator.evaluate(value, scope))
 
     @staticmethod
     def _alias(name: str, stored: Target, scope: Scope) -> None:
@@ -507,8 +521,7 @@ class Interpreter:
                     scope.bind(name, NOTHING_KNOWN)
             self._conditional_suite(handler.body, scope)
             outcomes.append(scope.rewind(mark))
-        for name, values in after_body.items():
-            scope.bind(name, values)
+        scope.replay(after_body)
         if statement.orelse is not None:
             self._suite(statement.orelse.body, scope)
         scope.merge(scope.rewind(mark), *outcomes)
@@ -550,7 +563,7 @@ class Interpreter:
     def _match(self, statement: cst.Match, scope: Scope) -> None:
         self.scan(statement.subject, scope)
         mark = scope.mark()
-        outcomes: list[dict[str, Values]] = [{}]  # no case may match
+        outcomes: list[Branch] = [{}]  # no case may match
         for case in statement.cases:
             for name in _capture_names(case.pattern):
                 scope.bind(name, NOTHING_KNOWN)

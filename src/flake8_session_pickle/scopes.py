@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import builtins
 import enum
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from flake8_session_pickle.values import NOTHING_KNOWN, Named, Values, union
 
@@ -20,6 +22,13 @@ if TYPE_CHECKING:
     from flake8_session_pickle.values import Definition
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
+
+WrittenKey = tuple[str, Hashable]
+"""A key of a watched place's root, by the root's name and the key
+(``("streamlit.session_state", "conn")``)."""
+
+Branch = dict[str | WrittenKey, Values]
+"""What a branch left each name bound to and each key written with."""
 
 
 class ScopeKind(enum.Enum):
@@ -54,7 +63,11 @@ class Scope:
         self.owner = owner
         """The function or class whose body this is."""
         self.bindings: dict[str, Values] = {}
-        self._log: list[tuple[str, Values | None]] = []
+        self.written: dict[WrittenKey, Values] = {}
+        """What this scope's statements run so far wrote under a key of a watched
+        place (``st.session_state.conn = connect()``), so that a read of the key
+        further on finds it: branches are undone and joined as bindings are."""
+        self._log: list[tuple[str | WrittenKey, Values | None]] = []
         """Every binding so far, in order, with what the name was bound to before it
         (None: nothing), so that a branch is undone and joined at the cost of the
         names it bound, whatever the size of the scope."""
@@ -90,6 +103,27 @@ class Scope:
         self._log.append((name, self.bindings.get(name)))
         self.bindings[name] = values
 
+    def write(self, key: WrittenKey, values: Values) -> None:
+        """Record what a statement of this scope wrote under ``key`` of a watched
+        place's root (the place's root and the key)."""
+        self._log.append((key, self.written.get(key)))
+        self.written[key] = values
+
+    @contextmanager
+    def unwritten(self, key: WrittenKey | None) -> Iterator[None]:
+        """Reads of ``key`` find only what the place may hold from elsewhere while
+        this lasts: a write of what its own key holds stores nothing new."""
+        hidden = self.written.pop(key, None) if key is not None else None
+        try:
+            yield
+        finally:
+            if hidden is not None:
+                assert key is not None
+                self.written[key] = hidden
+
+    def _table(self, key: str | WrittenKey) -> dict[Any, Values]:
+        return self.bindings if isinstance(key, str) else self.written
+
     def lookup(self, name: str) -> Values:
         if name in self.bindings:
             return self.bindings[name]
@@ -107,22 +141,39 @@ class Scope:
         """Where a branch starts, for :meth:`rewind`."""
         return len(self._log)
 
-    def rewind(self, mark: int) -> dict[str, Values]:
-        """Undo the bindings made since ``mark`` and return what they left each
-        name bound to."""
-        left: dict[str, Values] = {}
-        for name, previous in reversed(self._log[mark:]):
-            left.setdefault(name, self.bindings[name])
+    def rewind(self, mark: int) -> Branch:
+        """Undo the bindings and writes made since ``mark`` and return what they
+        left each name bound to and each key written with."""
+        left: Branch = {}
+        for key, previous in reversed(self._log[mark:]):
+            table = self._table(key)
+            left.setdefault(key, table[key])
             if previous is None:
-                del self.bindings[name]
+                del table[key]
             else:
-                self.bindings[name] = previous
+                table[key] = previous
         del self._log[mark:]
         return left
 
-    def merge(self, *branches: dict[str, Values]) -> None:
+    def replay(self, left: Branch) -> None:
+        """Bind and write again what a branch left (as returned by :meth:`rewind`)."""
+        for key, values in left.items():
+            if isinstance(key, str):
+                self.bind(key, values)
+            else:
+                self.write(key, values)
+
+    def merge(self, *branches: Branch) -> None:
         """Bind every name to what it may be after any of the branches ran from the
-        current state, given what each left (as returned by :meth:`rewind`)."""
-        for name in dict.fromkeys(name for branch in branches for name in branch):
-            before = self.bindings.get(name, ())
-            self.bind(name, union(*(branch.get(name, before) for branch in branches)))
+        current state, and every key to what may have been written under it, given
+        what each left (as returned by :meth:`rewind`). A key counts as written
+        after the branches only where it was before them or every branch wrote
+        it: what guards a write (``if "k" not in st.session_state``) may never
+        hold, as the analysis cannot tell."""
+        for key in dict.fromkeys(key for branch in branches for key in branch):
+            if isinstance(key, str):
+                before = self.bindings.get(key, ())
+                self.bind(key, union(*(branch.get(key, before) for branch in branches)))
+            elif key in self.written or all(key in branch for branch in branches):
+                before = self.written.get(key, ())
+                self.write(key, union(*(branch.get(key, before) for branch in branches)))

@@ -987,6 +987,17 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
             plain = _PlainData(binders, found.streamlit_names)
             plain.sink_writes.update(map(id, chosen))
             chosen = [s for s in chosen if s.blocks or not plain.write(s)]
+        # A read of a key after a write of it in the same scope finds what was
+        # written, so the writes of data over it there are run too.
+        kept_keys = {key for s in chosen for key in _written_keys(s, found)}
+        kept_keys &= {key for s in chosen for key in _read_keys(s, found)}
+        if kept_keys:
+            taken = set(map(id, chosen))
+            chosen.extend(
+                s
+                for s in reader.statements
+                if id(s) not in taken and not kept_keys.isdisjoint(_written_keys(s, found))
+            )
         writers = _writers(chosen, reader.statements)
         chosen.extend(statement for statement in body if statement.always)
         uses = _uses(reader.statements, chosen)
@@ -1049,6 +1060,43 @@ def _imported(statement: _Statement) -> list[str]:
     if isinstance(node, ast.ImportFrom) and not node.level and node.module:
         return [node.module]
     return []
+
+
+def _written_keys(statement: _Statement, found: _Found) -> set[tuple[int, Hashable]]:
+    """The keys of watched places the statement assigns by name, with the scope
+    it runs in (by ``id``)."""
+    targets = [*statement.targets, *(target for target, _ in statement.constant_targets)]
+    return _keys(statement, targets, found)
+
+
+def _read_keys(statement: _Statement, found: _Found) -> set[tuple[int, Hashable]]:
+    """The keys of watched places a simple statement reads by name, with the
+    scope it runs in (by ``id``)."""
+    if statement.blocks or statement.body_scope is not None:
+        return set()
+    reads = [
+        node
+        for node in ast.walk(statement.node)
+        if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, ast.Load)
+    ]
+    return _keys(statement, reads, found)
+
+
+def _keys(
+    statement: _Statement, nodes: Sequence[ast.expr], found: _Found
+) -> set[tuple[int, Hashable]]:
+    keys: set[tuple[int, Hashable]] = set()
+    for node in nodes:
+        for _, mentions in found.mentions:
+            if isinstance(node, ast.Attribute) and mentions.denotes(node.value):
+                keys.add((id(statement.scope), node.attr))
+            elif (
+                isinstance(node, ast.Subscript)
+                and isinstance(node.slice, ast.Constant)
+                and mentions.denotes(node.value)
+            ):
+                keys.add((id(statement.scope), node.slice.value))
+    return keys
 
 
 def _constant_writes(
