@@ -311,11 +311,35 @@ start(lambda: 0)
 
 def test_a_value_a_call_passes_to_a_function_that_stores_it_is_reported_at_the_call() -> None:
     found = [(v.line, v.column, v.code) for v in check(HELPERS)]
-    assert found == [(7, 28, "PKL107"), (9, 0, "PKL104"), (12, 0, "PKL101")]
+    # and once where the function writes it, which stores it on some run
+    assert found == [(5, 32, "PKL104"), (7, 28, "PKL107"), (9, 0, "PKL104"), (12, 0, "PKL101")]
     messages = {v.line: v.message for v in check(HELPERS)}
     assert "open file from open() passed to 'init_state()' stored in " in messages[9]
     assert 'st.session_state[key] (st.session_state["handle"])' in messages[9]
     assert "lambda passed to 'start()' stored in st.session_state[key]" in messages[12]
+
+
+@pytest.mark.parametrize(
+    ("calls", "expected"),
+    [
+        ("keep(sqlite3.connect(''))\nkeep(open('log'))\n", [5, 6, 7]),
+        ("keep(sqlite3.connect(''))\nkeep(external.thing())\n", [5, 6]),
+        ("keep(sqlite3.connect(''))\nkeep('offline')\n", [5, 6]),
+        ("keep('offline')\nkeep(external.thing())\n", []),
+        # what a function makes of what it is given
+        (
+            "def open_db(folder):\n    keep(sqlite3.connect(folder + '/app.db'))\n"
+            "open_db(external.folder())\n",
+            [5, 7],
+        ),
+    ],
+)
+def test_a_write_a_call_makes_refused_is_reported_where_it_is_written_too(
+    calls: str, expected: list[int]
+) -> None:
+    source = HEADER + "import sqlite3, external\n\ndef keep(conn):\n"
+    source += "    st.session_state.conn = conn\n" + calls
+    assert [v.line for v in check(source)] == expected
 
 
 def test_a_function_sees_the_final_module_bindings() -> None:

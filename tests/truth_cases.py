@@ -22,6 +22,9 @@ class Case:
     sink: str = "session_state"
     line: int | None = None
     """The line a report of a refused value points at: where the value is written."""
+    also: tuple[int, ...] = ()
+    """Other lines where the refused value is reported: the write in a function
+    of the file that a call makes refused (``line`` is the call)."""
     files: tuple[tuple[str, str], ...] = ()
     """The app's other files, by their path from the folder of the script, which
     is ``app.py`` there, or ``pages/page.py`` for a case whose script is a page."""
@@ -1514,6 +1517,7 @@ CALL_CASES = [
         "init_state('count', 0)\ninit_state('lock', threading.Lock())\n",
         "PKL107",
         line=7,
+        also=(5,),
     ),
     Case(
         "calls/data-stored-by-a-helper",
@@ -1529,6 +1533,7 @@ CALL_CASES = [
         "    remember(lambda: 1)\npage()\n",
         "PKL101",
         line=7,
+        also=(3,),
     ),
     Case(
         "calls/keyword-argument-stored-by-a-helper",
@@ -1536,6 +1541,7 @@ CALL_CASES = [
         "    st.session_state.connection = connection\nkeep(connection=socket.socket())\n",
         "PKL105",
         line=5,
+        also=(4,),
     ),
     Case(
         "calls/helper-storing-its-own-lock-given-data",

@@ -460,8 +460,13 @@ class _Reporter:
         # A write refused where the parameters of the function it is in are
         # unknown is reported there, not again at each call passing it values.
         refused: set[int] = set()
+        # A write refused only with what calls pass is reported at each call,
+        # and where it is written: it stores what pickle refuses on some run.
+        unknown_run: dict[int, _Judged] = {}
+        through_calls: dict[int, Refusal] = {}
         for judged in sorted(self._writes, key=lambda judged: judged.through is not None):
-            if judged.through is not None and id(judged.write.value) in refused:
+            written = id(judged.write.value)
+            if judged.through is not None and written in refused:
                 continue
             refusal = None
             for value in judged.values:
@@ -478,10 +483,14 @@ class _Reporter:
                     )
                 if refusal is not None:
                     break
+            if judged.through is None:
+                unknown_run.setdefault(written, judged)
+            elif refusal is not None:
+                through_calls.setdefault(written, refusal)
             if refusal is None:
                 continue
             if judged.through is None:
-                refused.add(id(judged.write.value))
+                refused.add(written)
             through = judged.through
             message = judged.sink.message(
                 refusal.kind,
@@ -491,6 +500,15 @@ class _Reporter:
             if message is not None:
                 anchor = refusal.anchor if through is None else through.call
                 findings.append(Finding(anchor, message, judged.statement))
+        for written, first in through_calls.items():
+            own = unknown_run.get(written)
+            if own is None or written in refused:
+                continue
+            message = own.sink.message(
+                first.kind, first.what, _place(own.write.place, own.write.at, False)
+            )
+            if message is not None:
+                findings.append(Finding(own.write.value, message, own.statement))
         return findings
 
     def stored_at(self, place: Place) -> Values:
