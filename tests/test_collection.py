@@ -1,9 +1,8 @@
 """The real-app collection that docs/accuracy.md measures against: its records
 are complete and its splits are the documented ones (the apps themselves are
 checked out elsewhere, never committed): the first collection split by a hash
-of the repository's name, and the repositories collected later, ``fresh`` and
-``fresh2``, ``fresh3`` and ``fresh4`` (each collected and verified before the linter was run
-on it)."""
+of the repository's name, and the repositories collected later, ``fresh`` to
+``fresh5`` (each collected and verified before the linter was run on it)."""
 
 from __future__ import annotations
 
@@ -12,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 ACCURACY = Path(__file__).parent.parent / "accuracy"
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 
 
 def records(name: str) -> list[dict[str, str]]:
@@ -39,15 +39,13 @@ def test_every_site_has_a_verdict_a_split_and_a_repository_at_a_commit() -> None
         assert site["verdict"] in {"refused", "pickles", "unknown"}, site
         assert site["sink"] in {"session_state", "cache_data"}, site
         assert site["split"] == manifest[site["repo"]]["split"]
-        assert site["split"] in {"fresh", "fresh2", "fresh3", "fresh4", split_of(site["repo"])}, (
-            site
-        )
+        assert site["split"] in {*FRESH, split_of(site["repo"])}, site
         assert site["verdict"] == "unknown" or site["evidence"], site
 
 
 def test_every_split_holds_refused_and_picklable_sites() -> None:
     sites = records("truth.tsv")
-    for split in ("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4"):
+    for split in ("tune", "holdout", *FRESH):
         verdicts = [site["verdict"] for site in sites if site["split"] == split]
         assert verdicts.count("refused") >= 30
         assert verdicts.count("pickles") >= 300
