@@ -1837,3 +1837,23 @@ def test_a_type_refused_only_as_its_producers_make_it_is_judged_by_the_producer(
     source += "    RunnableAssign, RunnableBinding, RunnableParallel, RunnablePassthrough,"
     source += " RunnableSequence,\n)\n" + statement + "\n"
     assert [v.code for v in check(source)] == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("client['app']", ["PKL106"]),
+        ("client['app']['users']", ["PKL106"]),
+        ("client.get_database('app')['users']", ["PKL106"]),
+        # a subscript of what a row says nothing of gives nothing known
+        ("external.thing()['app']", []),
+        ("[client][0:0]", []),
+    ],
+)
+def test_a_subscript_gives_what_the_type_s_row_says_its_items_are(
+    expression: str, expected: list[str]
+) -> None:
+    source = HEADER + "import external\nfrom pymongo import MongoClient\n"
+    source += "client = MongoClient('mongodb://db')\n"
+    source += f"st.session_state.kept = {expression}\n"
+    assert [v.code for v in check(source)] == expected

@@ -247,6 +247,7 @@ class Evaluator:
             if len(expression.slice) == 1 and isinstance(expression.slice[0].slice, cst.Index):
                 segment = self.segment(expression.slice[0].slice.value, scope)
                 items = _with_written(self._items(tuple(owners), segment), scope)
+            items = union(items, self._subscripted(owners))
             return union(tuple(aliased), items) if aliased else items
         if expression_type is cst.Lambda:
             assert isinstance(expression, cst.Lambda)
@@ -437,6 +438,17 @@ class Evaluator:
             and not value.is_enum
             and self._program.class_attribute(value, "__class_getitem__") is None
         )
+
+    def _subscripted(self, owners: Sequence[Value]) -> Values:
+        """What subscripting objects whose types' rows say what their ``[...]``
+        gives makes (``client["db"]`` of a MongoDB client: a database)."""
+        found = []
+        for owner in owners:
+            if isinstance(owner, Object):
+                production = self.knowledge.method(owner.type, "__getitem__")
+                if production is not None:
+                    found.append(self._produced(production, f"{owner.made_by}[...]", None, None))
+        return tuple(found)
 
     @staticmethod
     def _items(owners: Values, segment: Attribute | Key | AnyKey) -> Values:

@@ -43,6 +43,7 @@ _DISTRIBUTIONS: Mapping[str, str] = {
     "qdrant_client": "qdrant-client",
     "tavily": "tavily-python",
     "weaviate": "weaviate-client",
+    "opensearchpy": "opensearch-py",
     "google.cloud.bigquery": "google-cloud-bigquery",
     "phi": "phidata",
     "agents": "openai-agents",
@@ -262,6 +263,7 @@ GROUPS: tuple[Group, ...] = (
                 "psycopg_pool",
                 "neo4j",
                 "elasticsearch",
+                "opensearchpy",
                 "supabase",
                 "google.cloud.bigquery",
             }
@@ -275,6 +277,7 @@ GROUPS: tuple[Group, ...] = (
             "psycopg-pool",
             "neo4j",
             "elasticsearch",
+            "opensearch-py",
             "supabase",
             "google-cloud-bigquery",
         ),
@@ -301,8 +304,11 @@ GROUPS: tuple[Group, ...] = (
     ),
     Group(
         "agents",
-        frozenset({"agno", "phi", "smolagents", "agents", "mem0"}),
-        ("agno", "openai", "qdrant-client", "phidata", "smolagents", "openai-agents", "mem0ai"),
+        frozenset({"agno", "phi", "smolagents", "agents", "mem0", "sqlalchemy"}),
+        (
+            *("agno", "openai", "qdrant-client", "phidata", "smolagents", "openai-agents"),
+            *("mem0ai", "sqlalchemy"),
+        ),
     ),
     # langchain-pinecone holds pinecone before 8, a release line of its own
     Group(
@@ -345,7 +351,7 @@ GROUPS: tuple[Group, ...] = (
         frozenset(
             {
                 *("selenium", "fastmcp", "yfinance", "cv2", "websocket", "paho.mqtt"),
-                *("opcua", "assemblyai", "burr", "pymodbus"),
+                *("opcua", "assemblyai", "burr", "pymodbus", "ib_insync"),
             }
         ),
         (
@@ -359,6 +365,7 @@ GROUPS: tuple[Group, ...] = (
             "assemblyai",
             "burr",
             "pymodbus",
+            "ib_insync",
         ),
     ),
     # the last releases with mediapipe.solutions

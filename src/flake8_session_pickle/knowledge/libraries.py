@@ -67,6 +67,8 @@ _MEASURED = {
     "psycopg": "3.3.9",
     "neo4j": "6.4.1",
     "elasticsearch": "9.5.1",
+    "opensearchpy": "3.2.0",
+    "ib_insync": "0.9.86",
     "supabase": "2.34.1",
     "google.cloud.bigquery": "3.47.0",
     "firebase_admin": "7.7.0",
@@ -390,6 +392,13 @@ DATABASES: tuple[TypeRow, ...] = (
                 "import sqlalchemy, sqlalchemy.orm; "
                 f"value = sqlalchemy.orm.sessionmaker({_SQLITE_ENGINE})()",
             ),
+            Made(
+                # what st.connection(type="sql") gives as its session
+                "streamlit.connections.BaseConnection.session",
+                "import streamlit as st; "
+                "value = st.connection('db', type='sql', url='sqlite://').session",
+                package="streamlit",
+            ),
         ),
         iterator_pickles=True,  # iterates over a copy of the objects it holds
         package="sqlalchemy",
@@ -533,6 +542,44 @@ DATABASES: tuple[TypeRow, ...] = (
         version=_MEASURED["pymongo"],
     ),
     TypeRow(
+        # it keeps its client
+        "pymongo.synchronous.database.Database",
+        Kind.DATABASE,
+        made_by=tuple(
+            Made(
+                f"pymongo.MongoClient.{method}()",
+                "import pymongo; value = pymongo.MongoClient('mongodb://127.0.0.1:1', "
+                f"connect=False){call}",
+            )
+            for method, call in (
+                ("__getitem__", "['app']"),
+                ("get_database", ".get_database('app')"),
+            )
+        ),
+        aliases=("pymongo.database.Database",),
+        package="pymongo",
+        version=_MEASURED["pymongo"],
+    ),
+    TypeRow(
+        # it keeps its database, and so the client
+        "pymongo.synchronous.collection.Collection",
+        Kind.DATABASE,
+        made_by=tuple(
+            Made(
+                f"pymongo.synchronous.database.Database.{method}()",
+                "import pymongo; value = pymongo.MongoClient('mongodb://127.0.0.1:1', "
+                f"connect=False)['app']{call}",
+            )
+            for method, call in (
+                ("__getitem__", "['users']"),
+                ("get_collection", ".get_collection('users')"),
+            )
+        ),
+        aliases=("pymongo.collection.Collection",),
+        package="pymongo",
+        version=_MEASURED["pymongo"],
+    ),
+    TypeRow(
         "redis.client.Redis",
         Kind.DATABASE,
         made_by=(
@@ -624,6 +671,31 @@ DATABASES: tuple[TypeRow, ...] = (
         ),
         package="elasticsearch",
         version=_MEASURED["elasticsearch"],
+    ),
+    TypeRow(
+        # its connection keeps a lambda it defines as it is made
+        "opensearchpy.client.OpenSearch",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "opensearchpy.OpenSearch()",
+                "import opensearchpy; "
+                "value = opensearchpy.OpenSearch(hosts=[{'host': '127.0.0.1', 'port': 1}])",
+            ),
+        ),
+        aliases=("opensearchpy.OpenSearch",),
+        package="opensearchpy",
+        version=_MEASURED["opensearchpy"],
+    ),
+    TypeRow(
+        # the client of Interactive Brokers' gateway: its decoder keeps a function
+        # it defines as it is made, even before it connects
+        "ib_insync.ib.IB",
+        Kind.CLIENT,
+        made_by=(Made("ib_insync.IB()", "import ib_insync; value = ib_insync.IB()"),),
+        aliases=("ib_insync.IB",),
+        package="ib_insync",
+        version=_MEASURED["ib_insync"],
     ),
     TypeRow(
         "mysql.connector.connection.MySQLConnection",

@@ -1007,6 +1007,40 @@ AGENTS: tuple[TypeRow, ...] = (
         version=_PHI,
     ),
     TypeRow(
+        # it keeps the SQLAlchemy engine it makes from db_url, whatever the database
+        "phi.storage.assistant.postgres.PgAssistantStorage",
+        Kind.DATABASE,
+        made_by=(
+            Made(
+                "phi.storage.assistant.postgres.PgAssistantStorage()",
+                # phi.assistant first: phidata's own modules import each other in a cycle
+                "import phi.assistant; from phi.storage.assistant.postgres import "
+                "PgAssistantStorage; value = PgAssistantStorage(table_name='runs', "
+                "db_url='sqlite://')",
+            ),
+        ),
+        package="phi",
+        needs=("sqlalchemy",),
+        version=_PHI,
+    ),
+    TypeRow(
+        "phi.assistant.assistant.Assistant",
+        pickles=True,
+        made_by=(
+            Made(
+                "phi.assistant.Assistant()",
+                "from phi.assistant import Assistant; from phi.llm.openai import OpenAIChat; "
+                "value = Assistant(llm=OpenAIChat(model='gpt-4o-mini', api_key='sk-test'))",
+                holds=Holding.ARGUMENTS,
+            ),
+        ),
+        aliases=("phi.assistant.Assistant",),
+        built="it keeps its storage and knowledge base, and is refused with a storage that "
+        "keeps a database engine",
+        package="phi",
+        version=_PHI,
+    ),
+    TypeRow(
         "smolagents.models.OpenAIModel",
         Kind.CLIENT,
         made_by=(
