@@ -148,6 +148,20 @@ def test_a_user_can_say_a_known_type_or_producer_pickles() -> None:
     assert [v.line for v in check(source, settings=by_producer)] == [4]
 
 
+def test_the_user_s_word_on_a_type_refused_only_as_made_holds_for_every_value() -> None:
+    name = "langchain_core.runnables.base.RunnableSequence"
+    source = "import streamlit as st\nfrom langchain.agents import create_react_agent\n"
+    source += "from langchain_core.runnables.base import RunnableSequence\n"
+    source += "st.session_state.agent = create_react_agent(model, tools, prompt)\n"
+    source += "def build() -> RunnableSequence:\n    return make()\n"
+    source += "st.session_state.chain = build()\n"
+    assert [v.line for v in check(source)] == [4]
+    picklable = Settings(picklable=parse_names([name], "--pkl-picklable"))
+    assert check(source, settings=picklable) == []
+    unpicklable = Settings(unpicklable=parse_unpicklable([f"{name}:PKL110"], "--x"))
+    assert [v.line for v in check(source, settings=unpicklable)] == [4, 7]
+
+
 @pytest.mark.parametrize(
     "value, message",
     [

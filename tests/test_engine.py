@@ -893,6 +893,7 @@ def test_a_with_target_stores_what_the_resource_enters_as() -> None:
 
 CONTEXT_MANAGERS = """\
 import contextlib
+import external
 import threading
 
 
@@ -928,6 +929,11 @@ class Handle:
 
     def __exit__(self, *exc):
         return False
+
+
+class Derived(Session):
+    def __enter__(self):
+        return super().__enter__()
 """
 
 
@@ -960,6 +966,10 @@ class Handle:
             ["PKL111", "PKL102"],
         ),
         ("st.session_state.entered = Handle().__enter__()\n", []),
+        # what entering gives where the analysis does not know it: a call as any other
+        ("st.session_state.held = Derived().__enter__()\n", ["PKL111"]),
+        ("with Derived() as held:\n    st.session_state.held = held\n", ["PKL111"]),
+        ("st.session_state.entered = external.thing().__aenter__()\n", []),
         ("st.session_state.entered = Handle().__exit__(None, None, None)\n", []),
         ("with Handle() as entered:\n    st.session_state.entered = entered\n", []),
         ("with Handle():\n    st.session_state.entered = Handle()\n", []),
@@ -1144,6 +1154,24 @@ def test_every_key_that_holds_what_was_read_back_is_reported() -> None:
             "st.session_state.backup = st.session_state.pool",
             [3],
         ),
+        # a function of the app that uses session state may write the key again
+        (
+            "st.session_state.pool = sqlite3.connect('')\nclose_pool()\n"
+            "st.session_state.backup = st.session_state.pool",
+            [2],
+        ),
+        (
+            "st.session_state.pool = sqlite3.connect('')\nlen('x')\n"
+            "st.session_state.backup = st.session_state.pool",
+            [2, 4],
+        ),
+        # an f-string key stands for every text it makes
+        (
+            "st.session_state[f'{ready}_rows'] = []\n"
+            "st.session_state[f'{ready}_pool'] = sqlite3.connect('')\n"
+            "st.session_state.backup = st.session_state[f'{ready}_rows']",
+            [3],
+        ),
     ],
 )
 def test_a_key_read_after_its_write_in_the_same_run_gives_what_was_written(
@@ -1151,6 +1179,7 @@ def test_a_key_read_after_its_write_in_the_same_run_gives_what_was_written(
 ) -> None:
     source = HEADER + "import sqlite3\nst.session_state.setdefault('pool', None)\n"
     source += "def reset(ready):\n" + textwrap.indent(body, "    ") + "\n"
+    source += "def close_pool():\n    st.session_state.pool = None\n"
     source += "st.button('reset', on_click=reset, args=(True,))\n"
     assert [v.line - 3 for v in check(source)] == expected
 
@@ -1822,6 +1851,7 @@ def test_an_agent_a_classic_builder_makes_is_refused_whatever_model_it_is_given(
         ("st.session_state.chain = RunnablePassthrough.assign(n=len) | prompt", ["PKL102"]),
         ("st.session_state.chain = RunnableSequence(prompt, model)", []),
         ("st.session_state.chain = RunnableAssign(RunnableParallel(n=len))", []),
+        ("st.session_state.chain = RunnableBinding(bound=prompt, kwargs={})", []),
         (
             "def build() -> RunnableSequence:\n    return make()\nst.session_state.chain = build()",
             [],
@@ -1833,10 +1863,12 @@ def test_an_agent_a_classic_builder_makes_is_refused_whatever_model_it_is_given(
 def test_a_type_refused_only_as_its_producers_make_it_is_judged_by_the_producer(
     statement: str, expected: list[str]
 ) -> None:
-    source = HEADER + "from langchain_core.runnables import (\n"
-    source += "    RunnableAssign, RunnableBinding, RunnableParallel, RunnablePassthrough,"
-    source += " RunnableSequence,\n)\n" + statement + "\n"
-    assert [v.code for v in check(source)] == expected
+    for module in ("langchain_core.runnables", "langchain_core.runnables.base"):
+        source = HEADER + f"from {module} import RunnableBinding, RunnableSequence\n"
+        source += "from langchain_core.runnables.passthrough import RunnableAssign\n"
+        source += "from langchain_core.runnables import RunnableParallel, RunnablePassthrough\n"
+        source += statement + "\n"
+        assert [v.code for v in check(source)] == expected, module
 
 
 @pytest.mark.parametrize(

@@ -1520,6 +1520,24 @@ CALL_CASES = [
         also=(5,),
     ),
     Case(
+        "flow/key-read-after-its-write",
+        "import sqlite3\nimport streamlit as st\n"
+        "st.session_state.pool = sqlite3.connect(':memory:')\n"
+        "st.session_state.backup = st.session_state.pool\n",
+        "PKL106",
+        line=3,
+        also=(4,),
+    ),
+    Case(
+        "with/entered-by-hand",
+        "import threading\nimport streamlit as st\nclass Session:\n"
+        "    def __enter__(self):\n        return threading.Lock()\n"
+        "    def __exit__(self, *exc):\n        return False\n"
+        "st.session_state.lock = Session().__enter__()\n",
+        "PKL107",
+        line=8,
+    ),
+    Case(
         "calls/data-stored-by-a-helper",
         "import streamlit as st\ndef init_state(key, value):\n"
         "    if key not in st.session_state:\n        st.session_state[key] = value\n"

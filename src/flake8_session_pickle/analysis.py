@@ -143,6 +143,10 @@ class Analysis:
             return stored
         return union((*stored, *self._constants.get((place.root, place.key), ())))
 
+    def uses_session_state(self, function: Definition) -> bool:
+        facts = self._facts if function.module is None else function.module.facts
+        return function.name in facts.session_state_users
+
     def pinned(self, distribution: str) -> str | None:
         if self._project is None:
             return None
@@ -462,11 +466,11 @@ class _Reporter:
         refused: set[int] = set()
         # A write refused only with what calls pass is reported at each call,
         # and where it is written: it stores what pickle refuses on some run.
-        unknown_run: dict[int, _Judged] = {}
-        through_calls: dict[int, Refusal] = {}
+        own_run: dict[int, _Judged] = {}
+        first_refusal_by_call: dict[int, Refusal] = {}
         for judged in sorted(self._writes, key=lambda judged: judged.through is not None):
-            written = id(judged.write.value)
-            if judged.through is not None and written in refused:
+            write_id = id(judged.write.value)
+            if judged.through is not None and write_id in refused:
                 continue
             refusal = None
             for value in judged.values:
@@ -484,13 +488,13 @@ class _Reporter:
                 if refusal is not None:
                     break
             if judged.through is None:
-                unknown_run.setdefault(written, judged)
+                own_run.setdefault(write_id, judged)
             elif refusal is not None:
-                through_calls.setdefault(written, refusal)
+                first_refusal_by_call.setdefault(write_id, refusal)
             if refusal is None:
                 continue
             if judged.through is None:
-                refused.add(written)
+                refused.add(write_id)
             through = judged.through
             message = judged.sink.message(
                 refusal.kind,
@@ -500,9 +504,9 @@ class _Reporter:
             if message is not None:
                 anchor = refusal.anchor if through is None else through.call
                 findings.append(Finding(anchor, message, judged.statement))
-        for written, first in through_calls.items():
-            own = unknown_run.get(written)
-            if own is None or written in refused:
+        for write_id, first in first_refusal_by_call.items():
+            own = own_run.get(write_id)
+            if own is None or write_id in refused:
                 continue
             message = own.sink.message(
                 first.kind, first.what, _place(own.write.place, own.write.at, False)

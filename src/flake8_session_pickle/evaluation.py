@@ -77,6 +77,9 @@ _ITEMS = frozenset({Role.ITEM})
 class Program(Protocol):
     """What the evaluator asks of the analysis of the whole file."""
 
+    def uses_session_state(self, function: Definition) -> bool:
+        """Whether the function's whole body, as written, uses session state."""
+
     def returned(self, function: Definition, arguments: Arguments | None) -> Values:
         """What calling a function defined in the file may return, given what its
         parameters are bound to (None: nothing known of them)."""
@@ -125,6 +128,9 @@ class Evaluator:
         self._resolving: set[Place] = set()
         """Places whose kept objects are being looked into, so that a place that
         holds a read of itself ends."""
+
+    def uses_session_state(self, function: Definition) -> bool:
+        return self._program.uses_session_state(function)
 
     def named(self, name: str, scope: Scope | None = None) -> Values:
         """The object reached by a qualified name: the root of a watched place, an
@@ -423,6 +429,8 @@ class Evaluator:
                 for value in self.evaluate(entered_expression, scope)
             )
         )
+        if not entered and method in ENTERING_METHODS:
+            return None  # a call like any other (``super().__enter__()``)
         if not asynchronous:
             return entered or NOTHING_KNOWN
         return (_coroutine(entered, call, f"'{method}()'"),)
@@ -867,6 +875,9 @@ class Evaluator:
         cls = class_made_by(name)
         if cls is None or top in STANDARD_LIBRARY or top == STREAMLIT:
             return NOTHING_KNOWN
+        row = self.knowledge.type(cls)
+        if row is not None and row.refused_as_made:
+            return NOTHING_KNOWN  # its row's verdict is for what its producers make
         made_by = f"{display_name(name)}()"
         return (Object(cls, made_by, self._arguments_held(Holding.ARGUMENTS, call, scope)),)
 
@@ -1366,17 +1377,23 @@ def _literal_head(text: cst.CSTNode) -> str:
 def _with_written(values: Values, scope: Scope) -> Values:
     """What a read gives, with what the scope's statements run so far wrote under
     the key it reads (``st.session_state.conn`` right after it was set). Where
-    that may be data (``None`` before a connection is made), the read is judged
-    as a read of the place alone: by everything it may hold."""
+    that may be a constant or text (``None`` before a connection is made), the
+    read is judged as a read of the place alone: by everything it may hold."""
     written = scope.binding_scope.written
     if not written:
         return values
     found = [
         written.get((value.root, value.key), ())
         for value in values
-        if isinstance(value, Place) and len(value.segments) == 1
+        if isinstance(value, Place) and len(value.segments) == 1 and _literal_key(value)
     ]
     found = [
         each for each in found if not any(isinstance(value, (Constant, Text)) for value in each)
     ]
     return union(values, *found) if found else values
+
+
+def _literal_key(place: Place) -> bool:
+    """Whether the place's key is one the code spells out (``"conn"``, ``.conn``):
+    an f-string key stands for every text it may make."""
+    return not isinstance(place.key, Text)

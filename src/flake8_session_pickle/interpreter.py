@@ -48,6 +48,7 @@ from flake8_session_pickle.values import (
     AnyKey,
     Arguments,
     Attribute,
+    Bound,
     Constant,
     Definition,
     DefinitionKind,
@@ -60,6 +61,7 @@ from flake8_session_pickle.values import (
     Role,
     Segment,
     Spread,
+    Text,
     Values,
     union,
 )
@@ -198,13 +200,15 @@ class Interpreter:
         in the same scope finds what was written, as well as what the place may
         hold from other runs."""
         segment = stored.segment
-        if not isinstance(segment, (Attribute, Key)):
+        if not isinstance(segment, (Attribute, Key)) or len(stored.owners) != 1:
             return
-        roots = [owner for owner in stored.owners if isinstance(owner, Place)]
-        if len(roots) != 1 or len(stored.owners) != 1 or roots[0].segments:
+        root = stored.owners[0]
+        if not isinstance(root, Place) or root.segments:
             return
         key = segment.name if isinstance(segment, Attribute) else segment.value
-        scope.binding_scope.write((roots[0].root, key), self._evaluator.evaluate(value, scope))
+        if isinstance(key, Text):
+            return  # an f-string key stands for every text it may make
+        scope.binding_scope.write((root.root, key), self._evaluator.evaluate(value, scope))
 
     @staticmethod
     def _alias(name: str, stored: Target, scope: Scope) -> None:
@@ -730,6 +734,27 @@ class Interpreter:
                 call,
             )
         )
+        self._forget_writes(func, scope)
+
+    def _forget_writes(self, func: cst.BaseExpression, scope: Scope) -> None:
+        """A function or method of the app that uses session state, called between
+        a write of a key and a read of it, may write the key again: what the
+        scope wrote no longer tells what the read finds."""
+        written = scope.binding_scope.written
+        if not written:
+            return
+        callees = self._evaluator.evaluate(func, scope)
+        # a name bound to nothing the analysis runs: a function of the file whose
+        # definition was left out, as the selection keeps only such calls
+        unbound = not callees and isinstance(func, cst.Name)
+        if unbound or any(
+            isinstance(function, Definition) and self._evaluator.uses_session_state(function)
+            for function in (
+                callee.function if isinstance(callee, Bound) else callee for callee in callees
+            )
+        ):
+            for key in list(written):
+                scope.binding_scope.write(key, NOTHING_KNOWN)
 
     def _setattr(self, call: cst.Call, scope: Scope) -> None:
         if _SETATTR not in {

@@ -211,7 +211,9 @@ class Knowledge:
         rows: list[TypeRow] = []
         for row in self._rows:
             if picklable & {row.name, *row.aliases}:
-                row = replace(row, kind=None, pickles=True, used_by=frozenset())
+                row = replace(
+                    row, kind=None, pickles=True, used_by=frozenset(), refused_as_made=False
+                )
             made_by = tuple(
                 made
                 for made in row.made_by
@@ -224,8 +226,13 @@ class Knowledge:
         for added in unpicklable:
             position = index.get(added.name)
             if position is not None:
+                # the user's word holds for every value of the type, however made
                 rows[position] = replace(
-                    rows[position], kind=added.kind, pickles=False, used_by=frozenset()
+                    rows[position],
+                    kind=added.kind,
+                    pickles=False,
+                    used_by=frozenset(),
+                    refused_as_made=False,
                 )
                 continue
             for made in added.made_by:
