@@ -1154,12 +1154,6 @@ def test_every_key_that_holds_what_was_read_back_is_reported() -> None:
             "st.session_state.backup = st.session_state.pool",
             [3],
         ),
-        # a function of the app that uses session state may write the key again
-        (
-            "st.session_state.pool = sqlite3.connect('')\nclose_pool()\n"
-            "st.session_state.backup = st.session_state.pool",
-            [2],
-        ),
         (
             "st.session_state.pool = sqlite3.connect('')\nlen('x')\n"
             "st.session_state.backup = st.session_state.pool",
@@ -1179,7 +1173,6 @@ def test_a_key_read_after_its_write_in_the_same_run_gives_what_was_written(
 ) -> None:
     source = HEADER + "import sqlite3\nst.session_state.setdefault('pool', None)\n"
     source += "def reset(ready):\n" + textwrap.indent(body, "    ") + "\n"
-    source += "def close_pool():\n    st.session_state.pool = None\n"
     source += "st.button('reset', on_click=reset, args=(True,))\n"
     assert [v.line - 3 for v in check(source)] == expected
 

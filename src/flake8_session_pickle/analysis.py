@@ -143,10 +143,6 @@ class Analysis:
             return stored
         return union((*stored, *self._constants.get((place.root, place.key), ())))
 
-    def uses_session_state(self, function: Definition) -> bool:
-        facts = self._facts if function.module is None else function.module.facts
-        return function.name in facts.session_state_users
-
     def pinned(self, distribution: str) -> str | None:
         if self._project is None:
             return None

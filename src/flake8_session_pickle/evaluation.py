@@ -77,9 +77,6 @@ _ITEMS = frozenset({Role.ITEM})
 class Program(Protocol):
     """What the evaluator asks of the analysis of the whole file."""
 
-    def uses_session_state(self, function: Definition) -> bool:
-        """Whether the function's whole body, as written, uses session state."""
-
     def returned(self, function: Definition, arguments: Arguments | None) -> Values:
         """What calling a function defined in the file may return, given what its
         parameters are bound to (None: nothing known of them)."""
@@ -128,9 +125,6 @@ class Evaluator:
         self._resolving: set[Place] = set()
         """Places whose kept objects are being looked into, so that a place that
         holds a read of itself ends."""
-
-    def uses_session_state(self, function: Definition) -> bool:
-        return self._program.uses_session_state(function)
 
     def named(self, name: str, scope: Scope | None = None) -> Values:
         """The object reached by a qualified name: the root of a watched place, an

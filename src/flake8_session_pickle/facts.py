@@ -10,12 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from flake8_session_pickle.knowledge.streamlit import IMPORT_TIME_CALLS, SESSION_STATE_ATTRIBUTE
-from flake8_session_pickle.selection import (
-    TRY_STATEMENTS,
-    push_children,
-    root_name,
-    session_state_users,
-)
+from flake8_session_pickle.selection import TRY_STATEMENTS, push_children, root_name
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
@@ -144,14 +139,6 @@ class FileFacts:
         # The tree the uses were gathered from, where it is kept.
         uses = self._walked[0] if self._given is not None else _walk_whole(tree)[0]
         return _EveryRun(*_every_run(tree, uses, self._module_names))
-
-    @cached_property
-    def session_state_users(self) -> frozenset[str]:
-        """Names of the file's functions whose bodies use ``session_state`` (the
-        whole body, also where the analysis leaves parts of it out)."""
-        if SESSION_STATE_ATTRIBUTE not in self._source:
-            return frozenset()
-        return session_state_users(self._tree)
 
     @cached_property
     def registered_with_copyreg(self) -> frozenset[str]:

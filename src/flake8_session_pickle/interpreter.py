@@ -48,7 +48,6 @@ from flake8_session_pickle.values import (
     AnyKey,
     Arguments,
     Attribute,
-    Bound,
     Constant,
     Definition,
     DefinitionKind,
@@ -734,27 +733,6 @@ class Interpreter:
                 call,
             )
         )
-        self._forget_writes(func, scope)
-
-    def _forget_writes(self, func: cst.BaseExpression, scope: Scope) -> None:
-        """A function or method of the app that uses session state, called between
-        a write of a key and a read of it, may write the key again: what the
-        scope wrote no longer tells what the read finds."""
-        written = scope.binding_scope.written
-        if not written:
-            return
-        callees = self._evaluator.evaluate(func, scope)
-        # a name bound to nothing the analysis runs: a function of the file whose
-        # definition was left out, as the selection keeps only such calls
-        unbound = not callees and isinstance(func, cst.Name)
-        if unbound or any(
-            isinstance(function, Definition) and self._evaluator.uses_session_state(function)
-            for function in (
-                callee.function if isinstance(callee, Bound) else callee for callee in callees
-            )
-        ):
-            for key in list(written):
-                scope.binding_scope.write(key, NOTHING_KNOWN)
 
     def _setattr(self, call: cst.Call, scope: Scope) -> None:
         if _SETATTR not in {

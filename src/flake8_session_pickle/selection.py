@@ -47,12 +47,7 @@ from flake8_session_pickle.knowledge.language import (
     STORING_METHODS,
     VIEW_METHODS,
 )
-from flake8_session_pickle.knowledge.streamlit import (
-    OPTION_WIDGETS,
-    PLAIN_WIDGETS,
-    SESSION_STATE_ATTRIBUTE,
-    STREAMLIT,
-)
+from flake8_session_pickle.knowledge.streamlit import OPTION_WIDGETS, PLAIN_WIDGETS, STREAMLIT
 from flake8_session_pickle.limits import LINE, may_hold_nodes
 
 if TYPE_CHECKING:
@@ -997,19 +992,11 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
         kept_keys = {key for s in chosen for key in _written_keys(s, found)}
         kept_keys &= {key for s in chosen for key in _read_keys(s, found)}
         if kept_keys:
-            # ... and the calls there of the file's functions that use session
-            # state, which may write the key again
-            scopes = {scope for scope, _ in kept_keys}
-            users = session_state_users(tree)
             taken = set(map(id, chosen))
             chosen.extend(
                 s
                 for s in reader.statements
-                if id(s) not in taken
-                and (
-                    not kept_keys.isdisjoint(_written_keys(s, found))
-                    or (id(s.scope) in scopes and any(_called_name(c) in users for c in s.calls))
-                )
+                if id(s) not in taken and not kept_keys.isdisjoint(_written_keys(s, found))
             )
         writers = _writers(chosen, reader.statements)
         chosen.extend(statement for statement in body if statement.always)
@@ -1080,26 +1067,6 @@ def _written_keys(statement: _Statement, found: _Found) -> set[tuple[int, Hashab
     it runs in (by ``id``)."""
     targets = [*statement.targets, *(target for target, _ in statement.constant_targets)]
     return _keys(statement, targets, found)
-
-
-def session_state_users(tree: ast.Module) -> frozenset[str]:
-    """The names of the file's functions whose bodies use ``session_state``."""
-    return frozenset(
-        node.name
-        for node in ast.walk(tree)
-        if isinstance(node, _FUNCTIONS)
-        and any(
-            isinstance(inner, ast.Attribute) and inner.attr == SESSION_STATE_ATTRIBUTE
-            for inner in ast.walk(node)
-        )
-    )
-
-
-def _called_name(call: ast.Call) -> str | None:
-    func = call.func
-    if isinstance(func, ast.Name):
-        return func.id
-    return func.attr if isinstance(func, ast.Attribute) else None
 
 
 def _read_keys(statement: _Statement, found: _Found) -> set[tuple[int, Hashable]]:
