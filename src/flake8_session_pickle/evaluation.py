@@ -1379,15 +1379,9 @@ def _with_written(values: Values, scope: Scope) -> Values:
     found = [
         written.get((value.root, value.key), ())
         for value in values
-        if isinstance(value, Place) and len(value.segments) == 1 and _literal_key(value)
+        if isinstance(value, Place) and len(value.segments) == 1
     ]
     found = [
         each for each in found if not any(isinstance(value, (Constant, Text)) for value in each)
     ]
     return union(values, *found) if found else values
-
-
-def _literal_key(place: Place) -> bool:
-    """Whether the place's key is one the code spells out (``"conn"``, ``.conn``):
-    an f-string key stands for every text it may make."""
-    return not isinstance(place.key, Text)

@@ -990,7 +990,8 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
         # A read of a key after a write of it in the same scope finds what was
         # written, so the writes of data over it there are run too.
         kept_keys = {key for s in chosen for key in _written_keys(s, found)}
-        kept_keys &= {key for s in chosen for key in _read_keys(s, found)}
+        if kept_keys:
+            kept_keys &= {key for s in chosen for key in _read_keys(s, found)}
         if kept_keys:
             taken = set(map(id, chosen))
             chosen.extend(
@@ -1088,14 +1089,9 @@ def _keys(
     keys: set[tuple[int, Hashable]] = set()
     for node in nodes:
         for _, mentions in found.mentions:
-            if isinstance(node, ast.Attribute) and mentions.denotes(node.value):
-                keys.add((id(statement.scope), node.attr))
-            elif (
-                isinstance(node, ast.Subscript)
-                and isinstance(node.slice, ast.Constant)
-                and mentions.denotes(node.value)
-            ):
-                keys.add((id(statement.scope), node.slice.value))
+            key = _literal_key(node, mentions)
+            if key is not None:
+                keys.add((id(statement.scope), key))
     return keys
 
 
@@ -1111,15 +1107,25 @@ def _constant_writes(
             except ValueError:
                 literal = ""  # an f-string: text, which pickles as any text does
             for sink, mentions in found.mentions:
-                if isinstance(target, ast.Attribute) and mentions.denotes(target.value):
-                    writes.add((sink.number, target.attr, literal))
-                elif (
-                    isinstance(target, ast.Subscript)
-                    and isinstance(target.slice, ast.Constant)
-                    and mentions.denotes(target.value)
-                ):
-                    writes.add((sink.number, target.slice.value, literal))
+                key = _literal_key(target, mentions)
+                if key is not None:
+                    writes.add((sink.number, key, literal))
     return frozenset(writes)
+
+
+def _literal_key(node: ast.expr, mentions: _Mentions) -> Hashable | None:
+    """The key under which ``node`` reaches into a sink's root by a literal
+    (``st.session_state.log``, ``st.session_state["log"]``); None otherwise."""
+    if isinstance(node, ast.Attribute) and mentions.denotes(node.value):
+        return node.attr
+    if (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.slice, ast.Constant)
+        and mentions.denotes(node.value)
+    ):
+        key: Hashable = node.slice.value
+        return key
+    return None
 
 
 def _constant_items(call: ast.Call, func: ast.Attribute) -> list[tuple[ast.expr, ast.expr]]:
