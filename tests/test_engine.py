@@ -1409,6 +1409,43 @@ def test_clients_and_agents_of_more_packages(imports: str, value: str, expected:
     assert write(f"st.session_state.kept = {value}\n", imports + "\n") == [expected]
 
 
+@pytest.mark.parametrize(
+    "imports, value, expected",
+    [
+        ("from deepgram import DeepgramClient", "DeepgramClient(api_key=key)", "PKL110"),
+        ("import notion_client", "notion_client.Client(auth=key)", "PKL110"),
+        ("import stripe", "stripe.StripeClient(key)", "PKL110"),
+        ("import telebot", "telebot.TeleBot(key)", "PKL110"),
+        ("from langfuse import get_client", "get_client()", "PKL110"),
+        ("from duckduckgo_search import DDGS", "DDGS()", "PKL110"),
+        ("from kafka import KafkaConsumer", "KafkaConsumer('t', bootstrap_servers=s)", "PKL105"),
+        ("import pyttsx3", "pyttsx3.init()", "PKL108"),
+        ("import instructor, openai", "instructor.from_openai(openai.OpenAI())", "PKL110"),
+        ("from pydantic_ai import Agent", "Agent('openai:gpt-4o')", "PKL110"),
+        ("from strands import Agent", "Agent(system_prompt=p)", "PKL110"),
+        ("from browser_use import Agent", "Agent(task=t, llm=llm)", "PKL102"),
+        ("from litellm import Router", "Router(model_list=models)", "PKL109"),
+    ],
+)
+def test_clients_of_services_and_agent_frameworks(imports: str, value: str, expected: str) -> None:
+    prelude = imports + "\nfrom settings import key, s, p, t, llm, models\n"
+    assert write(f"st.session_state.kept = {value}\n", prelude) == [expected]
+
+
+def test_a_kernel_is_refused_once_given_a_service() -> None:
+    prelude = "from semantic_kernel import Kernel\n"
+    prelude += "from semantic_kernel.connectors.ai.open_ai import OpenAIChatCompletion\n"
+    assert write("st.session_state.kernel = Kernel()\n", prelude) == []
+    used = "kernel = Kernel()\nkernel.add_service(OpenAIChatCompletion(ai_model_id='m'))\n"
+    assert write("st.session_state.kernel = kernel\n", prelude + used) == ["PKL110"]
+
+
+def test_an_aiohttp_session_is_a_client() -> None:
+    prelude = "import aiohttp\nasync def main():\n"
+    prelude += "    st.session_state.http = aiohttp.ClientSession()\n"
+    assert codes(HEADER + prelude) == ["PKL110"]
+
+
 def test_a_special_method_does_not_run_as_a_callback_on_an_instance() -> None:
     source = HEADER + "class Page:\n    def __init__(self, title):\n"
     source += "        self.title = title\n        st.session_state.page = self\n"

@@ -52,6 +52,13 @@ _DISTRIBUTIONS: Mapping[str, str] = {
     "paho.mqtt": "paho-mqtt",
     "google.cloud.speech": "google-cloud-speech",
     "google.cloud.storage": "google-cloud-storage",
+    "deepgram": "deepgram-sdk",
+    "telebot": "pyTelegramBotAPI",
+    "kafka": "kafka-python",
+    "duckduckgo_search": "duckduckgo-search",
+    "pydantic_ai": "pydantic-ai-slim",
+    "strands": "strands-agents",
+    "browser_use": "browser-use",
 }
 """Distributions whose name is not the package's with ``-`` for ``_``."""
 
@@ -368,6 +375,35 @@ GROUPS: tuple[Group, ...] = (
             "ib_insync",
         ),
     ),
+    Group(
+        "services",
+        frozenset(
+            {
+                *("deepgram", "notion_client", "stripe", "telebot", "langfuse"),
+                *("duckduckgo_search", "kafka", "aiohttp", "pyttsx3", "instructor"),
+            }
+        ),
+        (
+            "deepgram-sdk",
+            "notion-client",
+            "stripe",
+            "pyTelegramBotAPI",
+            "langfuse",
+            "duckduckgo-search",
+            "kafka-python",
+            "aiohttp",
+            "pyttsx3",
+            "instructor",
+            "openai",
+        ),
+    ),
+    Group(
+        "agent-frameworks",
+        frozenset({"pydantic_ai", "browser_use", "semantic_kernel", "litellm"}),
+        ("pydantic-ai-slim[openai]", "browser-use", "semantic-kernel", "litellm"),
+    ),
+    # its releases hold an older OpenTelemetry than the frameworks above
+    Group("strands", frozenset({"strands"}), ("strands-agents[openai]",)),
     # the last releases with mediapipe.solutions
     Group("mediapipe", frozenset({"mediapipe"}), ("mediapipe==0.10.14",)),
     # its releases hold mcp below 2

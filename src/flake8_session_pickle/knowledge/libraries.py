@@ -106,6 +106,22 @@ def _client(
     )
 
 
+def _sdk_client(
+    module: str, name: str, package: str, arguments: str, version: str, versions: str = ""
+) -> TypeRow:
+    """A client class defined in ``module`` that ``package`` exports as ``name``."""
+    public = f"{package}.{name}"
+    return TypeRow(
+        f"{module}.{name}",
+        Kind.CLIENT,
+        made_by=(Made(f"{public}()", f"import {package}; value = {public}({arguments})"),),
+        aliases=(public,) if module != package else (),
+        package=package,
+        version=version,
+        versions=versions,
+    )
+
+
 _OPENAI_ANSWERED = (
     # a client whose requests an in-process transport answers with an empty page
     "import httpx, openai\n"
@@ -1105,6 +1121,96 @@ SERVICES: tuple[TypeRow, ...] = (
         "inside burr's; an application without transitions pickles",
         package="burr",
         version="0.42.0",
+    ),
+    # the SDKs of speech, pages and payments keep an httpx client, or requests'
+    # thread-local state
+    *(
+        _sdk_client("deepgram.client", name, "deepgram", "api_key='x'", "7.17.0", versions=">=3")
+        for name in ("DeepgramClient", "AsyncDeepgramClient")
+    ),
+    *(
+        _sdk_client("notion_client.client", name, "notion_client", "auth='x'", "3.1.0")
+        for name in ("Client", "AsyncClient")
+    ),
+    _sdk_client("stripe._stripe_client", "StripeClient", "stripe", "'sk_test_x'", "16.1.0"),
+    # its polling keeps a lock
+    _sdk_client("telebot", "TeleBot", "telebot", "'1:x'", "4.37.1"),
+    # its HTTP client is a Rust object
+    _sdk_client(
+        "duckduckgo_search.duckduckgo_search",
+        "DDGS",
+        "duckduckgo_search",
+        "",
+        "8.1.1",
+        versions=">=6",
+    ),
+    *(
+        TypeRow(
+            f"kafka.{module}.{name}",
+            Kind.SOCKET,  # its network client's selector and locks, and a lambda of its own
+            made_by=(
+                Made(
+                    f"kafka.{name}()",
+                    # the release given, it does not ask a broker for one as it is made
+                    f"import kafka; value = kafka.{name}(bootstrap_servers='127.0.0.1:1', "
+                    "api_version=(2, 0))",
+                ),
+            ),
+            aliases=(f"kafka.{name}",),
+            built="without api_version it asks a broker for its release as it is made",
+            package="kafka",
+            version="3.0.12",
+        )
+        for module, name in (
+            ("producer.kafka", "KafkaProducer"),
+            ("consumer.group", "KafkaConsumer"),
+        )
+    ),
+    TypeRow(
+        "langfuse._client.client.Langfuse",
+        Kind.CLIENT,  # a background thread for the traces it sends
+        made_by=(
+            Made(
+                "langfuse.Langfuse()",
+                "import langfuse; value = langfuse.Langfuse(public_key='pk', secret_key='sk', "
+                "host='http://127.0.0.1:1')",
+            ),
+            Made(
+                "langfuse.get_client()",
+                "import os; os.environ.update(LANGFUSE_PUBLIC_KEY='pk', LANGFUSE_SECRET_KEY='sk', "
+                "LANGFUSE_HOST='http://127.0.0.1:1'); import langfuse; "
+                "value = langfuse.get_client()",
+            ),
+        ),
+        aliases=("langfuse.Langfuse",),
+        package="langfuse",
+        version="5.2.0",
+        versions=">=3",
+    ),
+    TypeRow(
+        "aiohttp.client.ClientSession",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "aiohttp.ClientSession()",
+                "import asyncio, aiohttp\n"
+                "async def _made():\n"
+                "    return aiohttp.ClientSession()\n"
+                "_loop = asyncio.new_event_loop(); value = _loop.run_until_complete(_made())\n"
+                "_loop.run_until_complete(value.close())",
+            ),
+        ),
+        aliases=("aiohttp.ClientSession",),
+        package="aiohttp",
+        version="3.14.5",
+    ),
+    TypeRow(
+        "pyttsx3.engine.Engine",
+        Kind.MODULE,  # its driver keeps the module of the speech driver
+        made_by=(Made("pyttsx3.init()", "import pyttsx3; value = pyttsx3.init()"),),
+        aliases=("pyttsx3.Engine",),
+        package="pyttsx3",
+        version="2.99",
     ),
 )
 """Database pools, Google Cloud and speech clients, industrial clients, state machines."""

@@ -831,6 +831,8 @@ _SMOL_MODEL = (
 )
 _AGENTS = "0.24.0"
 _CREWAI = "1.15.30"
+_SEMANTIC_KERNEL = "1.45.0"
+_SK_OPENAI = "ai_model_id='gpt-4o', api_key='sk-test'"
 _CREWAI_QUIET = (
     "import os; os.environ.update(CREWAI_DISABLE_TELEMETRY='true', OTEL_SDK_DISABLED='true'); "
 )
@@ -1303,6 +1305,129 @@ AGENTS: tuple[TypeRow, ...] = (
             ("smart_dataframe", "SmartDataframe", "pd.DataFrame({'a': [1]})", ()),
             ("agent.agent", "Agent", "[pd.DataFrame({'a': [1]})]", ("pandasai.agent.Agent",)),
         )
+    ),
+    TypeRow(
+        "pydantic_ai.agent.Agent",
+        Kind.CLIENT,  # its model's client; from 2, a context variable of its own too
+        made_by=(
+            Made(
+                "pydantic_ai.Agent()",
+                "import os; os.environ['OPENAI_API_KEY'] = 'sk-test'; "
+                "from pydantic_ai import Agent; value = Agent('openai:gpt-4o')",
+            ),
+        ),
+        aliases=("pydantic_ai.Agent",),
+        built="before 2, an agent of its test model pickled (0.0.19)",
+        package="pydantic_ai",
+        version="2.68.0",
+    ),
+    TypeRow(
+        "strands.agent.agent.Agent",
+        Kind.CLIENT,  # a lock of its own, and its model's client
+        made_by=(
+            Made(
+                "strands.Agent()",
+                "from strands import Agent; from strands.models.openai import OpenAIModel; "
+                "value = Agent(model=OpenAIModel(client_args={'api_key': 'sk-test'}, "
+                "model_id='gpt-4o'))",
+            ),
+        ),
+        aliases=("strands.Agent",),
+        package="strands",
+        version="1.62.0",
+    ),
+    TypeRow(
+        "browser_use.agent.service.Agent",
+        Kind.LOCAL_OBJECT,  # its browser session's handlers are functions made inside its own
+        made_by=(
+            Made(
+                "browser_use.Agent()",
+                "from browser_use import Agent, ChatOpenAI; "
+                "value = Agent(task='t', llm=ChatOpenAI(model='gpt-4o', api_key='sk-test'))",
+            ),
+        ),
+        aliases=("browser_use.Agent",),
+        package="browser_use",
+        version="0.5.9",
+    ),
+    *(
+        TypeRow(
+            f"semantic_kernel.connectors.ai.open_ai.services.{module}.{name}",
+            Kind.CLIENT,
+            made_by=(
+                Made(
+                    f"semantic_kernel.connectors.ai.open_ai.{name}()",
+                    f"from semantic_kernel.connectors.ai.open_ai import {name}; "
+                    f"value = {name}({arguments})",
+                ),
+            ),
+            aliases=(f"semantic_kernel.connectors.ai.open_ai.{name}",),
+            package="semantic_kernel",
+            version=_SEMANTIC_KERNEL,
+        )
+        for module, name, arguments in (
+            ("open_ai_chat_completion", "OpenAIChatCompletion", _SK_OPENAI),
+            (
+                "azure_chat_completion",
+                "AzureChatCompletion",
+                "deployment_name='d', endpoint='https://127.0.0.1', api_key='x', "
+                "api_version='2024-02-01'",
+            ),
+        )
+    ),
+    TypeRow(
+        "semantic_kernel.kernel.Kernel",
+        Kind.CLIENT,
+        made_by=(
+            Made(
+                "semantic_kernel.Kernel()",
+                "from semantic_kernel import Kernel; "
+                "from semantic_kernel.connectors.ai.open_ai import OpenAIChatCompletion; "
+                f"value = Kernel(); value.add_service(OpenAIChatCompletion({_SK_OPENAI}))",
+            ),
+        ),
+        aliases=("semantic_kernel.Kernel",),
+        built="a kernel without services pickles; given one, it keeps the service's client",
+        package="semantic_kernel",
+        version=_SEMANTIC_KERNEL,
+        used_by=frozenset({"add_service"}),
+        fresh_evidence="from semantic_kernel import Kernel; value = Kernel()",
+    ),
+    TypeRow(
+        "litellm.router.Router",
+        Kind.INTERPRETER_OBJECT,  # it keeps a mapping proxy of a class's namespace
+        made_by=(
+            Made(
+                "litellm.Router()",
+                "import os; os.environ['LITELLM_LOCAL_MODEL_COST_MAP'] = 'True'; "
+                "from litellm import Router; value = Router(model_list=[{'model_name': 'a', "
+                "'litellm_params': {'model': 'gpt-4o', 'api_key': 'sk-test'}}])",
+            ),
+        ),
+        aliases=("litellm.Router",),
+        package="litellm",
+        version="1.110.2",
+    ),
+    TypeRow(
+        "instructor.v2.core.client.Instructor",
+        Kind.CLIENT,  # the provider's client it patches
+        made_by=(
+            Made(
+                "instructor.from_openai()",
+                "import instructor, openai; "
+                "value = instructor.from_openai(openai.OpenAI(api_key='sk-test'))",
+            ),
+            Made(
+                "instructor.from_provider()",
+                "import os; os.environ['OPENAI_API_KEY'] = 'sk-test'; import instructor; "
+                "value = instructor.from_provider('openai/gpt-4o')",
+            ),
+        ),
+        aliases=("instructor.Instructor",),
+        built="given an async client it makes an AsyncInstructor, which keeps that client",
+        package="instructor",
+        needs=("openai",),
+        version="1.17.0",
     ),
 )
 """Agent frameworks' agents, teams, tools, models and memories."""
