@@ -2,7 +2,7 @@
 
 Usage: python scripts/accuracy.py CORPUS [TRUTH] [--split SPLIT] [--misses]
 
-SPLIT is one of tune, holdout, fresh, fresh2, fresh3, fresh4 and fresh5.
+SPLIT is one of tune, holdout, fresh and fresh2 to fresh6.
 
 CORPUS holds one folder per repository (``owner+name``), checked out outside
 this project, at the commits of ``accuracy/manifest.tsv``. TRUTH (by default
@@ -46,7 +46,8 @@ def main() -> int:
         default=Path(__file__).parent.parent / "accuracy" / "truth.tsv",
     )
     parser.add_argument(
-        "--split", choices=("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+        "--split",
+        choices=("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"),
     )
     parser.add_argument("--misses", action="store_true", help="list refused sites not reported")
     args = parser.parse_args()
