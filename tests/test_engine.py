@@ -1919,3 +1919,55 @@ def test_a_subscript_gives_what_the_type_s_row_says_its_items_are(
     source += "client = MongoClient('mongodb://db')\n"
     source += f"st.session_state.kept = {expression}\n"
     assert [v.code for v in check(source)] == expected
+
+
+CLASS_HOLDING_A_CONNECTION = """\
+import sqlite3
+class Database:
+    _engine = None
+
+    @staticmethod
+    def init_sqlite(path):
+        Database._engine = sqlite3.connect(path)
+
+    @classmethod
+    def init_memory(cls):
+        cls._memory = sqlite3.connect(':memory:')
+
+    @classmethod
+    def reset_unused(cls):
+        cls._spare = sqlite3.connect(':memory:')
+
+    @classmethod
+    def get_engine(cls):
+        return cls._engine
+
+    def engine_of_instance(self):
+        return self._engine
+
+Database.init_sqlite('app.db')
+Database.init_memory()
+"""
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("Database.get_engine()", ["PKL106"]),
+        ("Database._engine", ["PKL106"]),
+        ("Database._memory", ["PKL106"]),
+        ("Database().engine_of_instance()", ["PKL106"]),
+        # only a method nothing calls stores it
+        ("Database._spare", []),
+    ],
+)
+def test_what_a_class_s_methods_store_on_the_class_is_its_attribute(
+    value: str, expected: list[str]
+) -> None:
+    assert write(f"st.session_state.kept = {value}\n", CLASS_HOLDING_A_CONNECTION) == expected
+
+
+def test_data_a_class_s_methods_store_on_the_class_is_not_reported() -> None:
+    prelude = "class Settings:\n    theme = None\n    @classmethod\n    def load(cls):\n"
+    prelude += "        cls.theme = {'dark': True}\nSettings.load()\n"
+    assert write("st.session_state.theme = Settings.theme\n", prelude) == []

@@ -585,3 +585,31 @@ def test_a_module_whose_import_leads_elsewhere_is_read_for_each_place(
     holder_path = folder / "lib" / "holder.py"
     assert reads.count(holder_path) == 1
     assert [path for path, _ in runs].count(holder_path) == 2
+
+
+def test_a_class_of_a_module_that_keeps_its_engine_on_itself(tmp_path: Path) -> None:
+    database = textwrap.dedent(
+        """\
+        import threading
+        from sqlalchemy import create_engine
+
+
+        class Database:
+            _engine = None
+            _lock = threading.Lock()
+
+            @staticmethod
+            def init_sqlite(path):
+                with Database._lock:
+                    Database._engine = create_engine(f"sqlite:///{path}")
+
+            @classmethod
+            def get_engine(cls):
+                return cls._engine
+        """
+    )
+    login = "import streamlit as st\nfrom db import Database\n\n"
+    login += "def login():\n    Database.init_sqlite('app.db')\n"
+    login += "    st.session_state.engine = Database.get_engine()\n"
+    folder = app_folder(tmp_path, **{"db.py": database, "app.py": login})
+    assert [(v.line, v.code) for v in check(login, path=folder / "app.py")] == [(6, "PKL106")]

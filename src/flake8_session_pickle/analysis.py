@@ -257,6 +257,9 @@ class Analysis:
     def instance_attribute(self, instance: Instance, name: str) -> Values | None:
         return self._classes.attribute(instance, name)
 
+    def class_stores(self, cls: Definition, name: str) -> Values | None:
+        return self._classes.class_stores(cls, name)
+
     def declared(self, cls: Definition, name: str) -> tuple[cst.BaseExpression, Definition] | None:
         return self._classes.declared(cls, name)
 

@@ -73,6 +73,8 @@ class ClassModel:
             tuple[int, Arguments | None, Arguments], tuple[str, Refusal] | None
         ] = {}
         self._mros: dict[int, tuple[Definition, ...]] = {}
+        self._class_states: dict[int, InstanceState] = {}
+        """By class, what its methods store on the class object itself."""
         self._plain_attributes: dict[int, bool] = {}
         """By class, whether nothing but its methods' ``self.name = ...`` sets its
         instances' attributes (:func:`_fills_attributes_plainly`)."""
@@ -103,10 +105,36 @@ class ClassModel:
         stored = self.state(instance).values(name)
         if stored is not None:
             return stored
+        on_class = self.class_stores(instance.of, name)
         for ancestor in self.mro(instance.of):
             if name in ancestor.namespace:
-                return ancestor.namespace[name]
-        return None
+                return union(ancestor.namespace[name], on_class or ())
+        return on_class
+
+    def class_stores(self, cls: Definition, name: str) -> Values | None:
+        """What the methods that may run store under ``name`` on the class itself
+        or a class of its method resolution order (``Database._engine = ...`` in
+        a static method, ``cls._engine = ...`` in a class method); None where
+        none does. A class's own attribute, read on it or on an instance, may
+        hold any of these besides what its body binds."""
+        found = [
+            values
+            for ancestor in self.mro(cls)
+            for values in [self._class_state(ancestor).values(name)]
+            if values is not None
+        ]
+        return union(*found) if found else None
+
+    def _class_state(self, cls: Definition) -> InstanceState:
+        key = id(cls)
+        if key not in self._class_states:
+            state = self._class_states[key] = InstanceState()  # a run reading it finds nothing
+            if isinstance(cls.node, cst.ClassDef) and _assigns_on_class(cls):
+                runner = _ClassRunner(self._evaluator, cls, state)
+                for owner, method in self._running_methods((cls,)):
+                    if owner is cls:
+                        runner.run(method)
+        return self._class_states[key]
 
     def declared(self, cls: Definition, name: str) -> tuple[cst.BaseExpression, Definition] | None:
         """The annotation with which the class, or the first class of its method
@@ -368,6 +396,46 @@ class _MethodRunner:
         self.run(owner, node, arguments)
 
 
+class _ClassRunner:
+    """Runs the methods of a class that store on the class object itself, keeping
+    what they store there."""
+
+    def __init__(self, evaluator: Evaluator, cls: Definition, state: InstanceState) -> None:
+        self._evaluator = evaluator
+        self._cls = cls
+        self._state = state
+
+    def run(self, method: cst.FunctionDef) -> None:
+        if not _assigns_on(method, self._cls.name):
+            return
+        scope = Scope(ScopeKind.FUNCTION, self._cls.body or self._cls.scope)
+        parameters = [*method.params.posonly_params, *method.params.params]
+        arguments: Arguments | None = None
+        if _is_class_method(method) and parameters:
+            arguments = ((parameters[0].name.value, (self._cls,)),)
+        Interpreter(self._evaluator, _OnClass(self, scope)).run_function(
+            method, scope, None, arguments
+        )
+
+    def stored(self, event: Stored) -> None:
+        for target in event.targets:
+            if isinstance(target.segment, Attribute) and self._cls in target.owners:
+                values = self._evaluator.stored(event.value, event.scope, event.spread, event.made)
+                self._state.store(target.segment.name, values, event.value)
+
+
+class _OnClass:
+    """Listens to a method's run for what it stores on its class."""
+
+    def __init__(self, runner: _ClassRunner, scope: Scope) -> None:
+        self._runner = runner
+        self._scope = scope
+
+    def heard(self, event: Event) -> None:
+        if isinstance(event, Stored) and event.scope is self._scope:
+            self._runner.stored(event)
+
+
 class _OnSelf:
     """Listens to a method's run on the instance, for the method runner."""
 
@@ -446,6 +514,43 @@ def _self_name(method: cst.FunctionDef) -> str | None:
     ):
         return None
     return parameters[0].name.value
+
+
+def _is_class_method(method: cst.FunctionDef) -> bool:
+    return any(get_full_name_for_node(d.decorator) == "classmethod" for d in method.decorators)
+
+
+def _assigns_on_class(cls: Definition) -> bool:
+    """Whether a method of the class assigns an attribute of the class object."""
+    return any(_assigns_on(method, cls.name) for method in _methods(cls).values())
+
+
+def _assigns_on(method: cst.FunctionDef, class_name: str) -> bool:
+    """Whether the method assigns an attribute of its class: through the class's
+    name, or, in a class method, through its first parameter."""
+    names = {class_name}
+    parameters = [*method.params.posonly_params, *method.params.params]
+    if parameters and _is_class_method(method):
+        names.add(parameters[0].name.value)
+    stack = child_nodes(method.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        stack.extend(child_nodes(node))
+        targets: list[cst.BaseExpression] = []
+        if isinstance(node, cst.Assign):
+            targets = [target.target for target in node.targets]
+        elif isinstance(node, (cst.AnnAssign, cst.AugAssign)):
+            targets = [node.target]
+        for target in targets:
+            if (
+                isinstance(target, cst.Attribute)
+                and isinstance(target.value, cst.Name)
+                and target.value.value in names
+            ):
+                return True
+    return False
 
 
 def _is_super(expression: cst.BaseExpression) -> bool:

@@ -91,6 +91,10 @@ class Program(Protocol):
     def instance_attribute(self, instance: Instance, name: str) -> Values | None:
         """What an instance may hold under ``name``, given what it was made with."""
 
+    def class_stores(self, cls: Definition, name: str) -> Values | None:
+        """What the methods of a class that may run store under ``name`` on the
+        class itself (``Database._engine = ...``); None where none does."""
+
     def fields(self, cls: Definition) -> list[str]:
         """The fields of a dataclass, in the order its ``__init__`` takes them."""
 
@@ -658,14 +662,18 @@ class Evaluator:
             return (Member(value, attribute),)
         if isinstance(value, Definition) and value.kind is DefinitionKind.CLASS:
             found = self._program.class_attribute(value, attribute)
+            on_class = None if value.is_enum else self._program.class_stores(value, attribute)
             if found is None:
+                if on_class is not None:
+                    return anchored(on_class, anchor)
                 declared = self._declared(value, attribute)
                 if declared is not None:
                     return anchored(declared, anchor)
                 return self._inherited_factory(value, attribute)
             if value.is_enum:
                 return (Instance(value),)
-            return anchored(tuple(_through(member, value) for member in found), anchor)
+            members = tuple(_through(member, value) for member in found)
+            return anchored(union(members, on_class or ()), anchor)
         if isinstance(value, Instance):
             members = self._program.class_attribute(value.of, attribute) or ()
             methods = tuple(
