@@ -1971,3 +1971,13 @@ def test_data_a_class_s_methods_store_on_the_class_is_not_reported() -> None:
     prelude = "class Settings:\n    theme = None\n    @classmethod\n    def load(cls):\n"
     prelude += "        cls.theme = {'dark': True}\nSettings.load()\n"
     assert write("st.session_state.theme = Settings.theme\n", prelude) == []
+
+
+@pytest.mark.parametrize("method, code", [("stream", "PKL103"), ("astream", "PKL103")])
+def test_a_compiled_graph_s_run_step_by_step_is_a_generator(method: str, code: str) -> None:
+    prelude = "from langgraph.graph import StateGraph\nfrom state import State\n"
+    prelude += "app = StateGraph(State).compile()\n"
+    statement = (
+        f"if 'run' not in st.session_state:\n    st.session_state.run = app.{method}({{}})\n"
+    )
+    assert write(statement, prelude) == [code]

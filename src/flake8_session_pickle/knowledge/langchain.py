@@ -1073,6 +1073,11 @@ LOADERS: tuple[TypeRow, ...] = (
     ),
 )
 
+_GRAPH = (
+    "from langgraph.graph import StateGraph, MessagesState, START; "
+    "import copy; _g = StateGraph(MessagesState); _g.add_node('n', copy.copy); "
+    "_g.add_edge(START, 'n'); "
+)
 PRODUCERS: Mapping[str, tuple[Made, ...]] = {
     "builtins.list": (
         Made(
@@ -1090,8 +1095,21 @@ PRODUCERS: Mapping[str, tuple[Made, ...]] = {
             package="langchain_text_splitters",
         ),
     ),
+    # a graph's run, step by step: a generator of Pregel's, which an app keeping
+    # it to advance on each rerun keeps across runs
+    **{
+        f"builtins.{kind}": (
+            Made(
+                f"langgraph.graph.state.CompiledStateGraph.{method}()",
+                _GRAPH + f"value = _g.compile().{method}({{'messages': []}})",
+                package="langgraph",
+            ),
+        )
+        for kind, method in (("generator", "stream"), ("async_generator", "astream"))
+    },
 }
-"""Producers of standard types: the documents loaders and splitters give."""
+"""Producers of standard types: the documents loaders and splitters give, and a
+compiled graph's run."""
 
 INTEGRATIONS: tuple[TypeRow, ...] = (
     _client(
@@ -1203,10 +1221,7 @@ AGENTS: tuple[TypeRow, ...] = (
             ),
             Made(
                 "langgraph.graph.StateGraph.compile()",
-                "from langgraph.graph import StateGraph, MessagesState, START; "
-                "import copy; _g = StateGraph(MessagesState); _g.add_node('n', copy.copy); "
-                "_g.add_edge(START, 'n'); "
-                "value = _g.compile()",
+                _GRAPH + "value = _g.compile()",
                 holds=Holding.RECEIVER_AND_ARGUMENTS,
             ),
         ),
