@@ -1,6 +1,6 @@
 """Measure the reports against verified sites of a real-app collection.
 
-Usage: python scripts/accuracy.py CORPUS [TRUTH] [--split SPLIT] [--misses]
+Usage: python scripts/accuracy.py CORPUS [TRUTH] [--split SPLIT] [--misses] [--without OWNER/NAME]
 
 SPLIT is one of tune, holdout, fresh and fresh2 to fresh6.
 
@@ -50,12 +50,20 @@ def main() -> int:
         choices=("tune", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"),
     )
     parser.add_argument("--misses", action="store_true", help="list refused sites not reported")
+    parser.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="OWNER/NAME",
+        help="leave a repository out (one the collection's rules should have kept out)",
+    )
     args = parser.parse_args()
     with args.truth.open(newline="") as handle:
         rows = [
             row
             for row in csv.DictReader(handle, delimiter="\t")
-            if args.split is None or row["split"] == args.split
+            if (args.split is None or row["split"] == args.split)
+            and row["repo"] not in args.without
         ]
     verdicts: dict[Site, str] = {}
     splits: dict[Site, str] = {}
