@@ -1981,3 +1981,58 @@ def test_a_compiled_graph_s_run_step_by_step_is_a_generator(method: str, code: s
         f"if 'run' not in st.session_state:\n    st.session_state.run = app.{method}({{}})\n"
     )
     assert write(statement, prelude) == [code]
+
+
+PROPERTIES_OF_A_CLASS = """\
+import sqlite3
+from functools import cached_property
+
+class Bot:
+    def __init__(self, path):
+        self.path = path
+
+    @property
+    def rows(self):
+        return [1, 2]
+
+    @property
+    def conn(self):
+        return sqlite3.connect(self.path)
+
+    @cached_property
+    def cursor(self):
+        return sqlite3.connect(self.path).cursor()
+
+    @cached_property
+    def names(self):
+        return ['a']
+
+    def ask(self):
+        return self.cursor.execute('select 1')
+
+def main():
+"""
+
+
+@pytest.mark.parametrize(
+    "statements, expected",
+    [
+        ("st.session_state.rows = Bot('x').rows", []),
+        ("st.session_state.conn = Bot('x').conn", ["PKL106"]),
+        ("st.session_state.names = Bot('x').names", []),
+        # once read, a cached property keeps what it returned on the instance
+        ("bot = Bot('x')\n    bot.ask()\n    st.session_state.bot = bot", ["PKL111"]),
+    ],
+)
+def test_reading_a_property_gives_what_its_method_returns(
+    statements: str, expected: list[str]
+) -> None:
+    source = HEADER + PROPERTIES_OF_A_CLASS + f"    {statements}\nmain()\n"
+    assert [v.code for v in check(source)] == expected
+
+
+def test_a_property_with_a_setter_keeps_its_getter() -> None:
+    prelude = "import sqlite3\nclass Bot:\n    @property\n    def conn(self):\n"
+    prelude += "        return sqlite3.connect('x')\n    @conn.setter\n    def conn(self, value):\n"
+    prelude += "        pass\n"
+    assert write("st.session_state.conn = Bot().conn\n", prelude) == ["PKL106"]

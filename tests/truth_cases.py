@@ -1724,6 +1724,53 @@ MODULE_CASES = [
         ),
     ),
     Case(
+        "modules/class-keeping-its-engine-on-itself",
+        "import streamlit as st\nfrom db import Database\n"
+        "Database.init_memory()\nst.session_state.conn = Database.get()\n",
+        "PKL106",
+        line=4,
+        files=(
+            (
+                "db.py",
+                "import sqlite3\nclass Database:\n    _conn = None\n    @staticmethod\n"
+                "    def init_memory():\n"
+                "        Database._conn = sqlite3.connect(':memory:', check_same_thread=False)\n"
+                "    @classmethod\n    def get(cls):\n        return cls._conn\n",
+            ),
+        ),
+    ),
+    Case(
+        "modules/cached-property-read-before-the-instance-is-kept",
+        "import streamlit as st\nfrom bot import Bot\n"
+        "bot = st.session_state.setdefault('bot', Bot())\nbot.ask()\n",
+        "PKL111",
+        line=3,
+        files=(
+            (
+                "bot.py",
+                "import sqlite3\nfrom functools import cached_property\nclass Bot:\n"
+                "    @cached_property\n    def conn(self):\n"
+                "        return sqlite3.connect(':memory:', check_same_thread=False)\n"
+                "    def ask(self):\n        return self.conn.execute('select 1').fetchall()\n",
+            ),
+        ),
+    ),
+    Case(
+        "modules/property-giving-a-connection",
+        "import streamlit as st\nfrom bot import Bot\nst.session_state.conn = Bot().conn\n"
+        "st.session_state.rows = Bot().rows\n",
+        "PKL106",
+        line=3,
+        files=(
+            (
+                "bot.py",
+                "import sqlite3\nclass Bot:\n    @property\n    def conn(self):\n"
+                "        return sqlite3.connect(':memory:', check_same_thread=False)\n"
+                "    @property\n    def rows(self):\n        return [1, 2]\n",
+            ),
+        ),
+    ),
+    Case(
         "modules/imported-class-keeping-its-argument",
         "import socket\nimport streamlit as st\nfrom service import Service\n"
         "st.session_state.s = Service(socket.socket())\n",

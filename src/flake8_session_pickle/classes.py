@@ -19,7 +19,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from flake8_session_pickle.evaluation import Evaluator
-from flake8_session_pickle.events import Called, Event, Stored
+from flake8_session_pickle.events import Called, Event, Returned, Stored
 from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.knowledge.language import DATACLASS_FIELD, PICKLING_HOOKS
@@ -359,7 +359,7 @@ class _MethodRunner:
         scope = Scope(ScopeKind.FUNCTION, owner.body or owner.scope)
         self._depth += 1
         try:
-            listener = _OnSelf(self, scope)
+            listener = _OnSelf(self, scope, method.name.value if _caches(owner, method) else None)
             Interpreter(self._evaluator, listener).run_function(
                 method, scope, self._receiver, arguments
             )
@@ -371,6 +371,11 @@ class _MethodRunner:
             if isinstance(target.segment, Attribute) and self._receiver in target.owners:
                 values = self._evaluator.stored(event.value, event.scope, event.spread, event.made)
                 self._state.store(target.segment.name, values, event.value)
+
+    def returned(self, name: str, event: Returned) -> None:
+        """What a ``cached_property`` returns, which it keeps on the instance."""
+        if event.value is not None:  # a bare return keeps None, which pickles
+            self._state.store(name, self._evaluator.evaluate(event.value, event.scope), event.value)
 
     def called(self, event: Called) -> None:
         """Follow a call of a method of the file on the instance."""
@@ -439,15 +444,23 @@ class _OnClass:
 class _OnSelf:
     """Listens to a method's run on the instance, for the method runner."""
 
-    def __init__(self, runner: _MethodRunner, scope: Scope) -> None:
+    def __init__(self, runner: _MethodRunner, scope: Scope, cached_as: str | None) -> None:
         self._runner = runner
         self._scope = scope
+        self._cached_as = cached_as
+        """The attribute a ``cached_property`` keeps what it returns under."""
 
     def heard(self, event: Event) -> None:
         if isinstance(event, Stored) and event.scope is self._scope:
             self._runner.stored(event)
         elif isinstance(event, Called) and event.scope is self._scope:
             self._runner.called(event)
+        elif (
+            isinstance(event, Returned)
+            and event.scope is self._scope
+            and self._cached_as is not None
+        ):
+            self._runner.returned(self._cached_as, event)
 
 
 def _is_class(value: object) -> bool:
@@ -514,6 +527,14 @@ def _self_name(method: cst.FunctionDef) -> str | None:
     ):
         return None
     return parameters[0].name.value
+
+
+def _caches(owner: Definition, method: cst.FunctionDef) -> bool:
+    """Whether the method is a ``functools.cached_property`` of its class."""
+    return any(
+        isinstance(value, Definition) and value.node is method and value.cached_on_instance
+        for value in owner.namespace.get(method.name.value, ())
+    )
 
 
 def _is_class_method(method: cst.FunctionDef) -> bool:

@@ -676,13 +676,15 @@ class Evaluator:
             return anchored(union(members, on_class or ()), anchor)
         if isinstance(value, Instance):
             members = self._program.class_attribute(value.of, attribute) or ()
-            methods = tuple(
-                _through(member, value)
+            functions = [
+                member
                 for member in members
                 if isinstance(member, Definition) and member.kind is DefinitionKind.FUNCTION
-            )
-            if methods:
-                return methods
+            ]
+            if any(function.is_property for function in functions):
+                return anchored(self._property_read(functions, value), anchor)
+            if functions:
+                return tuple(_through(function, value) for function in functions)
             held = self._program.instance_attribute(value, attribute)
             if held is None:
                 held = self._declared(value.of, attribute)
@@ -695,6 +697,18 @@ class Evaluator:
             members = self._program.class_attribute(cls, attribute, value.cls) or ()
             return tuple(_through(member, receiver) for member in members) or NOTHING_KNOWN
         return NOTHING_KNOWN
+
+    def _property_read(self, functions: list[Definition], instance: Instance) -> Values:
+        """What reading a property of the instance gives: what its method returns."""
+        found: list[Value] = []
+        for function in functions:
+            if not function.is_property or function.yields or function.is_async:
+                return NOTHING_KNOWN
+            arguments = self.arguments(function, _NO_ARGUMENTS, function.scope, first=instance)
+            returned = self._program.returned(function, arguments)
+            via = f"returned by property '{function.name}'"
+            found.extend(self.reached_via(value, via) for value in returned)
+        return union(tuple(found)) or NOTHING_KNOWN
 
     def _declared(self, cls: Definition, attribute: str) -> Values | None:
         """What an attribute a class only declares may hold, as its annotation

@@ -32,11 +32,13 @@ from flake8_session_pickle.events import (
     Target,
 )
 from flake8_session_pickle.knowledge.language import (
+    CACHED_PROPERTY,
     CLASS_FACTORIES,
     DATACLASS_DECORATORS,
     ENTERING_CALLS,
     ENUM_BASES,
     NOT_BOUND_TO_INSTANCE,
+    PROPERTIES,
     STORING_METHODS,
     TYPED_DICT_BASES,
     Stores,
@@ -582,7 +584,9 @@ class Interpreter:
         decorators = tuple(self._decorator_names(d.decorator, scope) for d in function.decorators)
         in_class = scope.kind is ScopeKind.CLASS
         replacing = [
-            names for names in decorators if not (in_class and names & NOT_BOUND_TO_INSTANCE)
+            names
+            for names in decorators
+            if not (in_class and names & (NOT_BOUND_TO_INSTANCE | PROPERTIES))
         ]
         definition = Definition(
             function,
@@ -595,7 +599,13 @@ class Interpreter:
             module=scope.module,
             bound_to_class=in_class and any(_CLASS_METHOD in names for names in decorators),
             static=in_class and any(_STATIC_METHOD in names for names in decorators),
+            is_property=in_class and any(names & PROPERTIES for names in decorators),
+            cached_on_instance=in_class and any(CACHED_PROPERTY in names for names in decorators),
         )
+        if in_class and _adds_to_property(function, scope):
+            # ``@name.setter``: the property keeps its getter
+            self._listener.heard(Defined(definition, function, scope))
+            return
         # Other decorators may replace the function with anything.
         known = all(
             names & CACHE_RESOURCE or self._evaluator.knowledge.keeps_returns(names)
@@ -832,6 +842,20 @@ def _parameters(parameters: cst.Parameters) -> Iterator[cst.Param]:
     for star in (parameters.star_arg, parameters.star_kwarg):
         if isinstance(star, cst.Param):
             yield star
+
+
+def _adds_to_property(function: cst.FunctionDef, scope: Scope) -> bool:
+    """Whether the method is the setter or deleter of a property its class body
+    has bound under the same name (``@name.setter``)."""
+    name = function.name.value
+    return (
+        len(function.decorators) == 1
+        and isinstance(decorator := function.decorators[0].decorator, cst.Attribute)
+        and decorator.attr.value in ("setter", "deleter")
+        and isinstance(decorator.value, cst.Name)
+        and decorator.value.value == name
+        and any(isinstance(value, Definition) and value.is_property for value in scope.lookup(name))
+    )
 
 
 def _keyword_is_false(decorator: cst.BaseExpression, keyword: str) -> bool:

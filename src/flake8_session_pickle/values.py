@@ -160,6 +160,12 @@ class Definition:
     static: bool = False
     """A static method: reached through its class or an instance, it takes no
     instance."""
+    is_property: bool = False
+    """A property (``@property``, ``@functools.cached_property``): reading it on
+    an instance gives what the method returns."""
+    cached_on_instance: bool = False
+    """A ``functools.cached_property``: once read, what it returned is an
+    attribute of the instance."""
 
     @property
     def origin(self) -> str:

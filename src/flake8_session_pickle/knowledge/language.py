@@ -57,6 +57,13 @@ DATACLASS_FIELD = "dataclasses.field"
 NOT_BOUND_TO_INSTANCE = frozenset({"builtins.staticmethod", "builtins.classmethod"})
 """Decorators of methods whose first parameter is not the instance."""
 
+PROPERTIES = frozenset({"builtins.property", "functools.cached_property"})
+"""Decorators of methods that reading the attribute on an instance calls, giving
+what they return."""
+CACHED_PROPERTY = "functools.cached_property"
+"""It also keeps what the method returns in the instance's ``__dict__``, which
+pickle stores with the instance."""
+
 
 class Stores(enum.Enum):
     """What a method that stores into its receiver stores."""
