@@ -2036,3 +2036,28 @@ def test_a_property_with_a_setter_keeps_its_getter() -> None:
     prelude += "        return sqlite3.connect('x')\n    @conn.setter\n    def conn(self, value):\n"
     prelude += "        pass\n"
     assert write("st.session_state.conn = Bot().conn\n", prelude) == ["PKL106"]
+
+
+@pytest.mark.parametrize(
+    "prelude, value, expected",
+    [
+        # called on a derived class, it stores on that class, not on its own
+        ("class Child(Store):\n    pass\nChild.open()\n", "Store.conn", []),
+        # another object's method of the same name does not run it
+        ("other = sqlite3.connect(':memory:')\nother.close()\n", "Store.conn", []),
+        # a store of what another store put on the class sees it, in either order
+        ("Store.open()\nStore.copy()\n", "Store.copy_of", ["PKL106"]),
+    ],
+)
+def test_a_class_s_stores_count_where_a_method_is_called_on_the_class(
+    prelude: str, value: str, expected: list[str]
+) -> None:
+    store = "import sqlite3\nclass Store:\n    conn = None\n    copy_of = None\n"
+    store += "    @classmethod\n    def copy(cls):\n        cls.copy_of = cls.conn\n"
+    store += (
+        "    @classmethod\n    def open(cls):\n        cls.conn = sqlite3.connect(':memory:')\n"
+    )
+    store += (
+        "    @classmethod\n    def connect(cls):\n        cls.conn = sqlite3.connect(':memory:')\n"
+    )
+    assert write(f"st.session_state.kept = {value}\n", store + prelude) == expected

@@ -131,10 +131,27 @@ class ClassModel:
             state = self._class_states[key] = InstanceState()  # a run reading it finds nothing
             if isinstance(cls.node, cst.ClassDef) and _assigns_on_class(cls):
                 runner = _ClassRunner(self._evaluator, cls, state)
-                for owner, method in self._running_methods((cls,)):
-                    if owner is cls:
+                methods = self._called_on_class(cls)
+                # twice, so that a store of what another method stores sees it
+                for _ in range(2 if methods else 0):
+                    for method in methods:
                         runner.run(method)
         return self._class_states[key]
+
+    def _called_on_class(self, cls: Definition) -> list[cst.FunctionDef]:
+        """The methods of the class that store on it and may run on it: special
+        methods, and those the files use on the class's own name
+        (``Database.init()``, not ``Child.init()``, which stores on ``Child``)."""
+        files = [self._facts] if cls.module is None else [self._facts, cls.module.facts]
+        return [
+            method
+            for name, method in _methods(cls).items()
+            if _assigns_on(method, cls.name)
+            and (
+                (name.startswith("__") and name.endswith("__"))
+                or any(facts.uses_attribute_on(cls.name, name) for facts in files)
+            )
+        ]
 
     def declared(self, cls: Definition, name: str) -> tuple[cst.BaseExpression, Definition] | None:
         """The annotation with which the class, or the first class of its method
@@ -411,8 +428,6 @@ class _ClassRunner:
         self._state = state
 
     def run(self, method: cst.FunctionDef) -> None:
-        if not _assigns_on(method, self._cls.name):
-            return
         scope = Scope(ScopeKind.FUNCTION, self._cls.body or self._cls.scope)
         parameters = [*method.params.posonly_params, *method.params.params]
         arguments: Arguments | None = None

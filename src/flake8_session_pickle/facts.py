@@ -129,8 +129,15 @@ class FileFacts:
             return False
         return name in self._walked[1]
 
+    def uses_attribute_on(self, receiver: str, name: str) -> bool:
+        """Whether the file reads or writes the attribute ``name`` on the name
+        ``receiver`` (``Database.init()``)."""
+        if name not in self._source and self._source.isascii():
+            return False
+        return (receiver, name) in self._walked[2]
+
     @cached_property
-    def _walked(self) -> tuple[dict[str, list[int]], frozenset[str]]:
+    def _walked(self) -> tuple[dict[str, list[int]], frozenset[str], frozenset[tuple[str, str]]]:
         return _walk_whole(self._tree)
 
     @cached_property
@@ -186,12 +193,16 @@ def _module_level_definitions(
     return found
 
 
-def _walk_whole(tree: ast.Module) -> tuple[dict[str, list[int]], frozenset[str]]:
+def _walk_whole(
+    tree: ast.Module,
+) -> tuple[dict[str, list[int]], frozenset[str], frozenset[tuple[str, str]]]:
     """In one walk of every node: each use of a name, and of an attribute name as
-    ``.name``, with the ``id`` of each node that uses it; and the attribute names
-    used on something other than the instance of the method they are in."""
+    ``.name``, with the ``id`` of each node that uses it; the attribute names
+    used on something other than the instance of the method they are in; and the
+    attribute names used on a name, with that name."""
     uses: dict[str, list[int]] = {}
     outside_self: set[str] = set()
+    on_names: set[tuple[str, str]] = set()
     # Each method is walked apart, knowing the name of its instance; the
     # innermost method a node is in decides.
     pending: list[tuple[ast.AST, str | None]] = [(tree, None)]
@@ -211,6 +222,8 @@ def _walk_whole(tree: ast.Module) -> tuple[dict[str, list[int]], frozenset[str]]
                 assert isinstance(node, ast.Attribute)
                 uses.setdefault(f".{node.attr}", []).append(id(node))
                 value = node.value
+                if isinstance(value, ast.Name):
+                    on_names.add((value.id, node.attr))
                 if not (isinstance(value, ast.Name) and value.id == self_name):
                     outside_self.add(node.attr)
             elif node_type is ast.ClassDef:
@@ -223,7 +236,7 @@ def _walk_whole(tree: ast.Module) -> tuple[dict[str, list[int]], frozenset[str]]
                         stack.append(item)
                 continue
             push_children(stack, node)
-    return uses, frozenset(outside_self)
+    return uses, frozenset(outside_self), frozenset(on_names)
 
 
 def _every_run(
