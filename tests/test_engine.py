@@ -2061,3 +2061,45 @@ def test_a_class_s_stores_count_where_a_method_is_called_on_the_class(
         "    @classmethod\n    def connect(cls):\n        cls.conn = sqlite3.connect(':memory:')\n"
     )
     assert write(f"st.session_state.kept = {value}\n", store + prelude) == expected
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        # a class method that runs calls the one that stores, through cls
+        (
+            "class Database:\n    _conn = None\n    @classmethod\n    def get(cls):\n"
+            "        if cls._conn is None:\n            cls._init()\n        return cls._conn\n"
+            "    @classmethod\n    def _init(cls):\n        cls._conn = sqlite3.connect('x')\n"
+            "st.session_state.conn = Database.get()\n",
+            ["PKL106"],
+        ),
+        # a method of an instance storing through the class's name
+        (
+            "class Database:\n    _conn = None\n    def connect(self):\n"
+            "        Database._conn = sqlite3.connect('x')\n"
+            "Database().connect()\nst.session_state.conn = Database._conn\n",
+            ["PKL106"],
+        ),
+    ],
+)
+def test_a_class_s_stores_count_for_the_methods_that_run(source: str, expected: list[str]) -> None:
+    assert codes(HEADER + "import sqlite3\n" + source) == expected
+
+
+@pytest.mark.parametrize(
+    "reads",
+    [
+        # the name read on another class's instance
+        "class Other:\n    def __init__(self):\n        self.conn = 'x'\nOther().conn\n",
+        # the property read on another instance of the class
+        "Bot().conn.execute('select 1')\n",
+    ],
+)
+def test_a_cached_property_read_elsewhere_keeps_nothing_on_the_instance_stored(
+    reads: str,
+) -> None:
+    source = HEADER + "import sqlite3\nfrom functools import cached_property\nclass Bot:\n"
+    source += "    @cached_property\n    def conn(self):\n        return sqlite3.connect('x')\n"
+    source += reads + "st.session_state.bot = Bot()\n"
+    assert codes(source) == []

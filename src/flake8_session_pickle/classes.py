@@ -140,18 +140,31 @@ class ClassModel:
 
     def _called_on_class(self, cls: Definition) -> list[cst.FunctionDef]:
         """The methods of the class that store on it and may run on it: special
-        methods, and those the files use on the class's own name
-        (``Database.init()``, not ``Child.init()``, which stores on ``Child``)."""
+        methods; those the files use on the class's own name (``Database.init()``);
+        those that store only through the class's name and whose name the files
+        use at all (``db.connect()`` on an instance); and those these call on
+        ``cls``, ``self`` or the class. A store through ``cls`` lands on the class
+        the method is called on, so ``Child.open()`` does not make it run here."""
         files = [self._facts] if cls.module is None else [self._facts, cls.module.facts]
-        return [
-            method
-            for name, method in _methods(cls).items()
-            if _assigns_on(method, cls.name)
-            and (
-                (name.startswith("__") and name.endswith("__"))
-                or any(facts.uses_attribute_on(cls.name, name) for facts in files)
+        methods = _methods(cls)
+        pending = [
+            name
+            for name, method in methods.items()
+            if (name.startswith("__") and name.endswith("__"))
+            or any(facts.uses_attribute_on(cls.name, name) for facts in files)
+            or (
+                _assigns_on(method, cls.name) == _THROUGH_NAME
+                and any(facts.uses_attribute_outside_self(name) for facts in files)
             )
         ]
+        running: dict[str, None] = {}
+        while pending:
+            name = pending.pop()
+            if name in running:
+                continue
+            running[name] = None
+            pending.extend(_called_on_own(methods[name], cls.name, methods))
+        return [methods[name] for name in running if _assigns_on(methods[name], cls.name)]
 
     def declared(self, cls: Definition, name: str) -> tuple[cst.BaseExpression, Definition] | None:
         """The annotation with which the class, or the first class of its method
@@ -270,13 +283,21 @@ class ClassModel:
         names = dict.fromkeys(name for cls in mro for name in _methods(cls))
         files = [self._facts]
         files.extend(cls.module.facts for cls in mro if cls.module is not None)
+        # A cached property keeps what it returns on the instance it is read on:
+        # its name read on some object says nothing of which, so only a method
+        # of the instance reading it through ``self`` makes it run.
         pending = [
-            method
+            found
             for name in names
-            if (name.startswith("__") and name.endswith("__"))
-            or any(facts.uses_attribute_outside_self(name) for facts in files)
-            for method in [_resolve(mro, name)]
-            if method is not None
+            for found in [_resolve(mro, name)]
+            if found is not None
+            and (
+                (name.startswith("__") and name.endswith("__"))
+                or (
+                    not _caches(*found)
+                    and any(facts.uses_attribute_outside_self(name) for facts in files)
+                )
+            )
         ]
         seen: set[int] = set()
         while pending:
@@ -429,10 +450,10 @@ class _ClassRunner:
 
     def run(self, method: cst.FunctionDef) -> None:
         scope = Scope(ScopeKind.FUNCTION, self._cls.body or self._cls.scope)
-        parameters = [*method.params.posonly_params, *method.params.params]
+        first = _first_parameter(method)
         arguments: Arguments | None = None
-        if _is_class_method(method) and parameters:
-            arguments = ((parameters[0].name.value, (self._cls,)),)
+        if _is_class_method(method) and first is not None:
+            arguments = ((first, (self._cls,)),)
         Interpreter(self._evaluator, _OnClass(self, scope)).run_function(
             method, scope, None, arguments
         )
@@ -561,13 +582,16 @@ def _assigns_on_class(cls: Definition) -> bool:
     return any(_assigns_on(method, cls.name) for method in _methods(cls).values())
 
 
-def _assigns_on(method: cst.FunctionDef, class_name: str) -> bool:
-    """Whether the method assigns an attribute of its class: through the class's
-    name, or, in a class method, through its first parameter."""
-    names = {class_name}
-    parameters = [*method.params.posonly_params, *method.params.params]
-    if parameters and _is_class_method(method):
-        names.add(parameters[0].name.value)
+_THROUGH_NAME = frozenset({"name"})
+"""A method's stores on its class all go through the class's own name."""
+
+
+def _assigns_on(method: cst.FunctionDef, class_name: str) -> frozenset[str]:
+    """How the method assigns attributes of its class: through the class's name
+    (``"name"``), through its first parameter in a class method (``"cls"``);
+    empty where it assigns none."""
+    through_cls = _first_parameter(method) if _is_class_method(method) else None
+    found: set[str] = set()
     stack = child_nodes(method.body)
     while stack:
         node = stack.pop()
@@ -580,13 +604,41 @@ def _assigns_on(method: cst.FunctionDef, class_name: str) -> bool:
         elif isinstance(node, (cst.AnnAssign, cst.AugAssign)):
             targets = [node.target]
         for target in targets:
-            if (
-                isinstance(target, cst.Attribute)
-                and isinstance(target.value, cst.Name)
-                and target.value.value in names
-            ):
-                return True
-    return False
+            if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+                if target.value.value == class_name:
+                    found.add("name")
+                elif target.value.value == through_cls:
+                    found.add("cls")
+    return frozenset(found)
+
+
+def _called_on_own(
+    method: cst.FunctionDef, class_name: str, methods: dict[str, cst.FunctionDef]
+) -> Iterator[str]:
+    """The methods of the class a method reaches on its instance, on ``cls`` or
+    on the class's name (``cls._init()``)."""
+    receivers = {class_name}
+    first = _first_parameter(method)
+    if first is not None and not any(
+        get_full_name_for_node(d.decorator) == "staticmethod" for d in method.decorators
+    ):
+        receivers.add(first)
+    stack = child_nodes(method.body)
+    while stack:
+        node = stack.pop()
+        stack.extend(child_nodes(node))
+        if (
+            isinstance(node, cst.Attribute)
+            and isinstance(node.value, cst.Name)
+            and node.value.value in receivers
+            and node.attr.value in methods
+        ):
+            yield node.attr.value
+
+
+def _first_parameter(method: cst.FunctionDef) -> str | None:
+    parameters = [*method.params.posonly_params, *method.params.params]
+    return parameters[0].name.value if parameters else None
 
 
 def _is_super(expression: cst.BaseExpression) -> bool:
