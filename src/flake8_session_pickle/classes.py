@@ -129,13 +129,12 @@ class ClassModel:
         key = id(cls)
         if key not in self._class_states:
             state = self._class_states[key] = InstanceState()  # a run reading it finds nothing
-            if isinstance(cls.node, cst.ClassDef) and _assigns_on_class(cls):
-                runner = _ClassRunner(self._evaluator, cls, state)
-                methods = self._called_on_class(cls)
-                # twice, so that a store of what another method stores sees it
-                for _ in range(2 if methods else 0):
-                    for method in methods:
-                        runner.run(method)
+            methods = self._called_on_class(cls) if isinstance(cls.node, cst.ClassDef) else []
+            runner = _ClassRunner(self._evaluator, cls, state)
+            # twice, so that a store of what another method stores sees it
+            for _ in range(2 if methods else 0):
+                for method in methods:
+                    runner.run(method)
         return self._class_states[key]
 
     def _called_on_class(self, cls: Definition) -> list[cst.FunctionDef]:
@@ -145,15 +144,18 @@ class ClassModel:
         use at all (``db.connect()`` on an instance); and those these call on
         ``cls``, ``self`` or the class. A store through ``cls`` lands on the class
         the method is called on, so ``Child.open()`` does not make it run here."""
-        files = [self._facts] if cls.module is None else [self._facts, cls.module.facts]
         methods = _methods(cls)
+        assigns = {name: _assigns_on(method, cls.name) for name, method in methods.items()}
+        if not any(assigns.values()):
+            return []
+        files = [self._facts] if cls.module is None else [self._facts, cls.module.facts]
         pending = [
             name
-            for name, method in methods.items()
+            for name in methods
             if (name.startswith("__") and name.endswith("__"))
             or any(facts.uses_attribute_on(cls.name, name) for facts in files)
             or (
-                _assigns_on(method, cls.name) == _THROUGH_NAME
+                assigns[name] == _THROUGH_NAME
                 and any(facts.uses_attribute_outside_self(name) for facts in files)
             )
         ]
@@ -164,7 +166,7 @@ class ClassModel:
                 continue
             running[name] = None
             pending.extend(_called_on_own(methods[name], cls.name, methods))
-        return [methods[name] for name in running if _assigns_on(methods[name], cls.name)]
+        return [methods[name] for name in running if assigns[name]]
 
     def declared(self, cls: Definition, name: str) -> tuple[cst.BaseExpression, Definition] | None:
         """The annotation with which the class, or the first class of its method
@@ -575,11 +577,6 @@ def _caches(owner: Definition, method: cst.FunctionDef) -> bool:
 
 def _is_class_method(method: cst.FunctionDef) -> bool:
     return any(get_full_name_for_node(d.decorator) == "classmethod" for d in method.decorators)
-
-
-def _assigns_on_class(cls: Definition) -> bool:
-    """Whether a method of the class assigns an attribute of the class object."""
-    return any(_assigns_on(method, cls.name) for method in _methods(cls).values())
 
 
 _THROUGH_NAME = frozenset({"name"})
