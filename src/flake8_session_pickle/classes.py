@@ -558,13 +558,12 @@ def _merge(sequences: list[list[Definition]]) -> list[Definition]:
 def _self_name(method: cst.FunctionDef) -> str | None:
     """The name of the parameter a method's instance is bound to; None for a
     static or class method, or one without parameters."""
-    parameters = [*method.params.posonly_params, *method.params.params]
-    if not parameters or any(
+    if any(
         get_full_name_for_node(d.decorator) in ("staticmethod", "classmethod")
         for d in method.decorators
     ):
         return None
-    return parameters[0].name.value
+    return _first_parameter(method)
 
 
 def _caches(owner: Definition, method: cst.FunctionDef) -> bool:
@@ -615,11 +614,9 @@ def _called_on_own(
     """The methods of the class a method reaches on its instance, on ``cls`` or
     on the class's name (``cls._init()``)."""
     receivers = {class_name}
-    first = _first_parameter(method)
-    if first is not None and not any(
-        get_full_name_for_node(d.decorator) == "staticmethod" for d in method.decorators
-    ):
-        receivers.add(first)
+    own = _self_name(method) or (_first_parameter(method) if _is_class_method(method) else None)
+    if own is not None:
+        receivers.add(own)
     stack = child_nodes(method.body)
     while stack:
         node = stack.pop()

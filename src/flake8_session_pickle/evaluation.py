@@ -371,8 +371,7 @@ class Evaluator:
                 and not member.yields
                 and member.is_async is asynchronous
             ):
-                arguments = self.arguments(member, _NO_ARGUMENTS, member.scope, first=value)
-                found.extend(self._program.returned(member, arguments))
+                found.extend(self._returned_on(member, value))
         return union(tuple(found))
 
     def called(self, factory: cst.BaseExpression, scope: Scope) -> Values:
@@ -704,11 +703,17 @@ class Evaluator:
         for function in functions:
             if not function.is_property or function.yields or function.is_async:
                 return NOTHING_KNOWN
-            arguments = self.arguments(function, _NO_ARGUMENTS, function.scope, first=instance)
-            returned = self._program.returned(function, arguments)
             via = f"returned by property '{function.name}'"
-            found.extend(self.reached_via(value, via) for value in returned)
+            found.extend(
+                self.reached_via(value, via) for value in self._returned_on(function, instance)
+            )
         return union(tuple(found)) or NOTHING_KNOWN
+
+    def _returned_on(self, method: Definition, instance: Instance) -> Values:
+        """What a method of the file returns called on the instance alone
+        (``__enter__``, a property's getter)."""
+        arguments = self.arguments(method, _NO_ARGUMENTS, method.scope, first=instance)
+        return self._program.returned(method, arguments)
 
     def _declared(self, cls: Definition, attribute: str) -> Values | None:
         """What an attribute a class only declares may hold, as its annotation
@@ -1199,7 +1204,8 @@ def _through(member: Value, owner: Value) -> Value:
 _SUPER = "builtins.super"
 
 _NO_ARGUMENTS = cst.Call(func=cst.Name("_"))
-"""A call with no arguments: ``__enter__`` and ``__aenter__`` take only the instance."""
+"""A call with no arguments: ``__enter__``, ``__aenter__`` and a property's getter
+take only the instance."""
 
 _EACH_ARGUMENT = frozenset({Holding.ARGUMENTS, Holding.ITERATORS, Holding.RECEIVER_AND_ARGUMENTS})
 _RECEIVER = frozenset({Holding.RECEIVER, Holding.RECEIVER_AND_ARGUMENTS})

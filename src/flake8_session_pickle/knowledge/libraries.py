@@ -106,22 +106,6 @@ def _client(
     )
 
 
-def _sdk_client(
-    module: str, name: str, package: str, arguments: str, version: str, versions: str = ""
-) -> TypeRow:
-    """A client class defined in ``module`` that ``package`` exports as ``name``."""
-    public = f"{package}.{name}"
-    return TypeRow(
-        f"{module}.{name}",
-        Kind.CLIENT,
-        made_by=(Made(f"{public}()", f"import {package}; value = {public}({arguments})"),),
-        aliases=(public,) if module != package else (),
-        package=package,
-        version=version,
-        versions=versions,
-    )
-
-
 _OPENAI_ANSWERED = (
     # a client whose requests an in-process transport answers with an empty page
     "import httpx, openai\n"
@@ -1121,28 +1105,6 @@ SERVICES: tuple[TypeRow, ...] = (
         "inside burr's; an application without transitions pickles",
         package="burr",
         version="0.42.0",
-    ),
-    # the SDKs of speech, pages and payments keep an httpx client, or requests'
-    # thread-local state
-    *(
-        _sdk_client("deepgram.client", name, "deepgram", "api_key='x'", "7.17.0", versions=">=3")
-        for name in ("DeepgramClient", "AsyncDeepgramClient")
-    ),
-    *(
-        _sdk_client("notion_client.client", name, "notion_client", "auth='x'", "3.1.0")
-        for name in ("Client", "AsyncClient")
-    ),
-    _sdk_client("stripe._stripe_client", "StripeClient", "stripe", "'sk_test_x'", "16.1.0"),
-    # its polling keeps a lock
-    _sdk_client("telebot", "TeleBot", "telebot", "'1:x'", "4.37.1"),
-    # its HTTP client is a Rust object
-    _sdk_client(
-        "duckduckgo_search.duckduckgo_search",
-        "DDGS",
-        "duckduckgo_search",
-        "",
-        "8.1.1",
-        versions=">=6",
     ),
     *(
         TypeRow(

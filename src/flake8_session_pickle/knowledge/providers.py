@@ -348,6 +348,47 @@ SDKS: tuple[TypeRow, ...] = (
         "tavily",
         "0.8.5",
     ),
+    # the SDKs of speech, pages and payments keep an httpx client, or requests'
+    # thread-local state
+    *(
+        _client(
+            f"deepgram.client.{name}",
+            f"deepgram.{name}",
+            "api_key='x'",
+            "deepgram",
+            "7.17.0",
+            versions=">=3",
+        )
+        for name in ("DeepgramClient", "AsyncDeepgramClient")
+    ),
+    *(
+        _client(
+            f"notion_client.client.{name}",
+            f"notion_client.{name}",
+            "auth='x'",
+            "notion_client",
+            "3.1.0",
+        )
+        for name in ("Client", "AsyncClient")
+    ),
+    _client(
+        "stripe._stripe_client.StripeClient",
+        "stripe.StripeClient",
+        "'sk_test_x'",
+        "stripe",
+        "16.1.0",
+    ),
+    # its polling keeps a lock
+    _client("telebot.TeleBot", "telebot.TeleBot", "'1:x'", "telebot", "4.37.1"),
+    # its HTTP client is a Rust object
+    _client(
+        "duckduckgo_search.duckduckgo_search.DDGS",
+        "duckduckgo_search.DDGS",
+        "",
+        "duckduckgo_search",
+        "8.1.1",
+        versions=">=6",
+    ),
 )
 """SDK clients: each holds an HTTP client with its pool and locks, but for those
 that pickle (they say why)."""
