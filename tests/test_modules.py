@@ -613,3 +613,53 @@ def test_a_class_of_a_module_that_keeps_its_engine_on_itself(tmp_path: Path) -> 
     login += "    st.session_state.engine = Database.get_engine()\n"
     folder = app_folder(tmp_path, **{"db.py": database, "app.py": login})
     assert [(v.line, v.code) for v in check(login, path=folder / "app.py")] == [(6, "PKL106")]
+
+
+_CONNECTION_ON_THE_CLASS = textwrap.dedent(
+    """\
+    import sqlite3
+
+
+    class Database:
+        _conn = None
+
+        @classmethod
+        def init(cls):
+            cls._conn = sqlite3.connect("app.db")
+
+        @classmethod
+        def get(cls):
+            return cls._conn
+    """
+)
+
+
+def test_a_class_store_made_by_a_call_through_the_module_name(tmp_path: Path) -> None:
+    app = "import streamlit as st\nimport db.store as store\n\nstore.Database.init()\n"
+    app += "st.session_state.conn = store.Database.get()\n"
+    folder = app_folder(
+        tmp_path, **{"db/__init__.py": "", "db/store.py": _CONNECTION_ON_THE_CLASS, "app.py": app}
+    )
+    assert [(v.line, v.code) for v in check(app, path=folder / "app.py")] == [(5, "PKL106")]
+
+
+@pytest.mark.parametrize(
+    ("caller", "reported"),
+    [
+        ("boot.py", True),  # a module the app imports, which runs at its import
+        ("pages/setup.py", True),  # a page the user may open first
+        ("tests/test_store.py", False),  # no run of the app runs a test
+        (None, False),  # nothing calls init(): the attribute stays None
+    ],
+)
+def test_a_class_store_made_by_a_call_in_another_file_of_the_project(
+    tmp_path: Path, caller: str | None, reported: bool
+) -> None:
+    app = "import streamlit as st\nfrom store import Database\n\n"
+    app += "st.session_state.conn = Database.get()\n"
+    files = {"store.py": _CONNECTION_ON_THE_CLASS, "app.py": app}
+    if caller is not None:
+        files[caller] = "from store import Database\n\nDatabase.init()\n"
+    folder = app_folder(tmp_path, **files)
+    found = [(v.line, v.code) for v in check(app, path=folder / "app.py")]
+    assert found == ([(4, "PKL106")] if reported else [])

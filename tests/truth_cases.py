@@ -1740,6 +1740,23 @@ MODULE_CASES = [
         ),
     ),
     Case(
+        "modules/class-store-made-by-a-module-the-app-imports",
+        "import streamlit as st\nimport boot\nfrom db import Database\n"
+        "st.session_state.conn = Database.get()\n",
+        "PKL106",
+        line=4,
+        files=(
+            ("boot.py", "import db\ndb.Database.init_memory()\n"),
+            (
+                "db.py",
+                "import sqlite3\nclass Database:\n    _conn = None\n    @classmethod\n"
+                "    def init_memory(cls):\n"
+                "        cls._conn = sqlite3.connect(':memory:', check_same_thread=False)\n"
+                "    @classmethod\n    def get(cls):\n        return cls._conn\n",
+            ),
+        ),
+    ),
+    Case(
         "modules/cached-property-read-before-the-instance-is-kept",
         "import streamlit as st\nfrom bot import Bot\n"
         "bot = st.session_state.setdefault('bot', Bot())\nbot.ask()\n",

@@ -106,7 +106,7 @@ class Analysis:
         self._follows_uses = follows_uses
         self._modules = AppModules(project, path, self._evaluator)
         self._verdicts = Verdicts(self, self._evaluator, knowledge)
-        self._classes = ClassModel(facts, self._evaluator, self._verdicts)
+        self._classes = ClassModel(facts, self._evaluator, self._verdicts, project)
         self._reporter = _Reporter(
             sinks, self._evaluator, self._verdicts, RerunPolicy(facts), writers
         )

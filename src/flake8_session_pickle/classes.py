@@ -24,6 +24,7 @@ from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.knowledge.language import DATACLASS_FIELD, PICKLING_HOOKS
 from flake8_session_pickle.knowledge.rows import TypeRow
+from flake8_session_pickle.project import Project
 from flake8_session_pickle.scopes import Scope, ScopeKind
 from flake8_session_pickle.values import (
     NOTHING_KNOWN,
@@ -64,8 +65,17 @@ class InstanceState:
 
 
 class ClassModel:
-    def __init__(self, facts: FileFacts, evaluator: Evaluator, verdicts: Verdicts) -> None:
+    def __init__(
+        self,
+        facts: FileFacts,
+        evaluator: Evaluator,
+        verdicts: Verdicts,
+        project: Project | None = None,
+    ) -> None:
+        """``project``: the checked file's, whose other files may call the methods
+        of a class of one of its modules."""
         self._facts = facts
+        self._project = project
         self._evaluator = evaluator
         self._verdicts = verdicts
         self._states: dict[tuple[int, Arguments | None, Arguments], InstanceState] = {}
@@ -154,6 +164,11 @@ class ClassModel:
             for name in methods
             if (name.startswith("__") and name.endswith("__"))
             or any(facts.uses_attribute_on(cls.name, name) for facts in files)
+            or (
+                cls.module is not None
+                and self._project is not None
+                and self._project.calls_on(cls.name, name)
+            )
             or (
                 assigns[name] == _THROUGH_NAME
                 and any(facts.uses_attribute_outside_self(name) for facts in files)

@@ -84,6 +84,7 @@ class Project:
         self._files: dict[str, Path | None] = {}
         self._pins: dict[str, str] | None = None
         self._texts: dict[Path, _Text] | None = None
+        self._called_on: dict[tuple[str, str], bool] = {}
 
     @property
     def pins(self) -> dict[str, str]:
@@ -120,6 +121,24 @@ class Project:
             if found and path != besides:
                 return min(found)
         return None
+
+    def calls_on(self, receiver: str, method: str) -> bool:
+        """Whether a Python file of the project, other than a test's, calls
+        ``method`` on the name ``receiver`` (``Database.init()``, also
+        ``db.Database.init()``), as its text shows. Only the files that call the
+        method at all are read again, once per question; a project too large to
+        read calls nothing known."""
+        key = (receiver, method)
+        if key not in self._called_on:
+            texts = self._read()
+            call = re.compile(rf"\b{re.escape(receiver)}\s*\.\s*{re.escape(method)}\s*\(")
+            self._called_on[key] = texts is not None and any(
+                method in text.methods
+                and not _is_test(path)
+                and call.search(_read_text(path) or "") is not None
+                for path, text in texts.items()
+            )
+        return self._called_on[key]
 
     def imported(self, path: Path) -> bool:
         """Whether another Python file of the project, other than a test's, imports
@@ -302,16 +321,22 @@ def _read_texts(root: Path) -> dict[Path, _Text]:
                 continue
             if len(found) == MAX_PROJECT_FILES:
                 return _TOO_LARGE
-            try:
-                with path.open(encoding="utf-8", errors="replace") as handle:
-                    text = handle.read(MAX_PROJECT_FILE_SIZE)
-            except OSError:
+            text = _read_text(path)
+            if text is None:
                 continue
             resolved = path.resolve()
             found[resolved] = _Text(
                 frozenset(_methods_in(text)), *_imports_in(text, resolved.parent)
             )
     return found
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return handle.read(MAX_PROJECT_FILE_SIZE)
+    except OSError:
+        return None
 
 
 def _methods_in(text: str) -> Iterator[str]:
