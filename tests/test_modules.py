@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -663,3 +664,115 @@ def test_a_class_store_made_by_a_call_in_another_file_of_the_project(
     folder = app_folder(tmp_path, **files)
     found = [(v.line, v.code) for v in check(app, path=folder / "app.py")]
     assert found == ([(4, "PKL106")] if reported else [])
+
+
+STATE_HELPERS = textwrap.dedent(
+    """\
+    import streamlit as st
+
+
+    def remember(key, value):
+        st.session_state[key] = value
+
+
+    def keep(value):
+        remember("kept", value)
+
+
+    def init(st):
+        st.session_state.setdefault("log", [])
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("imports", "call"),
+    [
+        ("from state import remember", "remember('db', conn)"),
+        ("from state import remember as put", "put('db', conn)"),
+        ("import state", "state.remember('db', conn)"),
+        ("import state as s", "s.remember(key='db', value=conn)"),
+        ("from state import keep", "keep(conn)"),  # through another function of the module
+        ("from lib import state", "state.remember('db', conn)"),
+        ("import lib.state", "lib.state.remember('db', conn)"),
+    ],
+)
+def test_a_function_of_a_module_storing_what_a_call_passes(
+    tmp_path: Path, imports: str, call: str
+) -> None:
+    app = f"import sqlite3\nimport streamlit as st\n{imports}\n\n"
+    app += f"conn = sqlite3.connect('app.db')\n{call}\n"
+    folder = app_folder(
+        tmp_path,
+        **{"state.py": STATE_HELPERS, "lib/__init__.py": "", "lib/state.py": STATE_HELPERS},
+    )
+    found = check(app, path=folder / "app.py")
+    assert [(v.line, v.code) for v in found] == [(6, "PKL106")]
+    # the function called, where it is defined
+    assert re.search(
+        r"passed to '(remember|keep)\(\)' \((lib/)?state\.py:(4|8)\)", found[0].message
+    )
+
+
+def test_a_function_of_a_module_called_from_a_page_and_from_a_function(tmp_path: Path) -> None:
+    page = "import sqlite3\nimport streamlit as st\nfrom state import remember\n\n"
+    page += "def open_db(path):\n    remember('db', sqlite3.connect(path))\n\nopen_db('app.db')\n"
+    folder = app_folder(tmp_path, **{"state.py": STATE_HELPERS, "pages/db.py": page})
+    found = check(page, path=folder / "pages" / "db.py")
+    assert [(v.line, v.code) for v in found] == [(6, "PKL106")]
+
+
+def test_a_function_of_a_module_given_what_pickles_is_silent(tmp_path: Path) -> None:
+    app = "import streamlit as st\nfrom state import remember, init\n\n"
+    app += "remember('n', st.number_input('n'))\nremember('rows', [dict(a=1)])\ninit(st)\n"
+    folder = app_folder(tmp_path, **{"state.py": STATE_HELPERS})
+    assert check(app, path=folder / "app.py") == []
+
+
+def test_the_streamlit_module_passed_to_a_function_of_a_module(tmp_path: Path) -> None:
+    setup = "import sqlite3\n\n\ndef init(st, path):\n"
+    setup += "    st.session_state.db = sqlite3.connect(path)\n"
+    app = "import streamlit as st\nfrom setup import init\n\ninit(st, 'app.db')\n"
+    folder = app_folder(tmp_path, **{"setup.py": setup})
+    assert [(v.line, v.code) for v in check(app, path=folder / "app.py")] == [(4, "PKL106")]
+    # the module alone cannot tell what ``st`` is
+    assert check(setup, path=folder / "setup.py") == []
+    # nor is anything stored where the module is given another object
+    other = "import types\nfrom setup import init\n\n"
+    other += "init(types.SimpleNamespace(session_state={}), 'app.db')\n"
+    assert check(other, path=folder / "other.py") == []
+
+
+def test_a_write_the_module_reports_itself_is_not_reported_at_the_call(tmp_path: Path) -> None:
+    helpers = "import sqlite3\nimport streamlit as st\n\n\ndef open_db(path):\n"
+    helpers += "    st.session_state.db = sqlite3.connect(path)\n"
+    app = "import streamlit as st\nfrom helpers import open_db\n\nopen_db(st.text_input('path'))\n"
+    folder = app_folder(tmp_path, **{"helpers.py": helpers})
+    assert check(app, path=folder / "app.py") == []
+    assert [(v.line, v.code) for v in check(helpers, path=folder / "helpers.py")] == [(6, "PKL106")]
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "def remember(key, value:\n",  # Python cannot parse it
+        "import streamlit as st\n\n\nasync def remember(key, value):\n"
+        "    st.session_state[key] = value\n",  # a call makes a coroutine, not a write
+    ],
+)
+def test_what_a_module_that_cannot_be_followed_gives_is_unknown(
+    tmp_path: Path, module: str
+) -> None:
+    app = "import sqlite3\nimport streamlit as st\nfrom state import remember\n\n"
+    app += "remember('db', sqlite3.connect('app.db'))\n"
+    folder = app_folder(tmp_path, **{"state.py": module})
+    assert check(app, path=folder / "app.py") == []
+
+
+def test_a_file_calling_a_module_writer_through_flake8(tmp_path: Path) -> None:
+    app = "import sqlite3\nimport streamlit as st\nfrom state import remember\n\n"
+    app += "remember('db', sqlite3.connect('app.db'))\n"
+    folder = app_folder(tmp_path, **{"state.py": STATE_HELPERS, "app.py": app})
+    assert flake8(folder, "app.py", "state.py") == ["app.py:5:1: PKL106"]
+    assert flake8(folder, "--jobs=2", ".") == ["app.py:5:1: PKL106"]
+    assert flake8(folder, "--stdin-display-name=app.py", "-", stdin=app) == ["app.py:5:1: PKL106"]

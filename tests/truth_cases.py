@@ -1757,6 +1757,46 @@ MODULE_CASES = [
         ),
     ),
     Case(
+        "modules/function-storing-what-a-call-passes",
+        "import sqlite3\nimport streamlit as st\nimport state\n"
+        "state.remember('db', sqlite3.connect(':memory:', check_same_thread=False))\n",
+        "PKL106",
+        line=4,
+        files=(
+            (
+                "state.py",
+                "import streamlit as st\n"
+                "def remember(key, value):\n    st.session_state[key] = value\n",
+            ),
+        ),
+    ),
+    Case(
+        "modules/function-storing-what-pickles",
+        "import streamlit as st\nfrom state import remember\n"
+        "remember('rows', [dict(a=1)])\nremember('n', st.number_input('n'))\n",
+        None,
+        files=(
+            (
+                "state.py",
+                "import streamlit as st\n"
+                "def remember(key, value):\n    st.session_state[key] = value\n",
+            ),
+        ),
+    ),
+    Case(
+        "modules/streamlit-passed-to-a-function",
+        "import streamlit as st\nfrom setup import init\ninit(st)\n",
+        "PKL106",
+        line=3,
+        files=(
+            (
+                "setup.py",
+                "import sqlite3\ndef init(st):\n"
+                "    st.session_state.db = sqlite3.connect(':memory:', check_same_thread=False)\n",
+            ),
+        ),
+    ),
+    Case(
         "modules/cached-property-read-before-the-instance-is-kept",
         "import streamlit as st\nfrom bot import Bot\n"
         "bot = st.session_state.setdefault('bot', Bot())\nbot.ask()\n",

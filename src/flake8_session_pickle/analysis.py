@@ -321,6 +321,9 @@ class _Through:
     """The module-level statement the call is in."""
     depth: int
     """How many such calls deep, the outermost first."""
+    in_module: bool = False
+    """Whether the function being run is one of a module of the app, whose calls
+    of its module's functions are followed whatever their names."""
 
 
 @dataclass(frozen=True)
@@ -333,6 +336,19 @@ class _Judged:
     persists: Persists
     statement: cst.CSTNode
     through: _Through | None = None
+    elsewhere: bool = False
+    """Made by a function of a module of the app run with its parameters unknown:
+    judged, so that a call is not reported for what the module's file reports."""
+
+
+class _Elsewhere:
+    """Listens to the run of a module's function with its parameters unknown."""
+
+    def __init__(self, reporter: _Reporter) -> None:
+        self._reporter = reporter
+
+    def heard(self, event: Event) -> None:
+        self._reporter.keep_elsewhere(event)
 
 
 class _CalledWith:
@@ -371,6 +387,9 @@ class _Reporter:
         self._rerun = rerun
         self._writers = writers
         self._followed: set[tuple[int, Arguments]] = set()
+        self._run_elsewhere: set[int] = set()
+        """The functions of the app's modules followed, each run once with its
+        parameters unknown: what it writes refused then is its own file's report."""
         self._bindings: dict[int, int] = {}
         """How many bindings of its parameters each function has been followed with."""
         self.statement: cst.CSTNode = cst.Module(body=[])
@@ -394,7 +413,9 @@ class _Reporter:
     def hear_through(self, event: Event, through: _Through | None) -> None:
         """Hand the event to the sinks; ``through``: the call whose values the
         function being run was given, where it is one."""
-        if isinstance(event, Called) and event.name in self._writers:
+        if isinstance(event, Called) and (
+            event.name in self._writers or (through is not None and through.in_module)
+        ):
             self._follow(event, through)
         for sink in self._sinks:
             for write in sink.writes(event):
@@ -406,13 +427,15 @@ class _Reporter:
         :data:`MAX_DEPTH` calls deep, reporting what it writes at the outermost
         call."""
         depth = 0 if through is None else through.depth + 1
-        if depth >= MAX_DEPTH or not isinstance(event.node.func, cst.Name):
+        if depth >= MAX_DEPTH:
             return
+        by_name = isinstance(event.node.func, cst.Name)
         for callee in event.callee():
             if not (
                 isinstance(callee, Definition)
                 and callee.kind is DefinitionKind.FUNCTION
-                and callee.module is None
+                # the file's own functions called by name; a module's, as imported
+                and (by_name or callee.module is not None)
                 and not callee.wrapped
                 and not callee.yields
                 and not callee.is_async
@@ -421,7 +444,7 @@ class _Reporter:
             arguments = self._evaluator.arguments(callee, event.node, event.scope)
             if arguments is None or self._bindings.get(id(callee), 0) >= MAX_BINDINGS:
                 continue
-            via = f"passed to '{callee.name}()'"
+            via = f"passed to '{callee.name}()'" + (f" ({callee.origin})" if callee.origin else "")
             arguments = tuple(
                 (name, tuple(self._evaluator.reached_via(value, via) for value in values))
                 for name, values in arguments
@@ -433,19 +456,36 @@ class _Reporter:
             self._bindings[id(callee)] = self._bindings.get(id(callee), 0) + 1
             node = callee.node
             assert isinstance(node, cst.FunctionDef)
+            if callee.module is not None and id(callee) not in self._run_elsewhere:
+                self._run_elsewhere.add(id(callee))
+                body = Scope(ScopeKind.FUNCTION, callee.scope, callee)
+                Interpreter(self._evaluator, _Elsewhere(self)).run_function(
+                    node, body, by_annotations=True
+                )
             outermost = through or _Through(event.node, self.statement, depth)
-            listener = _CalledWith(self, replace(outermost, depth=depth))
+            listener = _CalledWith(
+                self, replace(outermost, depth=depth, in_module=callee.module is not None)
+            )
             body = Scope(ScopeKind.FUNCTION, callee.scope, callee)
             Interpreter(self._evaluator, listener).run_function(node, body, arguments=arguments)
 
-    def _keep(self, sink: Sink, write: Write, through: _Through | None = None) -> None:
+    def keep_elsewhere(self, event: Event) -> None:
+        """Judge the writes of a module's function run with its parameters
+        unknown, reported in the module's own file, never here."""
+        for sink in self._sinks:
+            for write in sink.writes(event):
+                self._keep(sink, write, elsewhere=True)
+
+    def _keep(
+        self, sink: Sink, write: Write, through: _Through | None = None, elsewhere: bool = False
+    ) -> None:
         at = write.at
         written = (at.root, at.key) if at is not None and len(at.segments) == 1 else None
         with write.scope.binding_scope.unwritten(written):
             values = self._evaluator.stored(write.value, write.scope, write.spread, write.made)
         persists = self._persistence(sink, write, values) if sink.rerun_trap else never
         statement = self.statement if through is None else through.statement
-        self._writes.append(_Judged(sink, write, values, persists, statement, through))
+        self._writes.append(_Judged(sink, write, values, persists, statement, through, elsewhere))
         if write.at is not None:
             at = write.at
             first = at.key
@@ -486,6 +526,10 @@ class _Reporter:
                     )
                 if refusal is not None:
                     break
+            if judged.elsewhere:
+                if refusal is not None:
+                    refused.add(write_id)
+                continue
             if judged.through is None:
                 own_run.setdefault(write_id, judged)
             elif refusal is not None:

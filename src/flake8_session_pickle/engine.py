@@ -14,6 +14,12 @@ from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.limits import MAX_NODES, TOO_MANY_NODES, Measure
 from flake8_session_pickle.selection import Selection, select
 from flake8_session_pickle.settings import DEFAULT_SETTINGS, Settings
+from flake8_session_pickle.writers import imported_writers
+
+_IMPORTS_STREAMLIT = "streamlit"
+"""What the text of a file that calls the app's functions storing into session
+state holds, where it holds no gate word: such a file is a page or a module of
+a Streamlit app."""
 
 
 class InternalError(Exception):
@@ -55,7 +61,8 @@ def check_source(
     ``path``, where the file is on disk, lets the analysis read the app's own
     modules it imports (never importing them).
     """
-    if not any(word in source for word in settings.gate_words):
+    gated = any(word in source for word in settings.gate_words)
+    if not gated and (path is None or _IMPORTS_STREAMLIT not in source):
         return []
     if tree is None:
         try:
@@ -63,7 +70,13 @@ def check_source(
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return []
     try:
-        return _check(tree, source, settings, _on_disk(path))
+        on_disk = _on_disk(path)
+        imported = frozenset[str]()
+        if on_disk is not None:
+            imported = imported_writers(tree, on_disk, settings.sinks, settings.gate_words)
+        if not gated and not imported:
+            return []
+        return _check(tree, source, settings, on_disk, imported)
     except Exception as error:
         if strict:
             raise InternalError(f"{type(error).__name__}: {error}") from error
@@ -80,10 +93,14 @@ def _on_disk(path: str | Path | None) -> Path | None:
 
 
 def _check(
-    tree: ast.Module, source: str, settings: Settings, path: Path | None = None
+    tree: ast.Module,
+    source: str,
+    settings: Settings,
+    path: Path | None = None,
+    imported: frozenset[str] = frozenset(),
 ) -> list[Violation]:
     with paused_garbage_collection():
-        selection = select(tree, source, settings.sinks)
+        selection = select(tree, source, settings.sinks, imported)
         if selection is None:
             return []
         # A unit of statements beyond libcst's limits costs only itself, and what

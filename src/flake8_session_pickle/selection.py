@@ -963,23 +963,35 @@ class _Found:
         self.bindings: Bindings = []
 
 
-def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | None:
+def select(
+    tree: ast.Module,
+    source: str,
+    sinks: Sequence[Sink],
+    imported_writers: frozenset[str] = frozenset(),
+    parameter_modules: frozenset[str] = frozenset(),
+) -> Selection | None:
     """The statements of ``tree`` (Python's parse of ``source``) the analysis needs,
-    or None when the file holds no candidate write into any of the sinks."""
+    or None when the file holds no candidate write into any of the sinks.
+    ``imported_writers``: the dotted names by which the file may call functions
+    of the app's modules that store what they are given (``remember``,
+    ``state.remember``): its calls passing them values are candidate writes.
+    ``parameter_modules``: names of parameters taken for a sink's module
+    (:func:`module_writers`)."""
     found = _Found(sinks)
+    found.module_names.update(parameter_modules)
     lines = LINE.findall(source)
     reader = _Reader(frozenset(module for sink in sinks for module in sink.modules), found, lines)
     try:
         body = reader.block(tree.body, None, _Scope(None))
         if any(statement.always for statement in body):
             found.module_names.update(_unbound_roots(tree, reader.statements, found))
-        if not found.module_names:
+        if not found.module_names and not imported_writers:
             return None
         _follow_module_aliases(found.module_names, found.bindings)
         for _, mentions in found.mentions:
             mentions.follow(found.bindings)
         chosen = [s for s in reader.statements if s.writes(found)]
-        if not chosen:
+        if not chosen and not imported_writers:
             return None
         binders = _binders(reader.statements)
         plain = None
@@ -999,7 +1011,9 @@ def select(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Selection | 
                 for s in reader.statements
                 if id(s) not in taken and not kept_keys.isdisjoint(_written_keys(s, found))
             )
-        writers = _writers(chosen, reader.statements)
+        writers = _writers(chosen, reader.statements, imported_writers)
+        if not chosen:
+            return None
         chosen.extend(statement for statement in body if statement.always)
         uses = _uses(reader.statements, chosen)
         chosen.extend(uses or ())
@@ -1144,12 +1158,15 @@ def _constant_items(call: ast.Call, func: ast.Attribute) -> list[tuple[ast.expr,
     return []
 
 
-def _writers(chosen: list[_Statement], statements: list[_Statement]) -> frozenset[str]:
+def _writers(
+    chosen: list[_Statement], statements: list[_Statement], imported: frozenset[str]
+) -> frozenset[str]:
     """The names of the functions with parameters that hold a chosen statement,
-    and, added to ``chosen``, each statement that calls one of them by its name
-    with an argument that is not a literal constant, which makes the function
-    that statement is in one of them too."""
-    writers: set[str] = set()
+    and, added to ``chosen``, each statement that calls one of them by its name,
+    or one of the ``imported`` writers by its dotted name, with an argument that
+    is not a literal constant, which makes the function that statement is in one
+    of them too; the imported writers' last names besides."""
+    writers: set[str] = set(imported)
     new = chosen
     taken = set(map(id, chosen))
     while True:
@@ -1158,9 +1175,11 @@ def _writers(chosen: list[_Statement], statements: list[_Statement]) -> frozense
             function = _function_around(statement)
             if function is not None and _parameters(function.args):
                 writers.add(function.name)
-        if len(writers) == known:
+        if len(writers) == known and (new is not chosen or not imported):
             # Every call of the functions known already was found before.
-            return frozenset(writers)
+            return frozenset(
+                {*(writers - imported), *(name.rsplit(".", 1)[-1] for name in imported)}
+            )
         new = [
             statement
             for statement in statements
@@ -1186,12 +1205,56 @@ def _parameters(arguments: ast.arguments) -> frozenset[str]:
     return frozenset(parameter.arg for parameter in (*listed, *starred) if parameter is not None)
 
 
-def _passes_values(call: ast.Call, writers: set[str]) -> bool:
-    return (
-        isinstance(call.func, ast.Name)
-        and call.func.id in writers
-        and not all(map(is_constant, _arguments(call)))
+def _passes_values(call: ast.Call, writers: set[str] | frozenset[str]) -> bool:
+    return _dotted(call.func) in writers and not all(map(is_constant, _arguments(call)))
+
+
+def _dotted(node: ast.expr) -> str | None:
+    """``a.b.c`` for a chain of attributes on a name, None for anything else."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+def module_writers(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> frozenset[str]:
+    """The module-level functions of a module of the app (``tree`` is Python's
+    parse of ``source``) that may store what a call gives them into a sink,
+    themselves or through such a function of the module they pass it to
+    (``def remember(key, value): st.session_state[key] = value``), also through
+    a parameter that a call may give the sink's module
+    (``def init(st): st.session_state.db = connect()``)."""
+    functions = [statement for statement in tree.body if isinstance(statement, ast.FunctionDef)]
+    attributes = frozenset(attribute for sink in sinks for attribute in sink.attributes)
+    selection = select(
+        tree, source, sinks, parameter_modules=_module_parameters(functions, attributes)
     )
+    if selection is None or not selection.writers:
+        return frozenset()
+    return frozenset(function.name for function in functions if function.name in selection.writers)
+
+
+def _module_parameters(
+    functions: list[ast.FunctionDef], attributes: frozenset[str]
+) -> frozenset[str]:
+    """The parameters of the functions on which the functions read one of a
+    sink's ``attributes`` (``st.session_state`` with ``st`` a parameter)."""
+    found: set[str] = set()
+    for function in functions:
+        parameters = _parameters(function.args)
+        found.update(
+            node.value.id
+            for node in ast.walk(function)
+            if isinstance(node, ast.Attribute)
+            and node.attr in attributes
+            and isinstance(node.value, ast.Name)
+            and node.value.id in parameters
+        )
+    return frozenset(found)
 
 
 def select_bindings(
