@@ -342,6 +342,48 @@ def test_a_write_a_call_makes_refused_is_reported_where_it_is_written_too(
     assert [v.line for v in check(source)] == expected
 
 
+CLASS_HELPERS = """\
+import sqlite3
+import streamlit as st
+class State:
+    def __init__(self):
+        st.session_state.setdefault("log", [])
+    def keep(self, key, value):
+        st.session_state[key] = value
+    @staticmethod
+    def put(key, value):
+        st.session_state[key] = value
+    @classmethod
+    def note(cls, value):
+        st.session_state.note = value
+    def describe(self, text):
+        return text.upper()
+state = State()
+state.keep("conn", sqlite3.connect("app.db"))
+State.put("handle", open("f.txt"))
+state.put("count", 0)
+State.note(lambda: 1)
+state.describe(sqlite3.connect("other.db"))
+"""
+
+
+def test_a_value_a_call_passes_to_a_method_that_stores_it_is_reported_at_the_call() -> None:
+    found = [(v.line, v.code) for v in check(CLASS_HELPERS)]
+    # once where each method writes it, and at each call passing it, but for the
+    # method that stores nothing
+    assert found == [
+        (7, "PKL106"),
+        (10, "PKL104"),
+        (13, "PKL101"),
+        (17, "PKL106"),
+        (18, "PKL104"),
+        (20, "PKL101"),
+    ]
+    messages = {v.line: v.message for v in check(CLASS_HELPERS)}
+    assert "from sqlite3.connect() passed to 'State.keep()' stored in " in messages[17]
+    assert "passed to 'State.put()'" in messages[18]
+
+
 def test_a_function_sees_the_final_module_bindings() -> None:
     source = """
         def callback():

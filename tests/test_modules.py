@@ -776,3 +776,28 @@ def test_a_file_calling_a_module_writer_through_flake8(tmp_path: Path) -> None:
     assert flake8(folder, "app.py", "state.py") == ["app.py:5:1: PKL106"]
     assert flake8(folder, "--jobs=2", ".") == ["app.py:5:1: PKL106"]
     assert flake8(folder, "--stdin-display-name=app.py", "-", stdin=app) == ["app.py:5:1: PKL106"]
+
+
+def test_a_method_of_a_class_of_a_module_storing_what_a_call_passes(tmp_path: Path) -> None:
+    state = textwrap.dedent(
+        """\
+        import streamlit as st
+
+
+        class SessionState:
+            def set_agent(self, agent):
+                st.session_state.agent = agent
+
+            @staticmethod
+            def put(key, value):
+                st.session_state[key] = value
+        """
+    )
+    app = "import sqlite3\nimport streamlit as st\nfrom state import SessionState\n\n"
+    app += "state = SessionState()\nstate.set_agent(sqlite3.connect('app.db'))\n"
+    app += "SessionState.put('db', sqlite3.connect('app.db'))\nstate.put('rows', [1])\n"
+    folder = app_folder(tmp_path, **{"state.py": state})
+    found = check(app, path=folder / "app.py")
+    assert [(v.line, v.code) for v in found] == [(6, "PKL106"), (7, "PKL106")]
+    assert "passed to 'SessionState.set_agent()' (state.py:4)" in found[0].message
+    assert check(state, path=folder / "state.py") == []

@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from test_engine import CLASS_HELPERS
 from test_positions import whole_units
 from truth_cases import CASES
 
@@ -794,3 +795,21 @@ def test_pushed_children_are_the_ast_s_own_less_operators() -> None:
             assert pushed == expected
             walked += 1
     assert walked > 10_000
+
+
+def test_the_methods_of_a_class_that_store_what_they_are_given() -> None:
+    selection = selection_of(CLASS_HELPERS.split("state = State()")[0])
+    assert selection is not None
+    assert selection.writers == {".keep", ".put", ".note"}
+
+
+def test_the_calls_passing_values_to_a_method_that_stores_them_are_kept() -> None:
+    lines = selected_lines(CLASS_HELPERS + "'text'.describe(name)\n")
+    calls = lines[lines.index("state = State()") + 1 :]
+    # not ``state.put("count", 0)``, which passes constants, nor the calls of
+    # ``describe``, which takes values but stores none
+    assert calls == [
+        'state.keep("conn", sqlite3.connect("app.db"))',
+        'State.put("handle", open("f.txt"))',
+        "State.note(lambda: 1)",
+    ]

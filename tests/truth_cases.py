@@ -1784,6 +1784,20 @@ MODULE_CASES = [
         ),
     ),
     Case(
+        "modules/method-storing-what-a-call-passes",
+        "import sqlite3\nimport streamlit as st\nfrom state import State\n"
+        "State().keep(sqlite3.connect(':memory:', check_same_thread=False))\n",
+        "PKL106",
+        line=4,
+        files=(
+            (
+                "state.py",
+                "import streamlit as st\nclass State:\n"
+                "    def keep(self, conn):\n        st.session_state.conn = conn\n",
+            ),
+        ),
+    ),
+    Case(
         "modules/streamlit-passed-to-a-function",
         "import streamlit as st\nfrom setup import init\ninit(st)\n",
         "PKL106",

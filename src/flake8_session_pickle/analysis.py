@@ -108,7 +108,11 @@ class Analysis:
         self._verdicts = Verdicts(self, self._evaluator, knowledge)
         self._classes = ClassModel(facts, self._evaluator, self._verdicts, project)
         self._reporter = _Reporter(
-            sinks, self._evaluator, self._verdicts, RerunPolicy(facts), writers
+            sinks,
+            self._evaluator,
+            self._verdicts,
+            RerunPolicy(facts),
+            frozenset(name.rsplit(".", 1)[-1] for name in writers),
         )
         self._returned: dict[tuple[int, Arguments | None], Values] = {}
         self._bindings: dict[int, int] = {}
@@ -130,7 +134,7 @@ class Analysis:
             defined, reporter.statement = reporter.pending.popleft()
             body = Scope(ScopeKind.FUNCTION, defined.scope, defined.function)
             interpreter.run_function(
-                defined.node, body, receiver=_receiver(defined), by_annotations=True
+                defined.node, body, receiver=_receiver(defined.function), by_annotations=True
             )
         findings = reporter.findings()
         # A definition and the scope that binds it refer to each other.
@@ -430,21 +434,25 @@ class _Reporter:
         if depth >= MAX_DEPTH:
             return
         by_name = isinstance(event.node.func, cst.Name)
-        for callee in event.callee():
+        for found in event.callee():
+            callee, receiver = (
+                (found.function, found.receiver) if isinstance(found, Bound) else (found, None)
+            )
             if not (
                 isinstance(callee, Definition)
                 and callee.kind is DefinitionKind.FUNCTION
-                # the file's own functions called by name; a module's, as imported
-                and (by_name or callee.module is not None)
+                # the file's own functions called by name, methods on their
+                # instance or class; a module's functions, as imported
+                and (by_name or receiver is not None or callee.static or callee.module is not None)
                 and not callee.wrapped
                 and not callee.yields
                 and not callee.is_async
             ):
                 continue
-            arguments = self._evaluator.arguments(callee, event.node, event.scope)
+            arguments = self._evaluator.arguments(callee, event.node, event.scope, receiver)
             if arguments is None or self._bindings.get(id(callee), 0) >= MAX_BINDINGS:
                 continue
-            via = f"passed to '{callee.name}()'" + (f" ({callee.origin})" if callee.origin else "")
+            via = _passed_to(callee)
             arguments = tuple(
                 (name, tuple(self._evaluator.reached_via(value, via) for value in values))
                 for name, values in arguments
@@ -460,7 +468,7 @@ class _Reporter:
                 self._run_elsewhere.add(id(callee))
                 body = Scope(ScopeKind.FUNCTION, callee.scope, callee)
                 Interpreter(self._evaluator, _Elsewhere(self)).run_function(
-                    node, body, by_annotations=True
+                    node, body, receiver=_receiver(callee), by_annotations=True
                 )
             outermost = through or _Through(event.node, self.statement, depth)
             listener = _CalledWith(
@@ -637,15 +645,23 @@ _NOWHERE = cst.Name("_")
 what reads it is reported at its own place."""
 
 
-def _receiver(defined: Defined) -> Instance | None:
+def _passed_to(function: Definition) -> str:
+    """How a value reached a function a call passes it to, for messages: the
+    function, by its class for a method, and where a module defines it."""
+    owner = function.scope.owner if function.scope.kind is ScopeKind.CLASS else None
+    named = function if owner is None else owner
+    where = f" ({named.origin})" if named.origin else ""
+    return f"passed to '{owner.name + '.' if owner else ''}{function.name}()'{where}"
+
+
+def _receiver(function: Definition) -> Instance | None:
     """What a method's first parameter is when it runs as a callback would: an
     instance of its class, for a method that takes one. Special methods
     (``__init__``, ``__new__``) run where Python makes or uses an instance, as
     the class model follows them, never as callbacks."""
-    cls = defined.scope.owner
-    function = defined.function
+    cls = function.scope.owner
     if (
-        defined.scope.kind is not ScopeKind.CLASS
+        function.scope.kind is not ScopeKind.CLASS
         or cls is None
         or cls.kind is not DefinitionKind.CLASS
         or function.static

@@ -35,7 +35,7 @@ writes session state nor feeds what is written) cannot change a report.
 from __future__ import annotations
 
 import ast
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -82,9 +82,10 @@ class Selection:
     lines: list[str] | None = None
     """The file's physical lines (:data:`LINE`), each with its line break."""
     writers: frozenset[str] = frozenset()
-    """Names of the file's functions with parameters that may write into a sink,
-    themselves or through such a function they pass a value to: their calls
-    that pass values are followed with those values."""
+    """Names of the file's functions (``.name`` for a method) with parameters that
+    may write into a sink, themselves or through such a function they pass a
+    value to, and the dotted names of the imported ones the file calls: their
+    calls that pass values are followed with those values."""
     constant_writes: frozenset[tuple[SinkNumber, Hashable, Hashable]] = frozenset()
     """The literal constants the file writes under a literal key of a sink's
     root (``st.session_state.agent = None``), by sink and key: statements the
@@ -1011,7 +1012,7 @@ def select(
                 for s in reader.statements
                 if id(s) not in taken and not kept_keys.isdisjoint(_written_keys(s, found))
             )
-        writers = _writers(chosen, reader.statements, imported_writers)
+        writers = _writers(chosen, reader.statements, imported_writers, found, lines)
         if not chosen:
             return None
         chosen.extend(statement for statement in body if statement.always)
@@ -1159,27 +1160,37 @@ def _constant_items(call: ast.Call, func: ast.Attribute) -> list[tuple[ast.expr,
 
 
 def _writers(
-    chosen: list[_Statement], statements: list[_Statement], imported: frozenset[str]
+    chosen: list[_Statement],
+    statements: list[_Statement],
+    imported: frozenset[str],
+    found: _Found,
+    lines: list[str],
 ) -> frozenset[str]:
-    """The names of the functions with parameters that hold a chosen statement,
-    and, added to ``chosen``, each statement that calls one of them by its name,
-    or one of the ``imported`` writers by its dotted name, with an argument that
-    is not a literal constant, which makes the function that statement is in one
-    of them too; the imported writers' last names besides."""
+    """The names of the functions with parameters that hold a chosen statement
+    (``.name`` for a method, also of a chosen class whose method writes), and,
+    added to ``chosen``, each statement that calls one of them by its name, a
+    method by its attribute, or one of the ``imported`` writers by its dotted
+    name, with an argument that is not a literal constant, which makes the
+    function that statement is in one of them too; the imported writers besides."""
     writers: set[str] = set(imported)
     new = chosen
     taken = set(map(id, chosen))
     while True:
         known = len(writers)
         for statement in new:
-            function = _function_around(statement)
-            if function is not None and _parameters(function.args):
-                writers.add(function.name)
+            if isinstance(statement.node, ast.ClassDef):
+                writers.update(f".{name}" for name in _writing_methods(statement, found, lines))
+            around = _function_around(statement)
+            if around is None:
+                continue
+            function = around.node
+            assert isinstance(function, _FUNCTIONS)
+            if _parameters(function.args):
+                method = around.parent is not None and isinstance(around.parent.node, ast.ClassDef)
+                writers.add(("." if method else "") + function.name)
         if len(writers) == known and (new is not chosen or not imported):
             # Every call of the functions known already was found before.
-            return frozenset(
-                {*(writers - imported), *(name.rsplit(".", 1)[-1] for name in imported)}
-            )
+            return frozenset(writers)
         new = [
             statement
             for statement in statements
@@ -1190,11 +1201,34 @@ def _writers(
         chosen.extend(new)
 
 
-def _function_around(statement: _Statement) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+def _writing_methods(statement: _Statement, found: _Found, lines: list[str]) -> Iterator[str]:
+    """The methods of a class (read as one statement) with parameters besides
+    their instance or class that write into a sink."""
+    cls = statement.node
+    assert isinstance(cls, ast.ClassDef)
+    # A reader of its own, so that the file's bindings are not read twice.
+    reader = _Reader(frozenset(), _Found(()), lines)
+    for method in cls.body:
+        if not isinstance(method, ast.FunctionDef):
+            continue
+        static = any(
+            isinstance(decorator, ast.Name) and decorator.id == "staticmethod"
+            for decorator in method.decorator_list
+        )
+        if len(_parameters(method.args)) <= (0 if static else 1):
+            continue
+        summary = _Statement(method, None, statement.scope)
+        reader._walk(summary, list[ast.AST](method.body))
+        if any(sink.selects(summary, mentions) for sink, mentions in found.mentions):
+            yield method.name
+
+
+def _function_around(statement: _Statement) -> _Statement | None:
+    """The innermost function definition the statement is in."""
     around = statement.parent
     while around is not None:
         if isinstance(around.node, _FUNCTIONS):
-            return around.node
+            return around
         around = around.parent
     return None
 
@@ -1206,7 +1240,10 @@ def _parameters(arguments: ast.arguments) -> frozenset[str]:
 
 
 def _passes_values(call: ast.Call, writers: set[str] | frozenset[str]) -> bool:
-    return _dotted(call.func) in writers and not all(map(is_constant, _arguments(call)))
+    func = call.func
+    return (
+        _dotted(func) in writers or (isinstance(func, ast.Attribute) and f".{func.attr}" in writers)
+    ) and not all(map(is_constant, _arguments(call)))
 
 
 def _dotted(node: ast.expr) -> str | None:
@@ -1235,7 +1272,11 @@ def module_writers(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> froz
     )
     if selection is None or not selection.writers:
         return frozenset()
-    return frozenset(function.name for function in functions if function.name in selection.writers)
+    return frozenset(
+        name
+        for name in selection.writers
+        if name.startswith(".") or any(function.name == name for function in functions)
+    )
 
 
 def _module_parameters(

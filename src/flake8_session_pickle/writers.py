@@ -37,7 +37,8 @@ def imported_writers(
     """The dotted names by which the checked file (``tree``, at ``checked``) may
     call writers of the app's modules its module-level imports name: the name a
     ``from`` import binds (``remember``), or a module's name then the function's
-    (``helpers.remember``, ``utils.state.remember``)."""
+    (``helpers.remember``, ``utils.state.remember``); ``.name`` for a method of
+    a class of such a module (``state.set_agent(agent)``)."""
     project = project_of(checked)
     found: set[str] = set()
     for bound, module, name in _imports(tree, project, checked):
@@ -48,11 +49,13 @@ def imported_writers(
         if len(within) > 1:
             continue
         writers = _writers(path, sinks, gate_words)
+        # a method of the module's classes, on whatever instance the file has
+        found.update(writer for writer in writers if writer.startswith("."))
         if within:
             if within[0] in writers:
                 found.add(bound)
         else:
-            found.update(f"{bound}.{writer}" for writer in writers)
+            found.update(f"{bound}.{writer}" for writer in writers if not writer.startswith("."))
     return frozenset(found)
 
 
