@@ -801,3 +801,46 @@ def test_a_method_of_a_class_of_a_module_storing_what_a_call_passes(tmp_path: Pa
     assert [(v.line, v.code) for v in found] == [(6, "PKL106"), (7, "PKL106")]
     assert "passed to 'SessionState.set_agent()' (state.py:4)" in found[0].message
     assert check(state, path=folder / "state.py") == []
+
+
+_BOT = textwrap.dedent(
+    """\
+    import sqlite3
+
+
+    class Bot:
+        def start(self):
+            self.conn = sqlite3.connect("app.db")
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("caller", "reported"),
+    [
+        # a page that imports the class calls the method on the instance it keeps
+        (
+            "pages/chat.py",
+            "from bot import Bot\n\nbot: Bot = st.session_state.bot\nbot.start()\n",
+        ),
+        ("helpers.py", "import bot\n\ndef ready(b: bot.Bot):\n    b.start()\n"),
+        # a file that does not name the class calls another object's method
+        ("pages/db.py", None),
+        # no run of the app runs a test
+        ("tests/test_bot.py", None),
+    ],
+)
+def test_a_method_called_by_another_file_naming_the_class(
+    tmp_path: Path, caller: str, reported: str | None
+) -> None:
+    app = "import streamlit as st\nfrom bot import Bot\n\nst.session_state.bot = Bot()\n"
+    other = reported
+    if other is None:
+        other = "import threading\n\nthreading.Thread(target=print).start()\n"
+        if caller.startswith("tests/"):
+            other = "from bot import Bot\n\nBot().start()\n"
+    folder = app_folder(
+        tmp_path, **{"bot.py": _BOT, "app.py": app, caller: "import streamlit as st\n" + other}
+    )
+    found = [(v.line, v.code) for v in check(app, path=folder / "app.py")]
+    assert found == ([(4, "PKL111")] if reported else [])

@@ -1798,6 +1798,22 @@ MODULE_CASES = [
         ),
     ),
     Case(
+        "modules/method-called-by-another-module-naming-the-class",
+        "import streamlit as st\nfrom bot import Bot\nfrom helpers import ready\n"
+        "if 'bot' not in st.session_state:\n    st.session_state.bot = Bot()\n"
+        "ready(st.session_state.bot)\n",
+        "PKL111",
+        line=5,
+        files=(
+            (
+                "bot.py",
+                "import sqlite3\nclass Bot:\n    def start(self):\n"
+                "        self.conn = sqlite3.connect(':memory:', check_same_thread=False)\n",
+            ),
+            ("helpers.py", "from bot import Bot\ndef ready(bot: Bot):\n    bot.start()\n"),
+        ),
+    ),
+    Case(
         "modules/streamlit-passed-to-a-function",
         "import streamlit as st\nfrom setup import init\ninit(st)\n",
         "PKL106",

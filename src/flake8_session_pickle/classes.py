@@ -312,7 +312,10 @@ class ClassModel:
                 (name.startswith("__") and name.endswith("__"))
                 or (
                     not _caches(*found)
-                    and any(facts.uses_attribute_outside_self(name) for facts in files)
+                    and (
+                        any(facts.uses_attribute_outside_self(name) for facts in files)
+                        or any(self._called_elsewhere(cls, name) for cls in mro)
+                    )
                 )
             )
         ]
@@ -324,6 +327,17 @@ class ClassModel:
             seen.add(id(method))
             yield owner, method
             pending.extend(self._called_by(owner, method, mro))
+
+    def _called_elsewhere(self, owner: Definition, name: str) -> bool:
+        """Whether another file of the project that names a class of one of the
+        app's modules (the instance's, or one it derives from) calls the method
+        by name: on an instance it keeps, as a page does with one kept in
+        session state."""
+        return (
+            owner.module is not None
+            and self._project is not None
+            and self._project.calls_naming(owner.name, name)
+        )
 
     def _called_by(
         self, owner: Definition, method: cst.FunctionDef, mro: tuple[Definition, ...]

@@ -140,6 +140,24 @@ class Project:
             )
         return self._called_on[key]
 
+    def calls_naming(self, name: str, method: str) -> bool:
+        """Whether a Python file of the project, other than a test's, that names
+        ``name`` (a class it imports or makes) calls ``method`` by name on
+        something, as its text shows: the method of an instance of that class
+        it keeps (``self.client.verify_api()`` in a page that imports
+        ``GeminiClient``). Read like :meth:`calls_on`."""
+        key = (f"{name}.", method)
+        if key not in self._called_on:
+            texts = self._read()
+            named = re.compile(rf"\b{re.escape(name)}\b")
+            self._called_on[key] = texts is not None and any(
+                method in text.methods
+                and not _is_test(path)
+                and named.search(_read_text(path) or "") is not None
+                for path, text in texts.items()
+            )
+        return self._called_on[key]
+
     def imported(self, path: Path) -> bool:
         """Whether another Python file of the project, other than a test's, imports
         the file (its path, resolved) as a module, as the files' text shows: a
