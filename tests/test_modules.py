@@ -645,22 +645,30 @@ def test_a_class_store_made_by_a_call_through_the_module_name(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("caller", "reported"),
+    ("caller", "calls", "reported"),
     [
-        ("boot.py", True),  # a module the app imports, which runs at its import
-        ("pages/setup.py", True),  # a page the user may open first
-        ("tests/test_store.py", False),  # no run of the app runs a test
-        (None, False),  # nothing calls init(): the attribute stays None
+        # a module the app imports, which runs at its import
+        ("boot.py", "Database.init()", True),
+        # a class of that name of another module
+        ("boot.py", "import db as store\nstore.Database.init()", False),
+        ("pages/setup.py", "Database.init()", True),  # a page the user may open first
+        ("tests/test_store.py", "Database.init()", False),  # no run of the app runs a test
+        ("conftest.py", "Database.init()", False),
+        ("scripts/init_db.py", "Database.init()", False),  # a script run on its own
+        ("boot.py", "# Database.init() is run by the admin tool", False),
+        (None, "", False),  # nothing calls init(): the attribute stays None
     ],
 )
 def test_a_class_store_made_by_a_call_in_another_file_of_the_project(
-    tmp_path: Path, caller: str | None, reported: bool
+    tmp_path: Path, caller: str | None, calls: str, reported: bool
 ) -> None:
-    app = "import streamlit as st\nfrom store import Database\n\n"
+    app = "import streamlit as st\nimport boot\nfrom store import Database\n"
     app += "st.session_state.conn = Database.get()\n"
-    files = {"store.py": _CONNECTION_ON_THE_CLASS, "app.py": app}
+    files = {"store.py": _CONNECTION_ON_THE_CLASS, "db.py": _CONNECTION_ON_THE_CLASS}
+    files.update({"app.py": app, "boot.py": ""})
     if caller is not None:
-        files[caller] = "from store import Database\n\nDatabase.init()\n"
+        imports = "" if calls.startswith("import") else "from store import Database\n\n"
+        files[caller] = imports + calls + "\n"
     folder = app_folder(tmp_path, **files)
     found = [(v.line, v.code) for v in check(app, path=folder / "app.py")]
     assert found == ([(4, "PKL106")] if reported else [])
@@ -833,14 +841,48 @@ _BOT = textwrap.dedent(
 def test_a_method_called_by_another_file_naming_the_class(
     tmp_path: Path, caller: str, reported: str | None
 ) -> None:
-    app = "import streamlit as st\nfrom bot import Bot\n\nst.session_state.bot = Bot()\n"
+    app = "import streamlit as st\nimport helpers\nfrom bot import Bot\n\n"
+    app += "st.session_state.bot = Bot()\n"
     other = reported
     if other is None:
         other = "import threading\n\nthreading.Thread(target=print).start()\n"
         if caller.startswith("tests/"):
             other = "from bot import Bot\n\nBot().start()\n"
+    files = {"bot.py": _BOT, "app.py": app, "helpers.py": ""}
+    files[caller] = "import streamlit as st\n" + other
+    folder = app_folder(tmp_path, **files)
+    found = [(v.line, v.code) for v in check(app, path=folder / "app.py")]
+    assert found == ([(5, "PKL111")] if reported else [])
+
+
+def test_what_a_module_function_stores_for_the_script_outlives_the_run_as_its_call_does(
+    tmp_path: Path,
+) -> None:
+    # Stored again on every run by a call that runs on every run: not the rerun trap.
+    every = "import streamlit as st\nimport state\n\nclass Cfg:\n    pass\n\n"
+    every += "state.remember('cfg', Cfg())\n"
+    folder = app_folder(tmp_path, **{"state.py": STATE_HELPERS})
+    assert check(every, path=folder / "app.py") == []
+    kept = every.replace(
+        "state.remember(", "if 'cfg' not in st.session_state:\n    state.remember("
+    )
+    assert [(v.line, v.code) for v in check(kept, path=folder / "app.py")] == [(8, "PKL112")]
+
+
+def test_a_module_function_with_unknown_parameters_hides_no_read_back(tmp_path: Path) -> None:
+    app = "import sqlite3\nimport streamlit as st\nfrom state import remember\n\n"
+    app += "if 'db' not in st.session_state:\n"
+    app += "    st.session_state.db = sqlite3.connect(':memory:')\n"
+    app += "st.session_state.copy = st.session_state.db\nremember('user', User())\n"
+    app = "from models import User\n" + app
     folder = app_folder(
-        tmp_path, **{"bot.py": _BOT, "app.py": app, caller: "import streamlit as st\n" + other}
+        tmp_path, **{"state.py": STATE_HELPERS, "models.py": "class User:\n    pass\n"}
     )
     found = [(v.line, v.code) for v in check(app, path=folder / "app.py")]
-    assert found == ([(4, "PKL111")] if reported else [])
+    assert found == [(7, "PKL106"), (8, "PKL106")]
+
+
+def test_an_import_no_file_system_can_name_is_not_the_apps(tmp_path: Path) -> None:
+    app = f"import streamlit as st\nimport {'a' * 300}\n\nst.write(1)\n"
+    folder = app_folder(tmp_path, **{"app.py": app})
+    assert check(app, path=folder / "app.py") == []

@@ -1814,6 +1814,33 @@ MODULE_CASES = [
         ),
     ),
     Case(
+        "modules/script-class-stored-by-a-module-function-on-every-run",
+        "import streamlit as st\nimport state\nclass Cfg:\n    pass\n"
+        "state.remember('cfg', Cfg())\n",
+        None,
+        files=(
+            (
+                "state.py",
+                "import streamlit as st\n"
+                "def remember(key, value):\n    st.session_state[key] = value\n",
+            ),
+        ),
+    ),
+    Case(
+        "modules/script-class-stored-by-a-module-function-once",
+        "import streamlit as st\nimport state\nclass Cfg:\n    pass\n"
+        "if 'cfg' not in st.session_state:\n    state.remember('cfg', Cfg())\n",
+        "PKL112",
+        line=6,
+        files=(
+            (
+                "state.py",
+                "import streamlit as st\n"
+                "def remember(key, value):\n    st.session_state[key] = value\n",
+            ),
+        ),
+    ),
+    Case(
         "modules/streamlit-passed-to-a-function",
         "import streamlit as st\nfrom setup import init\ninit(st)\n",
         "PKL106",

@@ -106,7 +106,7 @@ class Analysis:
         self._follows_uses = follows_uses
         self._modules = AppModules(project, path, self._evaluator)
         self._verdicts = Verdicts(self, self._evaluator, knowledge)
-        self._classes = ClassModel(facts, self._evaluator, self._verdicts, project)
+        self._classes = ClassModel(facts, self._evaluator, self._verdicts, project, path)
         self._reporter = _Reporter(
             sinks,
             self._evaluator,
@@ -325,6 +325,9 @@ class _Through:
     """The module-level statement the call is in."""
     depth: int
     """How many such calls deep, the outermost first."""
+    scope: Scope | None = None
+    """Where the outermost call is, in the checked file: whether it runs on every
+    run decides whether what a function of a module stores outlives the run."""
     in_module: bool = False
     """Whether the function being run is one of a module of the app, whose calls
     of its module's functions are followed whatever their names."""
@@ -470,7 +473,7 @@ class _Reporter:
                 Interpreter(self._evaluator, _Elsewhere(self)).run_function(
                     node, body, receiver=_receiver(callee), by_annotations=True
                 )
-            outermost = through or _Through(event.node, self.statement, depth)
+            outermost = through or _Through(event.node, self.statement, depth, event.scope)
             listener = _CalledWith(
                 self, replace(outermost, depth=depth, in_module=callee.module is not None)
             )
@@ -491,10 +494,13 @@ class _Reporter:
         written = (at.root, at.key) if at is not None and len(at.segments) == 1 else None
         with write.scope.binding_scope.unwritten(written):
             values = self._evaluator.stored(write.value, write.scope, write.spread, write.made)
-        persists = self._persistence(sink, write, values) if sink.rerun_trap else never
+        called_from = None if through is None else through.scope
+        persists = self._persistence(sink, write, values, called_from) if sink.rerun_trap else never
         statement = self.statement if through is None else through.statement
         self._writes.append(_Judged(sink, write, values, persists, statement, through, elsewhere))
-        if write.at is not None:
+        # What a module's function stores with its parameters unknown says
+        # nothing a read of session state here should take.
+        if write.at is not None and not elsewhere:
             at = write.at
             first = at.key
             if first is None:
@@ -600,11 +606,14 @@ class _Reporter:
                     found.extend(_held_under(values, place.segments[-1]))
         return union(tuple(found))
 
-    def _persistence(self, sink: Sink, write: Write, values: Values) -> Persists:
+    def _persistence(
+        self, sink: Sink, write: Write, values: Values, called_from: Scope | None = None
+    ) -> Persists:
         """Whether a value of the script the write stores may outlive the run that
         stores it. Whether the write may be skipped by a later run is worked out
         now, while the run stands at it, and only where a value of the script
-        may be among what it writes."""
+        may be among what it writes. ``called_from``: where the call that runs a
+        function of a module writing it stands in the checked file."""
         scope = write.scope
         key = (sink.number, write.key)
         if write.key is not None and write.replaces_key and _is_new_container(write.value):
@@ -612,7 +621,7 @@ class _Reporter:
         renewed = write.key is not None and self._rerun.renewed(scope, key)
         kept = (write.persists or self._reads_back(sink, write, values)) and not renewed
         if not kept and any(_of_the_script(value) for value in values):
-            kept = self._rerun.outlives_run(scope)
+            kept = self._rerun.outlives_run(scope, called_from)
 
         def persists(value: Value) -> bool:
             if (

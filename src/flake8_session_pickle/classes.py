@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -71,11 +72,13 @@ class ClassModel:
         evaluator: Evaluator,
         verdicts: Verdicts,
         project: Project | None = None,
+        checked: Path | None = None,
     ) -> None:
-        """``project``: the checked file's, whose other files may call the methods
-        of a class of one of its modules."""
+        """``project``: the checked file's (at ``checked``), whose files may call
+        the methods of a class of one of its modules."""
         self._facts = facts
         self._project = project
+        self._checked = checked
         self._evaluator = evaluator
         self._verdicts = verdicts
         self._states: dict[tuple[int, Arguments | None, Arguments], InstanceState] = {}
@@ -167,7 +170,7 @@ class ClassModel:
             or (
                 cls.module is not None
                 and self._project is not None
-                and self._project.calls_on(cls.name, name)
+                and self._project.calls_on(cls.name, name, cls.module.path, self._checked)
             )
             or (
                 assigns[name] == _THROUGH_NAME
@@ -336,7 +339,7 @@ class ClassModel:
         return (
             owner.module is not None
             and self._project is not None
-            and self._project.calls_naming(owner.name, name)
+            and self._project.calls_naming(owner.name, name, owner.module.path, self._checked)
         )
 
     def _called_by(

@@ -131,8 +131,7 @@ class FileFacts:
 
     def uses_attribute_on(self, receiver: str, name: str) -> bool:
         """Whether the file reads or writes the attribute ``name`` on the name
-        ``receiver`` (``Database.init()``), or on an attribute of that name
-        (``db.Database.init()``)."""
+        ``receiver`` (``Database.init()``)."""
         if name not in self._source and self._source.isascii():
             return False
         return (receiver, name) in self._walked[2]
@@ -225,9 +224,6 @@ def _walk_whole(
                 value = node.value
                 if isinstance(value, ast.Name):
                     on_names.add((value.id, node.attr))
-                elif isinstance(value, ast.Attribute):
-                    # ``db.Database.init()`` uses ``init`` on the name ``Database``
-                    on_names.add((value.attr, node.attr))
                 if not (isinstance(value, ast.Name) and value.id == self_name):
                     outside_self.add(node.attr)
             elif node_type is ast.ClassDef:

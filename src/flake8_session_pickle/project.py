@@ -84,7 +84,7 @@ class Project:
         self._files: dict[str, Path | None] = {}
         self._pins: dict[str, str] | None = None
         self._texts: dict[Path, _Text] | None = None
-        self._called_on: dict[tuple[str, str], bool] = {}
+        self._called_on: dict[tuple[str, ...], bool] = {}
 
     @property
     def pins(self) -> dict[str, str]:
@@ -122,38 +122,40 @@ class Project:
                 return min(found)
         return None
 
-    def calls_on(self, receiver: str, method: str) -> bool:
-        """Whether a Python file of the project, other than a test's, calls
-        ``method`` on the name ``receiver`` (``Database.init()``, also
-        ``db.Database.init()``), as its text shows. Only the files that call the
+    def calls_on(self, receiver: str, method: str, module: Path, checked: Path | None) -> bool:
+        """Whether a file of the app that imports ``module`` calls ``method`` on
+        the name ``receiver`` (``Database.init()``, also ``db.Database.init()``),
+        as its code outside comments shows (:meth:`_callers`)."""
+        call = rf"\b{re.escape(receiver)}\s*\.\s*{re.escape(method)}\s*\("
+        return self._callers(("on", receiver, method), call, method, module, checked)
+
+    def calls_naming(self, name: str, method: str, module: Path, checked: Path | None) -> bool:
+        """Whether a file of the app that imports ``module`` and names ``name`` (a
+        class of it) calls ``method`` by name on something: the method of an
+        instance of that class it keeps (``self.client.verify_api()`` in a page
+        that imports ``GeminiClient``) (:meth:`_callers`)."""
+        named = rf"\b{re.escape(name)}\b"
+        return self._callers(("naming", name, method), named, method, module, checked)
+
+    def _callers(
+        self, key: tuple[str, ...], pattern: str, method: str, module: Path, checked: Path | None
+    ) -> bool:
+        """Whether the code of a file that runs with the app (the checked file, a
+        page, or a module another file imports; not a test's, nor a script run
+        on its own), imports ``module``, calls ``method`` by name and holds
+        ``pattern`` on a line outside a comment. Only the files that call the
         method at all are read again, once per question; a project too large to
         read calls nothing known."""
-        key = (receiver, method)
         if key not in self._called_on:
             texts = self._read()
-            call = re.compile(rf"\b{re.escape(receiver)}\s*\.\s*{re.escape(method)}\s*\(")
+            code = re.compile(rf"^[^#\n]*{pattern}", re.MULTILINE)
+            names = self._module_names(module)
             self._called_on[key] = texts is not None and any(
                 method in text.methods
+                and (path in text.files or not names.isdisjoint(text.imports))
                 and not _is_test(path)
-                and call.search(_read_text(path) or "") is not None
-                for path, text in texts.items()
-            )
-        return self._called_on[key]
-
-    def calls_naming(self, name: str, method: str) -> bool:
-        """Whether a Python file of the project, other than a test's, that names
-        ``name`` (a class it imports or makes) calls ``method`` by name on
-        something, as its text shows: the method of an instance of that class
-        it keeps (``self.client.verify_api()`` in a page that imports
-        ``GeminiClient``). Read like :meth:`calls_on`."""
-        key = (f"{name}.", method)
-        if key not in self._called_on:
-            texts = self._read()
-            named = re.compile(rf"\b{re.escape(name)}\b")
-            self._called_on[key] = texts is not None and any(
-                method in text.methods
-                and not _is_test(path)
-                and named.search(_read_text(path) or "") is not None
+                and (path == checked or path.parent.name == PAGES or self.imported(path))
+                and code.search(_read_text(path) or "") is not None
                 for path, text in texts.items()
             )
         return self._called_on[key]
@@ -193,7 +195,10 @@ class Project:
     def module_file(self, dotted: str) -> Path | None:
         """The file of a module of the project, by its dotted name."""
         if dotted not in self._files:
-            self._files[dotted] = self._find(dotted)
+            try:
+                self._files[dotted] = self._find(dotted)
+            except OSError:  # a name no file system takes (too long)
+                self._files[dotted] = None
         return self._files[dotted]
 
     def _find(self, dotted: str) -> Path | None:
@@ -240,17 +245,24 @@ class Project:
         kept, since most names an app uses are not its own."""
         known = self._tops.get(name)
         if known is None:
-            known = self._tops[name] = not _imported_first(name) and (
-                any(
-                    (folder / f"{name}.py").is_file() or (folder / name / "__init__.py").is_file()
-                    for folder in self.folders
-                )
-                or (
-                    not _known_package(name)
-                    and any((folder / name).is_dir() for folder in self.folders)
-                )
-            )
+            try:
+                known = self._found_top(name)
+            except OSError:  # a name no file system takes (too long)
+                known = False
+            self._tops[name] = known
         return known
+
+    def _found_top(self, name: str) -> bool:
+        return not _imported_first(name) and (
+            any(
+                (folder / f"{name}.py").is_file() or (folder / name / "__init__.py").is_file()
+                for folder in self.folders
+            )
+            or (
+                not _known_package(name)
+                and any((folder / name).is_dir() for folder in self.folders)
+            )
+        )
 
 
 def _imported_first(name: str) -> bool:
@@ -394,7 +406,13 @@ def _imports_in(text: str, folder: Path) -> tuple[frozenset[str], frozenset[Path
 def _is_test(path: Path) -> bool:
     """A test's file, which imports the app's modules, and its scripts, as no run
     of the app does."""
-    return path.name.startswith("test_") or "tests" in path.parts or "test" in path.parts
+    return (
+        path.name.startswith("test_")
+        or path.stem.endswith("_test")
+        or path.name == "conftest.py"
+        or "tests" in path.parts
+        or "test" in path.parts
+    )
 
 
 def normalised(distribution: str) -> str:

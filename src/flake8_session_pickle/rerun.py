@@ -16,16 +16,23 @@ class RerunPolicy:
     def __init__(self, facts: FileFacts) -> None:
         self._facts = facts
 
-    def outlives_run(self, scope: Scope) -> bool:
+    def outlives_run(self, scope: Scope, called_from: Scope | None = None) -> bool:
         """Whether a write made here may be skipped by a later run, so that what it
         stored outlives the run that made it: it is conditional, in a lambda, or
-        in a function the script does not run in full on every run."""
+        in a function the script does not run in full on every run. A function
+        of a module of the app, run at a call of the checked file that stands
+        at ``called_from``, runs when that call does."""
         current: Scope | None = scope
         while current is not None:
             if current.conditional or current.kind is ScopeKind.LAMBDA:
                 return True
-            if current.kind is ScopeKind.FUNCTION and not self._runs_every_time(current.owner):
-                return True
+            if current.kind is ScopeKind.FUNCTION:
+                owner = current.owner
+                if called_from is not None and owner is not None and owner.module is not None:
+                    current, called_from = called_from, None
+                    continue
+                if not self._runs_every_time(owner):
+                    return True
             current = current.parent
         return False
 
