@@ -317,7 +317,10 @@ class ClassModel:
                     not _caches(*found)
                     and (
                         any(facts.uses_attribute_outside_self(name) for facts in files)
-                        or any(self._called_elsewhere(cls, name) for cls in mro)
+                        or (
+                            _uses_own_instance(found[1])
+                            and any(self._called_elsewhere(cls, name) for cls in mro)
+                        )
                     )
                 )
             )
@@ -660,6 +663,48 @@ def _called_on_own(
             and node.attr.value in methods
         ):
             yield node.attr.value
+
+
+def _uses_own_instance(method: cst.FunctionDef) -> bool:
+    """Whether the method sets, calls or hands on its own instance, which running
+    it may change: a method that only reads it (``return self.name``) does not."""
+    own = _self_name(method)
+    if own is None:
+        return False
+    stack = child_nodes(method.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Attribute) and _is_name(node.value, own):
+            continue  # a read of an attribute; what sets or calls one is seen above it
+        # the walk passes over names: the instance itself handed on or kept
+        # (``f(self)``, ``[self]``, ``return self``) is the value of its parent
+        if _is_name(getattr(node, "value", None), own):
+            return True
+        if isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
+            targets = (
+                [target.target for target in node.targets]
+                if isinstance(node, cst.Assign)
+                else [node.target]
+            )
+            if any(_on_name(target, own) for target in targets):
+                return True
+        elif isinstance(node, cst.Call) and _on_name(node.func, own):
+            return True
+        stack.extend(child_nodes(node))
+    return False
+
+
+def _on_name(expression: cst.BaseExpression, name: str) -> bool:
+    """An attribute or item reached from ``name`` (``name.a``, ``name.a[k].b``)."""
+    if not isinstance(expression, (cst.Attribute, cst.Subscript)):
+        return False
+    while isinstance(expression, (cst.Attribute, cst.Subscript)):
+        expression = expression.value
+    return _is_name(expression, name)
+
+
+def _is_name(node: object, name: str) -> bool:
+    return isinstance(node, cst.Name) and node.value == name
 
 
 def _first_parameter(method: cst.FunctionDef) -> str | None:
