@@ -58,6 +58,9 @@ MAX_PROJECT_FILES = 500
 with more is taken to call any method."""
 MAX_PROJECT_ENTRIES = 20_000
 """Files and folders of a project looked at for its Python files, at most."""
+MAX_MODULE_CHARACTERS = 500_000
+"""A larger module of the app is not analysed: the names it binds are unknown,
+and it has no functions storing what they are given."""
 MAX_PROJECT_FILE_SIZE = 1_000_000
 """Characters of each file read at most."""
 _NOT_THE_APP = frozenset({"node_modules", "site-packages", "dist-packages", "__pycache__"})

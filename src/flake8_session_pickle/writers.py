@@ -17,14 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flake8_session_pickle.limits import exceeded
-from flake8_session_pickle.project import Project, project_of
+from flake8_session_pickle.project import MAX_MODULE_CHARACTERS, Project, project_of
 from flake8_session_pickle.selection import module_writers
 
 if TYPE_CHECKING:
     from flake8_session_pickle.sinks import Sink
-
-MAX_MODULE_CHARACTERS = 500_000
-"""A larger module is taken to have no writers, as its names are unknown."""
 
 _KNOWN: dict[tuple[Path, int, int, int], frozenset[str]] = {}
 """Each module's writers, by its path, modification time and size, and the
