@@ -11,15 +11,11 @@ from pathlib import Path
 
 from flake8_session_pickle.codes import unanalysable_message
 from flake8_session_pickle.facts import FileFacts
+from flake8_session_pickle.knowledge.streamlit import STREAMLIT
 from flake8_session_pickle.limits import MAX_NODES, TOO_MANY_NODES, Measure
 from flake8_session_pickle.selection import Selection, select
 from flake8_session_pickle.settings import DEFAULT_SETTINGS, Settings
 from flake8_session_pickle.writers import imported_writers
-
-_IMPORTS_STREAMLIT = "streamlit"
-"""What the text of a file that calls the app's functions storing into session
-state holds, where it holds no gate word: such a file is a page or a module of
-a Streamlit app."""
 
 
 class InternalError(Exception):
@@ -62,7 +58,9 @@ def check_source(
     modules it imports (never importing them).
     """
     gated = any(word in source for word in settings.gate_words)
-    if not gated and (path is None or _IMPORTS_STREAMLIT not in source):
+    # A file without a gate word may still call the app's functions that store
+    # into session state: a page or module of a Streamlit app, which names it.
+    if not gated and (path is None or STREAMLIT not in source):
         return []
     if tree is None:
         try:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from flake8_session_pickle.knowledge.streamlit import IMPORT_TIME_CALLS, SESSION_STATE_ATTRIBUTE
-from flake8_session_pickle.selection import TRY_STATEMENTS, push_children, root_name
+from flake8_session_pickle.selection import TRY_STATEMENTS, dotted_name, push_children, root_name
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
@@ -171,7 +171,7 @@ class FileFacts:
                 and isinstance(func.value, ast.Name)
                 and func.value.id in modules
             ):
-                name = _dotted_name(node.args[0])
+                name = dotted_name(node.args[0])
                 if name is not None:
                     registered.add(name)
         return frozenset(registered)
@@ -350,15 +350,6 @@ def _binds_names_only(node: ast.AST) -> bool:
     if isinstance(node, ast.Assign):
         return all(isinstance(target, ast.Name) for target in node.targets)
     return isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
-
-
-def _dotted_name(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = _dotted_name(node.value)
-        return None if base is None else f"{base}.{node.attr}"
-    return None
 
 
 def _self_parameter(method: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:

@@ -1242,11 +1242,12 @@ def _parameters(arguments: ast.arguments) -> frozenset[str]:
 def _passes_values(call: ast.Call, writers: set[str] | frozenset[str]) -> bool:
     func = call.func
     return (
-        _dotted(func) in writers or (isinstance(func, ast.Attribute) and f".{func.attr}" in writers)
+        dotted_name(func) in writers
+        or (isinstance(func, ast.Attribute) and f".{func.attr}" in writers)
     ) and not all(map(is_constant, _arguments(call)))
 
 
-def _dotted(node: ast.expr) -> str | None:
+def dotted_name(node: ast.expr) -> str | None:
     """``a.b.c`` for a chain of attributes on a name, None for anything else."""
     parts = []
     while isinstance(node, ast.Attribute):
