@@ -287,6 +287,13 @@ PLACES = [
 ]
 
 
+_REMEMBER = (
+    "state.py",
+    "import streamlit as st\ndef remember(key, value):\n    st.session_state[key] = value\n",
+)
+"""A module of the app whose function stores what a call gives it."""
+
+
 def _place(template: str, write: str) -> str:
     return template.format(
         w=write,
@@ -1762,26 +1769,14 @@ MODULE_CASES = [
         "state.remember('db', sqlite3.connect(':memory:', check_same_thread=False))\n",
         "PKL106",
         line=4,
-        files=(
-            (
-                "state.py",
-                "import streamlit as st\n"
-                "def remember(key, value):\n    st.session_state[key] = value\n",
-            ),
-        ),
+        files=(_REMEMBER,),
     ),
     Case(
         "modules/function-storing-what-pickles",
         "import streamlit as st\nfrom state import remember\n"
         "remember('rows', [dict(a=1)])\nremember('n', st.number_input('n'))\n",
         None,
-        files=(
-            (
-                "state.py",
-                "import streamlit as st\n"
-                "def remember(key, value):\n    st.session_state[key] = value\n",
-            ),
-        ),
+        files=(_REMEMBER,),
     ),
     Case(
         "modules/method-storing-what-a-call-passes",
@@ -1818,13 +1813,7 @@ MODULE_CASES = [
         "import streamlit as st\nimport state\nclass Cfg:\n    pass\n"
         "state.remember('cfg', Cfg())\n",
         None,
-        files=(
-            (
-                "state.py",
-                "import streamlit as st\n"
-                "def remember(key, value):\n    st.session_state[key] = value\n",
-            ),
-        ),
+        files=(_REMEMBER,),
     ),
     Case(
         "modules/script-class-stored-by-a-module-function-once",
@@ -1832,13 +1821,7 @@ MODULE_CASES = [
         "if 'cfg' not in st.session_state:\n    state.remember('cfg', Cfg())\n",
         "PKL112",
         line=6,
-        files=(
-            (
-                "state.py",
-                "import streamlit as st\n"
-                "def remember(key, value):\n    st.session_state[key] = value\n",
-            ),
-        ),
+        files=(_REMEMBER,),
     ),
     Case(
         "modules/streamlit-passed-to-a-function",
