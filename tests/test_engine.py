@@ -326,6 +326,9 @@ def test_a_value_a_call_passes_to_a_function_that_stores_it_is_reported_at_the_c
         ("keep(sqlite3.connect(''))\nkeep(external.thing())\n", [5, 6]),
         ("keep(sqlite3.connect(''))\nkeep('offline')\n", [5, 6]),
         ("keep('offline')\nkeep(external.thing())\n", []),
+        # a flag the call gives decides whether the store runs
+        ("keep(sqlite3.connect(''), store=False)\n", []),
+        ("keep(sqlite3.connect(''), store=True)\n", [5, 6]),
         # what a function makes of what it is given
         (
             "def open_db(folder):\n    keep(sqlite3.connect(folder + '/app.db'))\n"
@@ -337,8 +340,8 @@ def test_a_value_a_call_passes_to_a_function_that_stores_it_is_reported_at_the_c
 def test_a_write_a_call_makes_refused_is_reported_where_it_is_written_too(
     calls: str, expected: list[int]
 ) -> None:
-    source = HEADER + "import sqlite3, external\n\ndef keep(conn):\n"
-    source += "    st.session_state.conn = conn\n" + calls
+    source = HEADER + "import sqlite3, external\n\ndef keep(conn, store=True):\n"
+    source += "    if store: st.session_state.conn = conn\n" + calls
     assert [v.line for v in check(source)] == expected
 
 
@@ -382,6 +385,38 @@ def test_a_value_a_call_passes_to_a_method_that_stores_it_is_reported_at_the_cal
     messages = {v.line: v.message for v in check(CLASS_HELPERS)}
     assert "from sqlite3.connect() passed to 'State.keep()' stored in " in messages[17]
     assert "passed to 'State.put()'" in messages[18]
+
+
+GIVEN_SESSION_STATE = """\
+import sqlite3
+import threading
+import streamlit as st
+def toggle(start, state):
+    if start:
+        state["server"] = threading.Thread(target=print)
+def keep(state, value):
+    state.value = value
+class Setup:
+    def run(self, session, rows):
+        session.update(rows=list(rows), db=sqlite3.connect("app.db"))
+def fill(cache):
+    cache["db"] = sqlite3.connect("app.db")
+ss = st.session_state
+toggle(True, st.session_state)
+keep(ss, lambda: 1)
+keep(st.session_state, [1, 2])
+Setup().run(rows=[1], session=st.session_state)
+fill({})
+"""
+
+
+def test_session_state_given_to_a_function_that_stores_into_it_is_reported_at_the_call() -> None:
+    found = check(GIVEN_SESSION_STATE)
+    assert [(v.line, v.code) for v in found] == [(15, "PKL107"), (16, "PKL101"), (18, "PKL106")]
+    messages = [v.message for v in found]
+    assert "threading.Thread() made in 'toggle()' stored in state[\"server\"] (st." in messages[0]
+    assert "lambda passed to 'keep()' stored in state.value (st.session_state.value)" in messages[1]
+    assert "made in 'Setup.run()'" in messages[2]
 
 
 def test_a_function_sees_the_final_module_bindings() -> None:

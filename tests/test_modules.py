@@ -751,6 +751,62 @@ def test_the_streamlit_module_passed_to_a_function_of_a_module(tmp_path: Path) -
     assert check(other, path=folder / "other.py") == []
 
 
+SERVER = textwrap.dedent(
+    """\
+    import threading
+
+
+    def serve():
+        pass
+
+
+    def toggle(start, state):
+        if start:
+            state["server"] = threading.Thread(target=serve)
+
+
+    class Session:
+        @staticmethod
+        def initialize(session, rows):
+            session["rows"] = list(rows)
+
+        def attach(self, session, factory):
+            session.update(make=factory)
+    """
+)
+"""A module that never names session state, whose functions store into what a
+parameter is given."""
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        ("toggle(True, st.session_state)", [(4, "PKL107")]),
+        ("toggle(state=st.session_state, start=True)", [(4, "PKL107")]),
+        ("server.toggle(True, st.session_state)", [(4, "PKL107")]),
+        ("Session().attach(st.session_state, lambda: 1)", [(4, "PKL101")]),
+        ("Session.initialize(st.session_state, [1, 2])", []),
+        ("toggle(True, {})", []),
+        # the call decides the condition the store is under
+        ("toggle(False, st.session_state)", []),
+        ("toggle(start=1, state=st.session_state)", [(4, "PKL107")]),
+        ("toggle(True, st.session_state.servers)", [(4, "PKL107")]),
+    ],
+)
+def test_session_state_given_to_a_function_of_a_module_that_stores_into_it(
+    tmp_path: Path, call: str, expected: list[tuple[int, str]]
+) -> None:
+    app = "import streamlit as st\nimport server\nfrom server import Session, toggle\n"
+    app += f"{call}\n"
+    folder = app_folder(tmp_path, **{"server.py": SERVER})
+    found = check(app, path=folder / "app.py")
+    assert [(v.line, v.code) for v in found] == expected
+    if expected and "toggle" in call:
+        assert "threading.Thread() made in 'toggle()' (server.py:8)" in found[0].message
+    # the module alone cannot tell what ``state`` is
+    assert check(SERVER, path=folder / "server.py") == []
+
+
 def test_a_write_the_module_reports_itself_is_not_reported_at_the_call(tmp_path: Path) -> None:
     helpers = "import sqlite3\nimport streamlit as st\n\n\ndef open_db(path):\n"
     helpers += "    st.session_state.db = sqlite3.connect(path)\n"

@@ -1613,6 +1613,34 @@ CALL_CASES = [
         "PKL111",
         line=8,
     ),
+    Case(
+        "calls/session-state-given-to-a-function-that-stores-into-it",
+        "import sqlite3\nimport streamlit as st\ndef keep(state):\n"
+        "    state.db = sqlite3.connect(':memory:', check_same_thread=False)\n"
+        "keep(st.session_state)\n",
+        "PKL106",
+        line=5,
+    ),
+    Case(
+        "calls/session-state-given-by-keyword-to-a-method",
+        "import streamlit as st\nclass Setup:\n    def run(self, state, step):\n"
+        "        state['step'] = lambda: step\nSetup().run(step=1, state=st.session_state)\n",
+        "PKL101",
+        line=5,
+    ),
+    Case(
+        "calls/session-state-given-to-a-function-storing-plain-data",
+        "import streamlit as st\ndef keep(state, rows):\n    state['rows'] = list(rows)\n"
+        "    state.setdefault('n', len(rows))\nkeep(st.session_state, [1, 2])\n",
+        None,
+    ),
+    Case(
+        "calls/a-dict-given-to-a-function-that-stores-a-connection-into-it",
+        "import sqlite3\nimport streamlit as st\ndef keep(state):\n"
+        "    state['db'] = sqlite3.connect(':memory:')\ncache = {}\nkeep(cache)\n"
+        "st.session_state.n = len(cache)\n",
+        None,
+    ),
 ]
 
 MODULE_CASES = [
@@ -1864,6 +1892,47 @@ MODULE_CASES = [
                 "import sqlite3\nclass Bot:\n    @property\n    def conn(self):\n"
                 "        return sqlite3.connect(':memory:', check_same_thread=False)\n"
                 "    @property\n    def rows(self):\n        return [1, 2]\n",
+            ),
+        ),
+    ),
+    Case(
+        "modules/session-state-given-to-a-function-that-stores-a-thread",
+        "import streamlit as st\nfrom server import toggle\n"
+        "toggle(True, st.session_state)\n",
+        "PKL107",
+        line=3,
+        files=(
+            (
+                "server.py",
+                "import threading\ndef toggle(start, state):\n    if start:\n"
+                "        state['server'] = threading.Thread(target=print, daemon=True)\n",
+            ),
+        ),
+    ),
+    Case(
+        "modules/session-state-given-to-a-function-storing-a-thread-on-a-branch-not-taken",
+        "import streamlit as st\nfrom server import toggle\n"
+        "toggle(False, st.session_state)\n",
+        None,
+        files=(
+            (
+                "server.py",
+                "import threading\ndef toggle(start, state):\n    if start:\n"
+                "        state['server'] = threading.Thread(target=print, daemon=True)\n"
+                "    else:\n        state['server'] = None\n",
+            ),
+        ),
+    ),
+    Case(
+        "modules/session-state-given-to-a-static-method-storing-plain-data",
+        "import streamlit as st\nfrom model import Session\n"
+        "Session().initialize(st.session_state)\n",
+        None,
+        files=(
+            (
+                "model.py",
+                "class Session:\n    @staticmethod\n    def initialize(session):\n"
+                "        if 'history' not in session:\n            session['history'] = []\n",
             ),
         ),
     ),

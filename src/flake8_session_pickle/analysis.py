@@ -331,6 +331,9 @@ class _Through:
     in_module: bool = False
     """Whether the function being run is one of a module of the app, whose calls
     of its module's functions are followed whatever their names."""
+    made_in: str = ""
+    """How a value the function being run makes itself is described, where the
+    call is reported (``made in 'init()' (state.py:4)``)."""
 
 
 @dataclass(frozen=True)
@@ -475,7 +478,13 @@ class _Reporter:
                 )
             outermost = through or _Through(event.node, self.statement, depth, event.scope)
             listener = _CalledWith(
-                self, replace(outermost, depth=depth, in_module=callee.module is not None)
+                self,
+                replace(
+                    outermost,
+                    depth=depth,
+                    in_module=callee.module is not None,
+                    made_in=_named(callee, "made in"),
+                ),
             )
             body = Scope(ScopeKind.FUNCTION, callee.scope, callee)
             Interpreter(self._evaluator, listener).run_function(node, body, arguments=arguments)
@@ -494,6 +503,8 @@ class _Reporter:
         written = (at.root, at.key) if at is not None and len(at.segments) == 1 else None
         with write.scope.binding_scope.unwritten(written):
             values = self._evaluator.stored(write.value, write.scope, write.spread, write.made)
+        if through is not None:
+            values = tuple(self._evaluator.reached_via(value, through.made_in) for value in values)
         called_from = None if through is None else through.scope
         persists = self._persistence(sink, write, values, called_from) if sink.rerun_trap else never
         statement = self.statement if through is None else through.statement
@@ -655,12 +666,17 @@ what reads it is reported at its own place."""
 
 
 def _passed_to(function: Definition) -> str:
-    """How a value reached a function a call passes it to, for messages: the
-    function, by its class for a method, and where a module defines it."""
+    """How a value reached a function a call passes it to, for messages."""
+    return _named(function, "passed to")
+
+
+def _named(function: Definition, how: str) -> str:
+    """``how`` then the function, by its class for a method, and where a module
+    defines it, for messages."""
     owner = function.scope.owner if function.scope.kind is ScopeKind.CLASS else None
     named = function if owner is None else owner
     where = f" ({named.origin})" if named.origin else ""
-    return f"passed to '{owner.name + '.' if owner else ''}{function.name}()'{where}"
+    return f"{how} '{owner.name + '.' if owner else ''}{function.name}()'{where}"
 
 
 def _receiver(function: Definition) -> Instance | None:

@@ -13,7 +13,7 @@ from flake8_session_pickle.codes import unanalysable_message
 from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.knowledge.streamlit import STREAMLIT
 from flake8_session_pickle.limits import MAX_NODES, TOO_MANY_NODES, Measure
-from flake8_session_pickle.selection import Selection, select
+from flake8_session_pickle.selection import Selection, Writers, select
 from flake8_session_pickle.settings import DEFAULT_SETTINGS, Settings
 from flake8_session_pickle.writers import imported_writers
 
@@ -69,10 +69,11 @@ def check_source(
             return []
     try:
         on_disk = _on_disk(path)
-        imported = frozenset[str]()
+        imported = Writers()
         if on_disk is not None:
-            imported = imported_writers(tree, on_disk, settings.sinks, settings.gate_words)
-        if not gated and not imported:
+            imported = imported_writers(tree, source, on_disk, settings.sinks, settings.gate_words)
+        # a call giving a function a sink's object names the sink: the file is gated
+        if not gated and not imported.values:
             return []
         return _check(tree, source, settings, on_disk, imported)
     except Exception as error:
@@ -95,10 +96,10 @@ def _check(
     source: str,
     settings: Settings,
     path: Path | None = None,
-    imported: frozenset[str] = frozenset(),
+    imported: Writers | None = None,
 ) -> list[Violation]:
     with paused_garbage_collection():
-        selection = select(tree, source, settings.sinks, imported)
+        selection = select(tree, source, settings.sinks, imported or Writers())
         if selection is None:
             return []
         # A unit of statements beyond libcst's limits costs only itself, and what

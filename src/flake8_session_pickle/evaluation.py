@@ -1020,7 +1020,13 @@ class Evaluator:
                 if parameter.name.value not in bound and parameter.default is not None:
                     default = self.evaluate(parameter.default, definition.scope)
                     bound[parameter.name.value] = default
-        if not any(self.matters(value) for values in bound.values() for value in values):
+        # a watched place given whole (``st.session_state``) matters too: the
+        # function may store into it
+        if not any(
+            isinstance(value, Place) or self.matters(value)
+            for values in bound.values()
+            for value in values
+        ):
             return None
         return tuple(bound.items())
 

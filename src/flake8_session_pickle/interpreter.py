@@ -99,6 +99,7 @@ class Interpreter:
         ``by_annotations``: no call gives the parameters (a callback's run), so
         each stands for what its annotation names."""
         given = dict(arguments or ())
+        scope.called_with = arguments is not None
         parameters = list(_parameters(function.params))
         positional = [*function.params.posonly_params, *function.params.params]
         scope.self_name = positional[0].name.value if positional else None
@@ -433,17 +434,36 @@ class Interpreter:
 
     def _if(self, statement: cst.If, scope: Scope) -> None:
         self.scan(statement.test, scope)
+        decided = self._decided(statement.test, scope)
         mark = scope.mark()
         if is_main_guard(statement.test):
             self._suite(statement.body, scope)  # Streamlit runs the script as __main__
-        else:
+        elif decided is not False:
             self._conditional_suite(statement.body, scope)
         after_body = scope.rewind(mark)
-        if isinstance(statement.orelse, cst.If):
+        if decided is True:
+            pass
+        elif isinstance(statement.orelse, cst.If):
             self._if(statement.orelse, scope)
         elif isinstance(statement.orelse, cst.Else):
             self._conditional_suite(statement.orelse.body, scope)
         scope.merge(after_body, scope.rewind(mark))
+
+    def _decided(self, test: cst.BaseExpression, scope: Scope) -> bool | None:
+        """Whether a condition holds, where a function run with what a call gives
+        it tests a name (or ``not`` a name) holding only constants of one truth
+        (``toggle(False, ...)`` runs only the ``else`` of ``if start:``); None
+        where it may go either way."""
+        negated = False
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            test, negated = test.expression, True
+        if not (scope.called_with and isinstance(test, cst.Name)):
+            return None
+        values = self._evaluator.evaluate(test, scope)
+        if not all(isinstance(value, Constant) for value in values):
+            return None
+        truths = {bool(value.value) for value in values if isinstance(value, Constant)}
+        return truths.pop() != negated if len(truths) == 1 else None
 
     def _loop(self, statement: cst.For | cst.While, scope: Scope) -> None:
         if isinstance(statement, cst.For):

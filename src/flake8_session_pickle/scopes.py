@@ -81,6 +81,9 @@ class Scope:
         self.conditional = 0
         """How many conditions (``if``, ``while``, ``except``, ``case``) enclose
         the statement being run, within this scope."""
+        self.called_with = False
+        """A function body run with what a call gives its parameters: a name
+        there holding only constants decides an ``if`` on it."""
 
     @property
     def in_function(self) -> bool:

@@ -58,6 +58,23 @@ Bindings = list[tuple[list[str], ast.expr]]
 
 
 @dataclass(frozen=True)
+class Writers:
+    """Functions of the app's modules that store into a sink, by the dotted names
+    a file may call them with (``.name`` for a method of one of their classes)."""
+
+    values: frozenset[str] = frozenset()
+    """Those storing what a call gives them (``remember(key, value)``): a call
+    passing them values is a candidate write."""
+    places: frozenset[str] = frozenset()
+    """Those storing into what a parameter is given (``def keep(state): state.db =
+    connect()``): a call giving them a sink's object (``keep(st.session_state)``)
+    is a candidate write."""
+
+    def __bool__(self) -> bool:
+        return bool(self.values or self.places)
+
+
+@dataclass(frozen=True)
 class Unit:
     """Module-level statements that share physical lines, parsed together."""
 
@@ -968,14 +985,13 @@ def select(
     tree: ast.Module,
     source: str,
     sinks: Sequence[Sink],
-    imported_writers: frozenset[str] = frozenset(),
+    imported_writers: Writers = Writers(),
     parameter_modules: frozenset[str] = frozenset(),
 ) -> Selection | None:
     """The statements of ``tree`` (Python's parse of ``source``) the analysis needs,
     or None when the file holds no candidate write into any of the sinks.
-    ``imported_writers``: the dotted names by which the file may call functions
-    of the app's modules that store what they are given (``remember``,
-    ``state.remember``): its calls passing them values are candidate writes.
+    ``imported_writers``: the functions of the app's modules the file may call
+    that store into a sink (``remember``, ``state.remember``).
     ``parameter_modules``: names of parameters taken for a sink's module
     (:func:`module_writers`)."""
     found = _Found(sinks)
@@ -988,6 +1004,7 @@ def select(
             found.module_names.update(_unbound_roots(tree, reader.statements, found))
         if not found.module_names and not imported_writers:
             return None
+        found.bindings.extend(_parameter_bindings(reader.statements))
         _follow_module_aliases(found.module_names, found.bindings)
         for _, mentions in found.mentions:
             mentions.follow(found.bindings)
@@ -1012,7 +1029,18 @@ def select(
                 for s in reader.statements
                 if id(s) not in taken and not kept_keys.isdisjoint(_written_keys(s, found))
             )
-        writers = _writers(chosen, reader.statements, imported_writers, found, lines)
+        if imported_writers.places:
+            taken = set(map(id, chosen))
+            chosen.extend(
+                statement
+                for statement in reader.statements
+                if id(statement) not in taken
+                and any(
+                    _gives_sink(call, imported_writers.places, found) for call in statement.calls
+                )
+            )
+        writers = _writers(chosen, reader.statements, imported_writers.values, found, lines)
+        writers |= imported_writers.places
         if not chosen:
             return None
         chosen.extend(statement for statement in body if statement.always)
@@ -1211,16 +1239,88 @@ def _writing_methods(statement: _Statement, found: _Found, lines: list[str]) -> 
     for method in cls.body:
         if not isinstance(method, ast.FunctionDef):
             continue
-        static = any(
-            isinstance(decorator, ast.Name) and decorator.id == "staticmethod"
-            for decorator in method.decorator_list
-        )
-        if len(_parameters(method.args)) <= (0 if static else 1):
+        if len(_parameters(method.args)) <= (0 if _is_static(method) else 1):
             continue
         summary = _Statement(method, None, statement.scope)
         reader._walk(summary, list[ast.AST](method.body))
         if any(sink.selects(summary, mentions) for sink, mentions in found.mentions):
             yield method.name
+
+
+def _parameter_bindings(statements: list[_Statement]) -> Bindings:
+    """The parameters of the file's functions and methods bound to what the
+    file's calls of them by name pass (``keep(st.session_state)`` makes the
+    ``state`` of ``def keep(state)`` a name of session state, ``init(st)`` the
+    ``st`` of ``def init(st)`` a name of the module)."""
+    functions: dict[str, list[tuple[ast.arguments, int]]] = {}
+    methods: dict[str, list[tuple[ast.arguments, int]]] = {}
+    for statement in statements:
+        node = statement.node
+        if isinstance(node, _FUNCTIONS):
+            functions.setdefault(node.name, []).append((node.args, 0))
+        elif isinstance(node, ast.ClassDef):
+            for method in node.body:
+                if isinstance(method, _FUNCTIONS):
+                    skipped = 0 if _is_static(method) else 1
+                    methods.setdefault(method.name, []).append((method.args, skipped))
+    if not functions and not methods:
+        return []
+    bindings: Bindings = []
+    for statement in statements:
+        for call in statement.calls:
+            func = call.func
+            if isinstance(func, ast.Name):
+                called = functions.get(func.id, ())
+            elif isinstance(func, ast.Attribute):
+                called = methods.get(func.attr, ())
+            else:
+                continue
+            for arguments, skipped in called:
+                bindings.extend(_passed(call, arguments, skipped))
+    return bindings
+
+
+def _passed(call: ast.Call, arguments: ast.arguments, skipped: int) -> Bindings:
+    """Each parameter with what ``call`` passes it, less the ``skipped`` first
+    positional ones (an instance or class the call is made on)."""
+    positional = [*arguments.posonlyargs, *arguments.args][skipped:]
+    passed: Bindings = []
+    for parameter, value in zip(positional, call.args, strict=False):
+        if isinstance(value, ast.Starred):
+            break
+        if _may_mention(value):
+            passed.append(([parameter.arg], value))
+    named = {parameter.arg for parameter in (*positional, *arguments.kwonlyargs)}
+    passed.extend(
+        ([keyword.arg], keyword.value)
+        for keyword in call.keywords
+        if keyword.arg is not None and keyword.arg in named and _may_mention(keyword.value)
+    )
+    return passed
+
+
+_MENTIONING = (
+    ast.Name,
+    ast.Attribute,
+    ast.Subscript,
+    ast.NamedExpr,
+    ast.Tuple,
+    ast.List,
+    ast.IfExp,
+    ast.BoolOp,
+)
+
+
+def _may_mention(value: ast.expr) -> bool:
+    """Whether a value may be a module or a mention (:meth:`_Mentions.anywhere`)."""
+    return isinstance(value, _MENTIONING) or _reads_item(value)
+
+
+def _is_static(method: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return any(
+        isinstance(decorator, ast.Name) and decorator.id == "staticmethod"
+        for decorator in method.decorator_list
+    )
 
 
 def _function_around(statement: _Statement) -> _Statement | None:
@@ -1247,6 +1347,20 @@ def _passes_values(call: ast.Call, writers: set[str] | frozenset[str]) -> bool:
     ) and not all(map(is_constant, _arguments(call)))
 
 
+def _gives_sink(call: ast.Call, functions: frozenset[str], found: _Found) -> bool:
+    """Whether the call calls one of ``functions`` and gives it a sink's object
+    (``keep(st.session_state)``)."""
+    func = call.func
+    return (
+        dotted_name(func) in functions
+        or (isinstance(func, ast.Attribute) and f".{func.attr}" in functions)
+    ) and any(
+        mentions.anywhere(argument)
+        for argument in _arguments(call)
+        for _, mentions in found.mentions
+    )
+
+
 def dotted_name(node: ast.expr) -> str | None:
     """``a.b.c`` for a chain of attributes on a name, None for anything else."""
     parts = []
@@ -1259,25 +1373,75 @@ def dotted_name(node: ast.expr) -> str | None:
     return ".".join(reversed(parts))
 
 
-def module_writers(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> frozenset[str]:
-    """The module-level functions of a module of the app (``tree`` is Python's
-    parse of ``source``) that may store what a call gives them into a sink,
-    themselves or through such a function of the module they pass it to
-    (``def remember(key, value): st.session_state[key] = value``), also through
-    a parameter that a call may give the sink's module
-    (``def init(st): st.session_state.db = connect()``)."""
+def module_writers(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Writers:
+    """The functions of a module of the app (``tree`` is Python's parse of
+    ``source``) that may store into a sink: module-level functions storing what
+    a call gives them, themselves or through such a function of the module they
+    pass it to (``def remember(key, value): st.session_state[key] = value``),
+    also through a parameter that a call may give the sink's module
+    (``def init(st): st.session_state.db = connect()``); and module-level
+    functions and methods storing into what a parameter is given, which a call
+    may give a sink's object (``def keep(state): state.db = connect()``)."""
     functions = [statement for statement in tree.body if isinstance(statement, ast.FunctionDef)]
+    places = _storing_into_parameters(tree)
     attributes = frozenset(attribute for sink in sinks for attribute in sink.attributes)
     selection = select(
         tree, source, sinks, parameter_modules=_module_parameters(functions, attributes)
     )
     if selection is None or not selection.writers:
-        return frozenset()
-    return frozenset(
+        return Writers(places=places)
+    values = frozenset(
         name
         for name in selection.writers
         if name.startswith(".") or any(function.name == name for function in functions)
     )
+    return Writers(values, places - values)
+
+
+def _storing_into_parameters(tree: ast.Module) -> frozenset[str]:
+    """The module-level functions, and the methods of module-level classes
+    (``.name``), that store a value into what one of their parameters is given,
+    besides a method's instance or class: by assigning to an item or attribute
+    of it, or calling a method of it that stores (``state.update(...)``)."""
+    found: set[str] = set()
+    for statement in tree.body:
+        if isinstance(statement, _FUNCTIONS):
+            if _stores_into(statement, _parameters(statement.args)):
+                found.add(statement.name)
+        elif isinstance(statement, ast.ClassDef):
+            for method in statement.body:
+                if not isinstance(method, _FUNCTIONS):
+                    continue
+                positional = [*method.args.posonlyargs, *method.args.args]
+                bound = set() if _is_static(method) or not positional else {positional[0].arg}
+                if _stores_into(method, _parameters(method.args) - bound):
+                    found.add(f".{method.name}")
+    return frozenset(found)
+
+
+def _stores_into(function: ast.FunctionDef | ast.AsyncFunctionDef, names: frozenset[str]) -> bool:
+    """Whether the function stores a value that is not a literal constant into
+    an item or attribute of what one of ``names`` holds."""
+    if not names:
+        return False
+    for node in ast.walk(function):
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if not is_constant(node.value) and any(
+                isinstance(target, (ast.Subscript, ast.Attribute)) and root_name(target) in names
+                for target in targets
+            ):
+                return True
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in STORING_METHODS
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id in names
+            and not all(map(is_constant, _arguments(node)))
+        ):
+            return True
+    return False
 
 
 def _module_parameters(
