@@ -722,6 +722,45 @@ def test_a_function_of_a_module_storing_what_a_call_passes(
     )
 
 
+@pytest.mark.parametrize(
+    ("imports", "call"),
+    [
+        ("from lib import remember", "remember('db', conn)"),
+        ("import lib", "lib.remember('db', conn)"),
+        ("from lib import store", "store('db', conn)"),
+        ("from services import keep_all", "keep_all('db', conn)"),
+        ("import services", "services.remember('db', conn)"),
+    ],
+)
+def test_a_writer_a_module_imports_from_another_is_followed(
+    tmp_path: Path, imports: str, call: str
+) -> None:
+    files = {
+        "lib/state.py": STATE_HELPERS,
+        # a package re-exporting its module's writer, under its name and another
+        "lib/__init__.py": "from .state import remember\nfrom .state import remember as store\n",
+        # a module of functions that pass what they are given to one it imports
+        "services.py": "from lib import remember\n\n\ndef keep_all(key, value):\n"
+        "    remember(key, value)\n",
+    }
+    app = f"import sqlite3\nimport streamlit as st\n{imports}\n\n"
+    app += f"conn = sqlite3.connect('app.db')\n{call}\n"
+    folder = app_folder(tmp_path, **files)
+    assert [(v.line, v.code) for v in check(app, path=folder / "app.py")] == [(6, "PKL106")]
+
+
+def test_writers_imported_in_a_cycle_end(tmp_path: Path) -> None:
+    files = {
+        "a.py": "from b import remember\n\n\ndef keep(value):\n    remember('k', value)\n",
+        "b.py": "import streamlit as st\nfrom a import keep\n\n\ndef remember(key, value):\n"
+        "    st.session_state[key] = value\n",
+    }
+    app = "import sqlite3\nimport streamlit as st\nfrom a import keep\n\n"
+    app += "keep(sqlite3.connect('app.db'))\n"
+    folder = app_folder(tmp_path, **files)
+    assert [(v.line, v.code) for v in check(app, path=folder / "app.py")] == [(5, "PKL106")]
+
+
 def test_a_function_of_a_module_called_from_a_page_and_from_a_function(tmp_path: Path) -> None:
     page = "import sqlite3\nimport streamlit as st\nfrom state import remember\n\n"
     page += "def open_db(path):\n    remember('db', sqlite3.connect(path))\n\nopen_db('app.db')\n"

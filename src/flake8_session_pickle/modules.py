@@ -28,15 +28,10 @@ from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.limits import exceeded
 from flake8_session_pickle.parsing import parse_units
-from flake8_session_pickle.project import MAX_MODULE_CHARACTERS, Project
+from flake8_session_pickle.project import MAX_IMPORT_DEPTH, MAX_MODULE_CHARACTERS, Project
 from flake8_session_pickle.scopes import ModuleInfo, Scope, ScopeKind
 from flake8_session_pickle.selection import select_bindings
 from flake8_session_pickle.values import NOTHING_KNOWN, Module, Values, union
-
-MAX_IMPORT_DEPTH = 6
-"""Modules read one inside another, from the checked file's imports; a module
-imported deeper makes its names unknown. A package's ``__init__`` that
-re-exports what its modules define is a step of its own."""
 
 Resolved = tuple[Path, tuple[str, ...]] | str | None
 """Where a name an import gives leads: a module's file and the names within it,

@@ -58,6 +58,10 @@ MAX_PROJECT_FILES = 500
 with more is taken to call any method."""
 MAX_PROJECT_ENTRIES = 20_000
 """Files and folders of a project looked at for its Python files, at most."""
+MAX_IMPORT_DEPTH = 6
+"""Modules read one inside another, from the checked file's imports; a module
+imported deeper makes its names unknown. A package's ``__init__`` that
+re-exports what its modules define is a step of its own."""
 MAX_MODULE_CHARACTERS = 500_000
 """A larger module of the app is not analysed: the names it binds are unknown,
 and it has no functions storing what they are given."""

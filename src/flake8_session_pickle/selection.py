@@ -1373,20 +1373,27 @@ def dotted_name(node: ast.expr) -> str | None:
     return ".".join(reversed(parts))
 
 
-def module_writers(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> Writers:
+def module_writers(
+    tree: ast.Module, source: str, sinks: Sequence[Sink], imported: Writers = Writers()
+) -> Writers:
     """The functions of a module of the app (``tree`` is Python's parse of
     ``source``) that may store into a sink: module-level functions storing what
-    a call gives them, themselves or through such a function of the module they
-    pass it to (``def remember(key, value): st.session_state[key] = value``),
-    also through a parameter that a call may give the sink's module
-    (``def init(st): st.session_state.db = connect()``); and module-level
-    functions and methods storing into what a parameter is given, which a call
-    may give a sink's object (``def keep(state): state.db = connect()``)."""
+    a call gives them, themselves or through such a function of the module, or
+    one it ``imported`` from another, they pass it to (``def remember(key,
+    value): st.session_state[key] = value``), also through a parameter that a
+    call may give the sink's module (``def init(st): st.session_state.db =
+    connect()``); and module-level functions and methods storing into what a
+    parameter is given, which a call may give a sink's object (``def keep(state):
+    state.db = connect()``)."""
     functions = [statement for statement in tree.body if isinstance(statement, ast.FunctionDef)]
     places = _storing_into_parameters(tree)
     attributes = frozenset(attribute for sink in sinks for attribute in sink.attributes)
     selection = select(
-        tree, source, sinks, parameter_modules=_module_parameters(functions, attributes)
+        tree,
+        source,
+        sinks,
+        Writers(imported.values),
+        parameter_modules=_module_parameters(functions, attributes),
     )
     if selection is None or not selection.writers:
         return Writers(places=places)

@@ -5,8 +5,10 @@ them values is a write of the checked file's, reported at the call.
 
 Which functions of a module are such writers is learned from Python's parse of
 the module, read from disk once per process and again only when it changes;
-a module that holds none of the sinks' gate words has none, and is not parsed.
-Nothing is imported or run.
+a module that holds none of the sinks' gate words has none of its own, and is
+parsed only for the writers it imports from other modules of the app (a
+package's ``__init__`` re-exporting ``from .state import remember``). Nothing
+is imported or run.
 """
 
 from __future__ import annotations
@@ -18,8 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flake8_session_pickle.limits import exceeded
-from flake8_session_pickle.project import MAX_MODULE_CHARACTERS, Project, project_of
-from flake8_session_pickle.selection import Writers, module_writers
+from flake8_session_pickle.project import (
+    MAX_IMPORT_DEPTH,
+    MAX_MODULE_CHARACTERS,
+    Project,
+    project_of,
+)
+from flake8_session_pickle.selection import Writers, module_writers, root_name
 
 if TYPE_CHECKING:
     from flake8_session_pickle.sinks import Sink
@@ -27,7 +34,9 @@ if TYPE_CHECKING:
 _KNOWN: dict[tuple[Path, int, int, int, bool], Writers] = {}
 """Each module's writers, by its path, modification time and size, the sinks
 they were found for, and whether a module without the sinks' gate words was
-read too."""
+read for writers of its own too."""
+
+_FROM_IMPORT = re.compile(r"^from\s", re.MULTILINE)
 
 
 def imported_writers(
@@ -43,29 +52,89 @@ def imported_writers(
     or a module's name then the function's (``helpers.remember``,
     ``utils.state.remember``); ``.name`` for a method of a class of such a module
     (``state.set_agent(agent)``)."""
-    project = project_of(checked)
-    # A module storing into what a parameter is given need not name the sink:
-    # where the file gives a call a sink's object, every module it imports is read.
-    gives_sink = _gives_sink_object(source, sinks)
-    values: set[str] = set()
-    places: set[str] = set()
-    for bound, module, name in _imports(tree, project, checked):
-        place = project.split(f"{module}.{name}" if name else module)
-        if place is None:
-            continue
-        path, within = place
-        if len(within) > 1:
-            continue
-        writers = _writers(path, sinks, gate_words, gives_sink)
-        for known, found in ((writers.values, values), (writers.places, places)):
-            # a method of the module's classes, on whatever instance the file has
-            found.update(writer for writer in known if writer.startswith("."))
-            if within:
-                if within[0] in known:
-                    found.add(bound)
-            else:
-                found.update(f"{bound}.{writer}" for writer in known if not writer.startswith("."))
-    return Writers(frozenset(values), frozenset(places))
+    reading = _Reading(project_of(checked), sinks, gate_words)
+    return reading.imported(tree, checked, 0, _given_sink(tree, source, sinks))
+
+
+class _Reading:
+    """What learning the writers a file imports needs: its project, the sinks
+    and their gate words."""
+
+    def __init__(
+        self, project: Project, sinks: Sequence[Sink], gate_words: Collection[str]
+    ) -> None:
+        self._project = project
+        self._sinks = sinks
+        self._gate_words = gate_words
+
+    def imported(
+        self, tree: ast.Module, importer: Path, depth: int, given_sink: frozenset[str] | None
+    ) -> Writers:
+        """The writers the module-level imports of ``tree`` (at ``importer``, that
+        many imports deep) bind, by the dotted names it may call them with.
+        ``given_sink``: the names bound by imports through which the file calls
+        something it gives a sink's object (None: any name, as a method is
+        called so), whose modules are read for functions storing into what a
+        parameter is given, whether or not they name a sink."""
+        values: set[str] = set()
+        places: set[str] = set()
+        for bound, module, name in _imports(tree, self._project, importer):
+            place = self._project.split(f"{module}.{name}" if name else module)
+            if place is None:
+                continue
+            path, within = place
+            if len(within) > 1:
+                continue
+            ungated = given_sink is None or bound in given_sink
+            writers = self._writers(path, depth + 1, ungated)
+            for known, found in ((writers.values, values), (writers.places, places)):
+                # a method of the module's classes, on whatever instance the file has
+                found.update(writer for writer in known if writer.startswith("."))
+                if within:
+                    if within[0] in known:
+                        found.add(bound)
+                else:
+                    found.update(
+                        f"{bound}.{writer}" for writer in known if not writer.startswith(".")
+                    )
+        return Writers(frozenset(values), frozenset(places))
+
+    def _writers(self, path: Path, depth: int, ungated: bool) -> Writers:
+        try:
+            status = path.stat()
+        except OSError:
+            return Writers()
+        key = (path, status.st_mtime_ns, status.st_size, id(self._sinks), ungated)
+        if key not in _KNOWN:
+            _KNOWN[key] = Writers()  # an import back into the module finds nothing more
+            _KNOWN[key] = self._read(path, depth, ungated)
+        return _KNOWN[key]
+
+    def _read(self, path: Path, depth: int, ungated: bool) -> Writers:
+        """The writers of the module at ``path``: its own, where it holds a gate
+        word or is read ``ungated``, and those its ``from`` imports bind, at most
+        :data:`MAX_IMPORT_DEPTH` imports deep."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeError):
+            return Writers()
+        if len(text) > MAX_MODULE_CHARACTERS:
+            return Writers()
+        own = ungated or any(word in text for word in self._gate_words)
+        follows = depth < MAX_IMPORT_DEPTH and _FROM_IMPORT.search(text) is not None
+        if not (own or follows):
+            return Writers()
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return Writers()
+        # what it imports, read as what the file imports through it is
+        given_sink = None if ungated else frozenset[str]()
+        imported = self.imported(tree, path, depth, given_sink) if follows else Writers()
+        found = Writers()
+        if (own or imported.values) and not exceeded(tree, text):
+            found = module_writers(tree, text, self._sinks, imported)
+        return Writers(found.values | imported.values, found.places | imported.places)
 
 
 def _imports(tree: ast.Module, project: Project, checked: Path) -> Iterator[tuple[str, str, str]]:
@@ -88,48 +157,48 @@ def _imports(tree: ast.Module, project: Project, checked: Path) -> Iterator[tupl
                     yield alias.asname or alias.name, module, alias.name
 
 
-def _gives_sink_object(source: str, sinks: Sequence[Sink]) -> bool:
-    """Whether the text passes a sink's object, or a place within it, to a call
-    (``keep(st.session_state)``, ``keep(state=st.session_state.servers)``)."""
-    named = sorted(a for sink in sinks for a in sink.attributes if a in source)
-    if not named:
-        return False
-    attributes = "|".join(map(re.escape, named))
-    argument = rf"(?:[(,]|\b\w+=)\s*(?:\w+\s*\.\s*)+(?:{attributes})"
+def _given_sink(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> frozenset[str] | None:
+    """The first names of what the file calls giving it a sink's object, or a
+    place within it (``keep(st.session_state)``, ``state.keep(state=
+    st.session_state.servers)``: ``keep``, ``state``); None where it calls a
+    method of something no import binds so (``self.store.keep(st.session_state)``)."""
+    attributes = frozenset(a for sink in sinks for a in sink.attributes if a in source)
+    if not attributes or not _passes_sink_place(source, attributes):
+        return frozenset()
+    imported = {bound for statement in tree.body for bound in _bound_by(statement)}
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not any(
+            _is_sink_place(argument, attributes)
+            for argument in (*node.args, *(keyword.value for keyword in node.keywords))
+        ):
+            continue
+        called = root_name(node.func)
+        if called is None or (called not in imported and isinstance(node.func, ast.Attribute)):
+            return None
+        found.add(called)
+    return frozenset(found)
+
+
+def _passes_sink_place(source: str, attributes: frozenset[str]) -> bool:
+    """Whether the text may pass a sink's object, or a place within it, to a call:
+    a cheap look before the walk of the tree."""
+    names = "|".join(map(re.escape, sorted(attributes)))
+    argument = rf"(?:[(,]|\b\w+=)\s*(?:\w+\s*\.\s*)+(?:{names})"
     within = r"(?:\s*\.\s*\w+|\s*\[[^\]\n]*\])*"
     return re.search(rf"{argument}{within}\s*[,)]", source) is not None
 
 
-def _writers(
-    path: Path, sinks: Sequence[Sink], gate_words: Collection[str], ungated: bool
-) -> Writers:
-    try:
-        status = path.stat()
-    except OSError:
-        return Writers()
-    key = (path, status.st_mtime_ns, status.st_size, id(sinks), ungated)
-    if key not in _KNOWN:
-        _KNOWN[key] = _read_writers(path, sinks, gate_words, ungated)
-    return _KNOWN[key]
+def _bound_by(statement: ast.stmt) -> Iterator[str]:
+    if isinstance(statement, (ast.Import, ast.ImportFrom)):
+        for alias in statement.names:
+            yield alias.asname or alias.name.split(".")[0]
 
 
-def _read_writers(
-    path: Path, sinks: Sequence[Sink], gate_words: Collection[str], ungated: bool
-) -> Writers:
-    """``ungated``: also a module without any of ``gate_words``, whose functions
-    may store into what a parameter is given, never into a sink named."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeError):
-        return Writers()
-    if len(text) > MAX_MODULE_CHARACTERS or not (
-        ungated or any(word in text for word in gate_words)
-    ):
-        return Writers()
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return Writers()
-    if exceeded(tree, text):
-        return Writers()
-    return module_writers(tree, text, sinks)
+def _is_sink_place(node: ast.expr, attributes: frozenset[str]) -> bool:
+    """``x.session_state``, or an attribute or item reached from it."""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        if isinstance(node, ast.Attribute) and node.attr in attributes:
+            return isinstance(node.value, (ast.Name, ast.Attribute))
+        node = node.value
+    return False
