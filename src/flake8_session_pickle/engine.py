@@ -71,7 +71,7 @@ def check_source(
         on_disk = _on_disk(path)
         imported = Writers()
         if on_disk is not None:
-            imported = imported_writers(tree, source, on_disk, settings.sinks, settings.gate_words)
+            imported = imported_writers(tree, on_disk, settings.sinks, settings.gate_words)
         # a call giving a function a sink's object names the sink: the file is gated
         if not gated and not imported.values:
             return []

@@ -26,34 +26,27 @@ from flake8_session_pickle.project import (
     Project,
     project_of,
 )
-from flake8_session_pickle.selection import Writers, module_writers, root_name
+from flake8_session_pickle.selection import Writers, module_writers
 
 if TYPE_CHECKING:
     from flake8_session_pickle.sinks import Sink
 
-_KNOWN: dict[tuple[Path, int, int, int, bool], Writers] = {}
-"""Each module's writers, by its path, modification time and size, the sinks
-they were found for, and whether a module without the sinks' gate words was
-read for writers of its own too."""
+_KNOWN: dict[tuple[Path, int, int, int], Writers] = {}
+"""Each module's writers, by its path, modification time and size, and the
+sinks they were found for."""
 
 _FROM_IMPORT = re.compile(r"^from\s", re.MULTILINE)
 
 
 def imported_writers(
-    tree: ast.Module,
-    source: str,
-    checked: Path,
-    sinks: Sequence[Sink],
-    gate_words: Collection[str],
+    tree: ast.Module, checked: Path, sinks: Sequence[Sink], gate_words: Collection[str]
 ) -> Writers:
-    """The dotted names by which the checked file (``tree``, Python's parse of
-    ``source``, at ``checked``) may call writers of the app's modules its
-    module-level imports name: the name a ``from`` import binds (``remember``),
-    or a module's name then the function's (``helpers.remember``,
-    ``utils.state.remember``); ``.name`` for a method of a class of such a module
-    (``state.set_agent(agent)``)."""
-    reading = _Reading(project_of(checked), sinks, gate_words)
-    return reading.imported(tree, checked, 0, _given_sink(tree, source, sinks))
+    """The dotted names by which the checked file (``tree``, at ``checked``) may
+    call writers of the app's modules its module-level imports name: the name a
+    ``from`` import binds (``remember``), or a module's name then the function's
+    (``helpers.remember``, ``utils.state.remember``); ``.name`` for a method of
+    a class of such a module (``state.set_agent(agent)``)."""
+    return _Reading(project_of(checked), sinks, gate_words).imported(tree, checked, 0)
 
 
 class _Reading:
@@ -67,15 +60,9 @@ class _Reading:
         self._sinks = sinks
         self._gate_words = gate_words
 
-    def imported(
-        self, tree: ast.Module, importer: Path, depth: int, given_sink: frozenset[str] | None
-    ) -> Writers:
+    def imported(self, tree: ast.Module, importer: Path, depth: int) -> Writers:
         """The writers the module-level imports of ``tree`` (at ``importer``, that
-        many imports deep) bind, by the dotted names it may call them with.
-        ``given_sink``: the names bound by imports through which the file calls
-        something it gives a sink's object (None: any name, as a method is
-        called so), whose modules are read for functions storing into what a
-        parameter is given, whether or not they name a sink."""
+        many imports deep) bind, by the dotted names it may call them with."""
         values: set[str] = set()
         places: set[str] = set()
         for bound, module, name in _imports(tree, self._project, importer):
@@ -85,8 +72,7 @@ class _Reading:
             path, within = place
             if len(within) > 1:
                 continue
-            ungated = given_sink is None or bound in given_sink
-            writers = self._writers(path, depth + 1, ungated)
+            writers = self._writers(path, depth + 1)
             for known, found in ((writers.values, values), (writers.places, places)):
                 # a method of the module's classes, on whatever instance the file has
                 found.update(writer for writer in known if writer.startswith("."))
@@ -99,20 +85,20 @@ class _Reading:
                     )
         return Writers(frozenset(values), frozenset(places))
 
-    def _writers(self, path: Path, depth: int, ungated: bool) -> Writers:
+    def _writers(self, path: Path, depth: int) -> Writers:
         try:
             status = path.stat()
         except OSError:
             return Writers()
-        key = (path, status.st_mtime_ns, status.st_size, id(self._sinks), ungated)
+        key = (path, status.st_mtime_ns, status.st_size, id(self._sinks))
         if key not in _KNOWN:
             _KNOWN[key] = Writers()  # an import back into the module finds nothing more
-            _KNOWN[key] = self._read(path, depth, ungated)
+            _KNOWN[key] = self._read(path, depth)
         return _KNOWN[key]
 
-    def _read(self, path: Path, depth: int, ungated: bool) -> Writers:
+    def _read(self, path: Path, depth: int) -> Writers:
         """The writers of the module at ``path``: its own, where it holds a gate
-        word or is read ``ungated``, and those its ``from`` imports bind, at most
+        word, and those its ``from`` imports bind, at most
         :data:`MAX_IMPORT_DEPTH` imports deep."""
         try:
             text = path.read_text(encoding="utf-8")
@@ -120,7 +106,7 @@ class _Reading:
             return Writers()
         if len(text) > MAX_MODULE_CHARACTERS:
             return Writers()
-        own = ungated or any(word in text for word in self._gate_words)
+        own = any(word in text for word in self._gate_words)
         follows = depth < MAX_IMPORT_DEPTH and _FROM_IMPORT.search(text) is not None
         if not (own or follows):
             return Writers()
@@ -128,9 +114,7 @@ class _Reading:
             tree = ast.parse(text)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return Writers()
-        # what it imports, read as what the file imports through it is
-        given_sink = None if ungated else frozenset[str]()
-        imported = self.imported(tree, path, depth, given_sink) if follows else Writers()
+        imported = self.imported(tree, path, depth) if follows else Writers()
         found = Writers()
         if (own or imported.values) and not exceeded(tree, text):
             found = module_writers(tree, text, self._sinks, imported)
@@ -155,50 +139,3 @@ def _imports(tree: ast.Module, project: Project, checked: Path) -> Iterator[tupl
             for alias in statement.names:
                 if alias.name != "*":
                     yield alias.asname or alias.name, module, alias.name
-
-
-def _given_sink(tree: ast.Module, source: str, sinks: Sequence[Sink]) -> frozenset[str] | None:
-    """The first names of what the file calls giving it a sink's object, or a
-    place within it (``keep(st.session_state)``, ``state.keep(state=
-    st.session_state.servers)``: ``keep``, ``state``); None where it calls a
-    method of something no import binds so (``self.store.keep(st.session_state)``)."""
-    attributes = frozenset(a for sink in sinks for a in sink.attributes if a in source)
-    if not attributes or not _passes_sink_place(source, attributes):
-        return frozenset()
-    imported = {bound for statement in tree.body for bound in _bound_by(statement)}
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or not any(
-            _is_sink_place(argument, attributes)
-            for argument in (*node.args, *(keyword.value for keyword in node.keywords))
-        ):
-            continue
-        called = root_name(node.func)
-        if called is None or (called not in imported and isinstance(node.func, ast.Attribute)):
-            return None
-        found.add(called)
-    return frozenset(found)
-
-
-def _passes_sink_place(source: str, attributes: frozenset[str]) -> bool:
-    """Whether the text may pass a sink's object, or a place within it, to a call:
-    a cheap look before the walk of the tree."""
-    names = "|".join(map(re.escape, sorted(attributes)))
-    argument = rf"(?:[(,]|\b\w+=)\s*(?:\w+\s*\.\s*)+(?:{names})"
-    within = r"(?:\s*\.\s*\w+|\s*\[[^\]\n]*\])*"
-    return re.search(rf"{argument}{within}\s*[,)]", source) is not None
-
-
-def _bound_by(statement: ast.stmt) -> Iterator[str]:
-    if isinstance(statement, (ast.Import, ast.ImportFrom)):
-        for alias in statement.names:
-            yield alias.asname or alias.name.split(".")[0]
-
-
-def _is_sink_place(node: ast.expr, attributes: frozenset[str]) -> bool:
-    """``x.session_state``, or an attribute or item reached from it."""
-    while isinstance(node, (ast.Attribute, ast.Subscript)):
-        if isinstance(node, ast.Attribute) and node.attr in attributes:
-            return isinstance(node.value, (ast.Name, ast.Attribute))
-        node = node.value
-    return False
