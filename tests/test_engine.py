@@ -414,9 +414,84 @@ def test_session_state_given_to_a_function_that_stores_into_it_is_reported_at_th
     found = check(GIVEN_SESSION_STATE)
     assert [(v.line, v.code) for v in found] == [(15, "PKL107"), (16, "PKL101"), (18, "PKL106")]
     messages = [v.message for v in found]
-    assert "threading.Thread() made in 'toggle()' stored in state[\"server\"] (st." in messages[0]
+    assert "threading.Thread() through 'toggle()' stored in state[\"server\"] (st." in messages[0]
     assert "lambda passed to 'keep()' stored in state.value (st.session_state.value)" in messages[1]
-    assert "made in 'Setup.run()'" in messages[2]
+    assert "through 'Setup.run()'" in messages[2]
+
+
+@pytest.mark.parametrize(
+    ("function", "call", "expected"),
+    [
+        # the branch a call decides is the only one run, and is not joined with
+        # the path it skips
+        (
+            "def keep(start, state):\n    server = threading.Thread(target=print)\n"
+            "    if not start:\n        server = None\n    state['s'] = server\n",
+            "keep(False, st.session_state)",
+            [],
+        ),
+        (
+            "def keep(state, scratch):\n    if scratch:\n        state = {}\n"
+            "    state['l'] = threading.Lock()\n",
+            "keep(st.session_state, True)",
+            [],
+        ),
+        # a decided branch that returns ends the run
+        (
+            "def keep(stop, state):\n    if stop:\n        return\n"
+            "    state['t'] = threading.Thread(target=print)\n",
+            "keep(True, st.session_state)",
+            [],
+        ),
+        (
+            "def keep(stop, state):\n    if stop:\n        return\n"
+            "    state['t'] = threading.Thread(target=print)\n",
+            "keep(False, st.session_state)",
+            ["PKL107"],
+        ),
+        # not decided: a parameter bound again, a condition in a loop, a default
+        # that is not a literal, a name of the function around
+        (
+            "def keep(key, value, cached=True):\n    cached = key in os.environ\n"
+            "    if not cached:\n        st.session_state[key] = value\n",
+            "keep('k', threading.Lock())",
+            ["PKL107", "PKL107"],
+        ),
+        (
+            "def keep(key, value, first=True):\n    for _ in range(2):\n"
+            "        if not first:\n            st.session_state[key] = value\n"
+            "        first = False\n",
+            "keep('k', threading.Lock())",
+            ["PKL107", "PKL107"],
+        ),
+        (
+            "def keep(state, start=START):\n    if not start:\n"
+            "        state['l'] = threading.Lock()\n",
+            "keep(st.session_state)",
+            ["PKL107"],
+        ),
+        (
+            "def keep(key, value, enabled=False):\n    def inner(v):\n"
+            "        if enabled:\n            st.session_state[key] = v\n"
+            "    enabled = True\n    inner(value)\n",
+            "keep('k', threading.Lock())",
+            ["PKL107", "PKL107"],
+        ),
+    ],
+)
+def test_a_constant_a_call_gives_decides_a_condition_on_it(
+    function: str, call: str, expected: list[str]
+) -> None:
+    source = "import os\nimport threading\nimport streamlit as st\nSTART = True\n"
+    source += function + call + "\n"
+    assert [v.code for v in check(source)] == expected
+
+
+def test_a_value_the_call_did_not_pass_is_named_with_the_function_that_stores_it() -> None:
+    source = "import threading\nimport streamlit as st\nLOCK = threading.Lock()\n"
+    source += "def keep(state):\n    state['l'] = LOCK\nkeep(st.session_state)\n"
+    (found,) = check(source)
+    assert "from threading.Lock() through 'keep()' stored in state['l']" in found.message
 
 
 def test_a_function_sees_the_final_module_bindings() -> None:

@@ -761,6 +761,37 @@ def test_writers_imported_in_a_cycle_end(tmp_path: Path) -> None:
     assert [(v.line, v.code) for v in check(app, path=folder / "app.py")] == [(5, "PKL106")]
 
 
+def test_writers_through_an_import_cycle_do_not_depend_on_the_files_checked_before(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "a.py": "import streamlit as st\n\n\ndef remember(key, value):\n"
+        "    st.session_state[key] = value\n\n\nfrom b import relay  # noqa: E402\n",
+        "b.py": "def relay(key, value):\n    remember(key, value)\n\n\n"
+        "from a import remember  # noqa: E402\n",
+        "pages/other.py": "import streamlit as st\nfrom a import remember\n\nremember('n', 1)\n",
+    }
+    app = "import threading\nimport streamlit as st\nfrom b import relay\n\n"
+    app += "relay('k', threading.Lock())\n"
+    folder = app_folder(tmp_path, **files)
+    check(files["pages/other.py"], path=folder / "pages" / "other.py")
+    assert [(v.line, v.code) for v in check(app, path=folder / "app.py")] == [(5, "PKL107")]
+
+
+def test_writers_past_the_import_depth_do_not_depend_on_the_files_checked_before(
+    tmp_path: Path,
+) -> None:
+    files = {f"c{n}.py": f"from c{n + 1} import remember  # noqa: F401\n" for n in range(1, 7)}
+    files["c7.py"] = "import streamlit as st\n\n\ndef remember(key, value):\n"
+    files["c7.py"] += "    st.session_state[key] = value\n"
+    deep = "import streamlit as st\nfrom c1 import remember\n\nremember('n', 1)\n"
+    app = "import threading\nimport streamlit as st\nfrom c3 import remember\n\n"
+    app += "remember('k', threading.Lock())\n"
+    folder = app_folder(tmp_path, **files)
+    check(deep, path=folder / "deep.py")
+    assert [(v.line, v.code) for v in check(app, path=folder / "app.py")] == [(5, "PKL107")]
+
+
 def test_a_function_of_a_module_called_from_a_page_and_from_a_function(tmp_path: Path) -> None:
     page = "import sqlite3\nimport streamlit as st\nfrom state import remember\n\n"
     page += "def open_db(path):\n    remember('db', sqlite3.connect(path))\n\nopen_db('app.db')\n"
@@ -840,7 +871,7 @@ def test_session_state_given_to_a_function_of_a_module_that_stores_into_it(
     found = check(app, path=folder / "app.py")
     assert [(v.line, v.code) for v in found] == expected
     if expected and "toggle" in call:
-        assert "threading.Thread() made in 'toggle()' (server.py:8)" in found[0].message
+        assert "threading.Thread() through 'toggle()' (server.py:8)" in found[0].message
     # the module alone cannot tell what ``state`` is
     assert check(SERVER, path=folder / "server.py") == []
 

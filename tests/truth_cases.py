@@ -1897,8 +1897,7 @@ MODULE_CASES = [
     ),
     Case(
         "modules/session-state-given-to-a-function-that-stores-a-thread",
-        "import streamlit as st\nfrom server import toggle\n"
-        "toggle(True, st.session_state)\n",
+        "import streamlit as st\nfrom server import toggle\ntoggle(True, st.session_state)\n",
         "PKL107",
         line=3,
         files=(
@@ -1911,8 +1910,7 @@ MODULE_CASES = [
     ),
     Case(
         "modules/session-state-given-to-a-function-storing-a-thread-on-a-branch-not-taken",
-        "import streamlit as st\nfrom server import toggle\n"
-        "toggle(False, st.session_state)\n",
+        "import streamlit as st\nfrom server import toggle\ntoggle(False, st.session_state)\n",
         None,
         files=(
             (

@@ -331,9 +331,9 @@ class _Through:
     in_module: bool = False
     """Whether the function being run is one of a module of the app, whose calls
     of its module's functions are followed whatever their names."""
-    made_in: str = ""
-    """How a value the function being run makes itself is described, where the
-    call is reported (``made in 'init()' (state.py:4)``)."""
+    stored_through: str = ""
+    """How a value the function being run stores is described where the call is
+    reported, unless it says how it came there (``through 'init()' (state.py:4)``)."""
 
 
 @dataclass(frozen=True)
@@ -483,7 +483,7 @@ class _Reporter:
                     outermost,
                     depth=depth,
                     in_module=callee.module is not None,
-                    made_in=_named(callee, "made in"),
+                    stored_through=_named(callee, "through"),
                 ),
             )
             body = Scope(ScopeKind.FUNCTION, callee.scope, callee)
@@ -504,7 +504,9 @@ class _Reporter:
         with write.scope.binding_scope.unwritten(written):
             values = self._evaluator.stored(write.value, write.scope, write.spread, write.made)
         if through is not None:
-            values = tuple(self._evaluator.reached_via(value, through.made_in) for value in values)
+            values = tuple(
+                self._evaluator.reached_via(value, through.stored_through) for value in values
+            )
         called_from = None if through is None else through.scope
         persists = self._persistence(sink, write, values, called_from) if sink.rerun_trap else never
         statement = self.statement if through is None else through.statement

@@ -77,6 +77,9 @@ class Interpreter:
     def __init__(self, evaluator: Evaluator, listener: Listener) -> None:
         self._evaluator = evaluator
         self._listener = listener
+        self._ended = False
+        """The function being run has certainly returned or raised: a branch a
+        call decided ended in ``return`` or ``raise``."""
 
     # Entry points.
 
@@ -85,6 +88,8 @@ class Interpreter:
     ) -> None:
         for statement in statements:
             self.statement(statement, scope)
+            if self._ended:
+                return
 
     def run_function(
         self,
@@ -99,8 +104,16 @@ class Interpreter:
         ``by_annotations``: no call gives the parameters (a callback's run), so
         each stands for what its annotation names."""
         given = dict(arguments or ())
-        scope.called_with = arguments is not None
         parameters = list(_parameters(function.params))
+        if given:
+            # a default other than a literal is what it was when the function
+            # was defined, which a call's run does not know
+            late = {
+                parameter.name.value
+                for parameter in parameters
+                if parameter.default is not None and not _is_literal(parameter.default)
+            }
+            scope.decidable = frozenset(given) - late - _bound_in(function.body)
         positional = [*function.params.posonly_params, *function.params.params]
         scope.self_name = positional[0].name.value if positional else None
         # read before any parameter is bound, so that none shadows a name an
@@ -125,6 +138,7 @@ class Interpreter:
             else:
                 scope.bind(name, annotated.get(name, NOTHING_KNOWN))
         self._suite(function.body, scope)
+        self._ended = False
 
     # Statements.
 
@@ -435,29 +449,46 @@ class Interpreter:
     def _if(self, statement: cst.If, scope: Scope) -> None:
         self.scan(statement.test, scope)
         decided = self._decided(statement.test, scope)
+        if decided is True:
+            self._decided_suite(statement.body, scope)
+            return
+        if decided is False:
+            if isinstance(statement.orelse, cst.If):
+                self._if(statement.orelse, scope)
+            elif isinstance(statement.orelse, cst.Else):
+                self._decided_suite(statement.orelse.body, scope)
+            return
         mark = scope.mark()
         if is_main_guard(statement.test):
             self._suite(statement.body, scope)  # Streamlit runs the script as __main__
-        elif decided is not False:
+        else:
             self._conditional_suite(statement.body, scope)
         after_body = scope.rewind(mark)
-        if decided is True:
-            pass
-        elif isinstance(statement.orelse, cst.If):
+        if isinstance(statement.orelse, cst.If):
             self._if(statement.orelse, scope)
         elif isinstance(statement.orelse, cst.Else):
             self._conditional_suite(statement.orelse.body, scope)
         scope.merge(after_body, scope.rewind(mark))
 
+    def _decided_suite(self, suite: cst.BaseSuite, scope: Scope) -> None:
+        """Run the branch a call decided; one ending in ``return`` or ``raise``
+        ends the function's run, unless a condition not decided encloses it."""
+        self._suite(suite, scope)
+        last = suite.body[-1] if suite.body else None
+        if isinstance(last, cst.SimpleStatementLine):
+            last = last.body[-1] if last.body else None
+        if isinstance(last, (cst.Return, cst.Raise)) and not scope.conditional:
+            self._ended = True
+
     def _decided(self, test: cst.BaseExpression, scope: Scope) -> bool | None:
         """Whether a condition holds, where a function run with what a call gives
-        it tests a name (or ``not`` a name) holding only constants of one truth
-        (``toggle(False, ...)`` runs only the ``else`` of ``if start:``); None
-        where it may go either way."""
+        it tests a parameter it never binds again (or ``not`` one), outside any
+        loop, holding only constants of one truth (``toggle(False, ...)`` runs
+        only the ``else`` of ``if start:``); None where it may go either way."""
         negated = False
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
             test, negated = test.expression, True
-        if not (scope.called_with and isinstance(test, cst.Name)):
+        if not (isinstance(test, cst.Name) and test.value in scope.decidable) or scope.loops:
             return None
         values = self._evaluator.evaluate(test, scope)
         if not all(isinstance(value, Constant) for value in values):
@@ -480,10 +511,14 @@ class Interpreter:
         else:
             self.scan(statement.test, scope)
         mark = scope.mark()
-        if isinstance(statement, cst.While):
-            self._conditional_suite(statement.body, scope)
-        else:
-            self._suite(statement.body, scope)
+        scope.loops += 1
+        try:
+            if isinstance(statement, cst.While):
+                self._conditional_suite(statement.body, scope)
+            else:
+                self._suite(statement.body, scope)
+        finally:
+            scope.loops -= 1
         if statement.orelse is not None:
             self._suite(statement.orelse.body, scope)
         scope.merge({}, scope.rewind(mark))
@@ -497,11 +532,15 @@ class Interpreter:
         self.scan(statement.iter, scope)
         names = list(target_names(statement.target))
         mark = scope.mark()
-        for key, values in entries:
-            scope.bind(names[0], key)
-            if len(names) == 2:
-                scope.bind(names[1], values)
-            self._suite(statement.body, scope)
+        scope.loops += 1
+        try:
+            for key, values in entries:
+                scope.bind(names[0], key)
+                if len(names) == 2:
+                    scope.bind(names[1], values)
+                self._suite(statement.body, scope)
+        finally:
+            scope.loops -= 1
         if statement.orelse is not None:
             self._suite(statement.orelse.body, scope)
         scope.merge({}, scope.rewind(mark))
@@ -911,3 +950,41 @@ def is_main_guard(test: cst.BaseExpression) -> bool:
     return any(isinstance(side, cst.Name) and side.value == "__name__" for side in sides) and any(
         isinstance(side, cst.SimpleString) and string_value(side) == "__main__" for side in sides
     )
+
+
+def _bound_in(body: cst.BaseSuite) -> frozenset[str]:
+    """Every name a function body binds, or declares ``global`` or ``nonlocal``,
+    anywhere within it (nested scopes too, to be safe)."""
+    names: set[str] = set()
+    stack: list[cst.CSTNode] = [body]
+    while stack:
+        node = stack.pop()
+        stack.extend(child_nodes(node))
+        if isinstance(
+            node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For, cst.CompFor, cst.Del)
+        ):
+            names.update(target_names(node.target))
+        elif isinstance(node, cst.NamedExpr) and isinstance(node.target, cst.Name):
+            names.add(node.target.value)
+        elif isinstance(node, cst.AsName) and isinstance(node.name, cst.Name):
+            names.add(node.name.value)
+        elif isinstance(node, (cst.Global, cst.Nonlocal)):
+            names.update(item.name.value for item in node.names)
+        elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            names.add(node.name.value)
+        elif isinstance(node, cst.ImportAlias) and node.asname is None:
+            imported: cst.BaseExpression = node.name
+            while isinstance(imported, cst.Attribute):
+                imported = imported.value
+            if isinstance(imported, cst.Name):
+                names.add(imported.value)
+        elif isinstance(node, (cst.MatchAs, cst.MatchStar)) and node.name is not None:
+            names.add(node.name.value)
+    return frozenset(names)
+
+
+def _is_literal(expression: cst.BaseExpression) -> bool:
+    """A number, string, ``True``, ``False`` or ``None``."""
+    if isinstance(expression, cst.Name):
+        return expression.value in ("True", "False", "None")
+    return isinstance(expression, (cst.Integer, cst.Float, cst.SimpleString))

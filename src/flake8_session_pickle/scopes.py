@@ -81,9 +81,12 @@ class Scope:
         self.conditional = 0
         """How many conditions (``if``, ``while``, ``except``, ``case``) enclose
         the statement being run, within this scope."""
-        self.called_with = False
-        """A function body run with what a call gives its parameters: a name
-        there holding only constants decides an ``if`` on it."""
+        self.decidable: frozenset[str] = frozenset()
+        """In a function body run with what a call gives its parameters, those
+        the body never binds again: an ``if`` on one holding only constants
+        takes one branch."""
+        self.loops = 0
+        """How many loops enclose the statement being run, within this scope."""
 
     @property
     def in_function(self) -> bool:

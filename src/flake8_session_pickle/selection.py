@@ -616,11 +616,15 @@ class _Reader:
             header.append(statement.test)
         if isinstance(statement, (ast.If, ast.While)):
             # The analysis reads a condition only for the calls and ``:=`` in it,
-            # so what a condition without any reads needs no binding.
+            # so what a condition without any reads needs no binding; but for a
+            # function's parameters, which decide a condition where a call gives
+            # them constants, unless the function binds them again.
             passive = [test for test in header if not _acts(test)]
             if passive:
                 header = [test for test in header if _acts(test)]
-                self._walk(summary, passive, loads=set())
+                read: set[str] = set()
+                self._walk(summary, passive, loads=read)
+                summary.loads.update(name for name in read if _is_parameter(name, scope))
         elif isinstance(statement, (ast.For, ast.AsyncFor)):
             header.extend((statement.target, statement.iter))
             summary.targets.append(statement.target)
@@ -1265,7 +1269,8 @@ def _parameter_bindings(statements: list[_Statement]) -> Bindings:
                     methods.setdefault(method.name, []).append((method.args, skipped))
     if not functions and not methods:
         return []
-    bindings: Bindings = []
+    # once per parameter name and argument: many methods may share a name (``get``)
+    bindings: dict[tuple[str, int], tuple[list[str], ast.expr]] = {}
     for statement in statements:
         for call in statement.calls:
             func = call.func
@@ -1276,8 +1281,9 @@ def _parameter_bindings(statements: list[_Statement]) -> Bindings:
             else:
                 continue
             for arguments, skipped in called:
-                bindings.extend(_passed(call, arguments, skipped))
-    return bindings
+                for names, value in _passed(call, arguments, skipped):
+                    bindings.setdefault((names[0], id(value)), (names, value))
+    return list(bindings.values())
 
 
 def _passed(call: ast.Call, arguments: ast.arguments, skipped: int) -> Bindings:

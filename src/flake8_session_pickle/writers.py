@@ -59,6 +59,13 @@ class _Reading:
         self._project = project
         self._sinks = sinks
         self._gate_words = gate_words
+        self._reading: set[Path] = set()
+        """The modules being read, one inside another."""
+        self._partial: dict[Path, Writers] = {}
+        """Modules read where an import back into a module being read, or the
+        depth, cut what they import short: kept for this file only."""
+        self._cut = False
+        """Whether what is being read was cut short."""
 
     def imported(self, tree: ast.Module, importer: Path, depth: int) -> Writers:
         """The writers the module-level imports of ``tree`` (at ``importer``, that
@@ -91,10 +98,26 @@ class _Reading:
         except OSError:
             return Writers()
         key = (path, status.st_mtime_ns, status.st_size, id(self._sinks))
-        if key not in _KNOWN:
-            _KNOWN[key] = Writers()  # an import back into the module finds nothing more
-            _KNOWN[key] = self._read(path, depth)
-        return _KNOWN[key]
+        known = _KNOWN.get(key)
+        if known is None:
+            known = self._partial.get(path)
+        if known is not None:
+            return known
+        if path in self._reading:
+            self._cut = True  # an import back into a module being read finds nothing
+            return Writers()
+        outer_cut, self._cut = self._cut, False
+        self._reading.add(path)
+        try:
+            found = self._read(path, depth)
+        finally:
+            self._reading.discard(path)
+        if self._cut:
+            self._partial[path] = found
+        else:
+            _KNOWN[key] = found
+        self._cut = self._cut or outer_cut
+        return found
 
     def _read(self, path: Path, depth: int) -> Writers:
         """The writers of the module at ``path``: its own, where it holds a gate
@@ -107,7 +130,9 @@ class _Reading:
         if len(text) > MAX_MODULE_CHARACTERS:
             return Writers()
         own = any(word in text for word in self._gate_words)
-        follows = depth < MAX_IMPORT_DEPTH and _FROM_IMPORT.search(text) is not None
+        follows = _FROM_IMPORT.search(text) is not None
+        if follows and depth >= MAX_IMPORT_DEPTH:
+            follows, self._cut = False, True
         if not (own or follows):
             return Writers()
         try:
