@@ -458,7 +458,7 @@ class _Reporter:
             arguments = self._evaluator.arguments(callee, event.node, event.scope, receiver)
             if arguments is None or self._bindings.get(id(callee), 0) >= MAX_BINDINGS:
                 continue
-            via = _passed_to(callee)
+            via = _named(callee, "passed to")
             arguments = tuple(
                 (name, tuple(self._evaluator.reached_via(value, via) for value in values))
                 for name, values in arguments
@@ -665,11 +665,6 @@ class _Reporter:
 _NOWHERE = cst.Name("_")
 """Where an item added to a container in session state stands for a read of it:
 what reads it is reported at its own place."""
-
-
-def _passed_to(function: Definition) -> str:
-    """How a value reached a function a call passes it to, for messages."""
-    return _named(function, "passed to")
 
 
 def _named(function: Definition, how: str) -> str:

@@ -1243,7 +1243,7 @@ def _writing_methods(statement: _Statement, found: _Found, lines: list[str]) -> 
     for method in cls.body:
         if not isinstance(method, ast.FunctionDef):
             continue
-        if len(_parameters(method.args)) <= (0 if _is_static(method) else 1):
+        if len(_parameters(method.args)) <= _bound_first(method):
             continue
         summary = _Statement(method, None, statement.scope)
         reader._walk(summary, list[ast.AST](method.body))
@@ -1265,8 +1265,7 @@ def _parameter_bindings(statements: list[_Statement]) -> Bindings:
         elif isinstance(node, ast.ClassDef):
             for method in node.body:
                 if isinstance(method, _FUNCTIONS):
-                    skipped = 0 if _is_static(method) else 1
-                    methods.setdefault(method.name, []).append((method.args, skipped))
+                    methods.setdefault(method.name, []).append((method.args, _bound_first(method)))
     if not functions and not methods:
         return []
     # once per parameter name and argument: many methods may share a name (``get``)
@@ -1322,11 +1321,14 @@ def _may_mention(value: ast.expr) -> bool:
     return isinstance(value, _MENTIONING) or _reads_item(value)
 
 
-def _is_static(method: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    return any(
+def _bound_first(method: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """How many first parameters of a method its call does not give: its instance
+    or class, none for a static method."""
+    static = any(
         isinstance(decorator, ast.Name) and decorator.id == "staticmethod"
         for decorator in method.decorator_list
     )
+    return 0 if static else 1
 
 
 def _function_around(statement: _Statement) -> _Statement | None:
@@ -1345,22 +1347,23 @@ def _parameters(arguments: ast.arguments) -> frozenset[str]:
     return frozenset(parameter.arg for parameter in (*listed, *starred) if parameter is not None)
 
 
-def _passes_values(call: ast.Call, writers: set[str] | frozenset[str]) -> bool:
+def _calls_one_of(call: ast.Call, functions: set[str] | frozenset[str]) -> bool:
+    """Whether the call calls one of ``functions`` by its dotted name, or a method
+    of theirs (``.name``) by its attribute."""
     func = call.func
-    return (
-        dotted_name(func) in writers
-        or (isinstance(func, ast.Attribute) and f".{func.attr}" in writers)
-    ) and not all(map(is_constant, _arguments(call)))
+    return dotted_name(func) in functions or (
+        isinstance(func, ast.Attribute) and f".{func.attr}" in functions
+    )
+
+
+def _passes_values(call: ast.Call, writers: set[str] | frozenset[str]) -> bool:
+    return _calls_one_of(call, writers) and not all(map(is_constant, _arguments(call)))
 
 
 def _gives_sink(call: ast.Call, functions: frozenset[str], found: _Found) -> bool:
     """Whether the call calls one of ``functions`` and gives it a sink's object
     (``keep(st.session_state)``)."""
-    func = call.func
-    return (
-        dotted_name(func) in functions
-        or (isinstance(func, ast.Attribute) and f".{func.attr}" in functions)
-    ) and any(
+    return _calls_one_of(call, functions) and any(
         mentions.anywhere(argument)
         for argument in _arguments(call)
         for _, mentions in found.mentions
@@ -1426,7 +1429,7 @@ def _storing_into_parameters(tree: ast.Module) -> frozenset[str]:
                 if not isinstance(method, _FUNCTIONS):
                     continue
                 positional = [*method.args.posonlyargs, *method.args.args]
-                bound = set() if _is_static(method) or not positional else {positional[0].arg}
+                bound = {parameter.arg for parameter in positional[: _bound_first(method)]}
                 if _stores_into(method, _parameters(method.args) - bound):
                     found.add(f".{method.name}")
     return frozenset(found)
