@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import cached_property
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -113,7 +114,7 @@ class Interpreter:
                 for parameter in parameters
                 if parameter.default is not None and not _is_literal(parameter.default)
             }
-            scope.decidable = frozenset(given) - late - _bound_in(function.body)
+            scope.decidable = _Decidable(frozenset(given) - late, function.body)
         positional = [*function.params.posonly_params, *function.params.params]
         scope.self_name = positional[0].name.value if positional else None
         # read before any parameter is bound, so that none shadows a name an
@@ -950,6 +951,24 @@ def is_main_guard(test: cst.BaseExpression) -> bool:
     return any(isinstance(side, cst.Name) and side.value == "__name__" for side in sides) and any(
         isinstance(side, cst.SimpleString) and string_value(side) == "__main__" for side in sides
     )
+
+
+class _Decidable:
+    """The parameters of a function run for a call that may decide an ``if``:
+    those the call gives, with a literal default if any, that the body never
+    binds again. What the body binds is read only once an ``if`` tests one of
+    the others, which few functions do."""
+
+    def __init__(self, given: frozenset[str], body: cst.BaseSuite) -> None:
+        self._given = given
+        self._body = body
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._given and name not in self._bound
+
+    @cached_property
+    def _bound(self) -> frozenset[str]:
+        return _bound_in(self._body)
 
 
 def _bound_in(body: cst.BaseSuite) -> frozenset[str]:

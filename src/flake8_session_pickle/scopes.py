@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 import enum
-from collections.abc import Hashable, Iterator
+from collections.abc import Container, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,7 +81,7 @@ class Scope:
         self.conditional = 0
         """How many conditions (``if``, ``while``, ``except``, ``case``) enclose
         the statement being run, within this scope."""
-        self.decidable: frozenset[str] = frozenset()
+        self.decidable: Container[str] = frozenset()
         """In a function body run with what a call gives its parameters, those
         the body never binds again: an ``if`` on one holding only constants
         takes one branch."""
