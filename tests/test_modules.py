@@ -749,6 +749,27 @@ def test_a_writer_a_module_imports_from_another_is_followed(
     assert [(v.line, v.code) for v in check(app, path=folder / "app.py")] == [(6, "PKL106")]
 
 
+def test_a_module_is_parsed_once_for_its_writers_and_what_it_binds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the app calls the module's writer and makes an instance of its class
+    module = STATE_HELPERS + "\n\n" + WORKER
+    app = "import sqlite3\nimport streamlit as st\nfrom lib import remember, Worker\n\n"
+    app += "remember('db', sqlite3.connect('app.db'))\nst.session_state.w = Worker()\n"
+    folder = app_folder(tmp_path, **{"lib.py": module})
+    parses: list[str] = []
+    parse = ast.parse
+
+    def counted(source: str) -> ast.Module:
+        parses.append(source)
+        return parse(source)
+
+    monkeypatch.setattr(ast, "parse", counted)
+    found = [(v.line, v.code) for v in check(app, path=folder / "app.py")]
+    assert found == [(5, "PKL106"), (6, "PKL111")]
+    assert parses.count(module) == 1
+
+
 def test_writers_imported_in_a_cycle_end(tmp_path: Path) -> None:
     files = {
         "a.py": "from b import remember\n\n\ndef keep(value):\n    remember('k', value)\n",

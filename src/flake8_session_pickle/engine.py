@@ -13,6 +13,7 @@ from flake8_session_pickle.codes import unanalysable_message
 from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.knowledge.streamlit import STREAMLIT
 from flake8_session_pickle.limits import MAX_NODES, TOO_MANY_NODES, Measure
+from flake8_session_pickle.project import forget_read_modules
 from flake8_session_pickle.selection import Selection, Writers, select
 from flake8_session_pickle.settings import DEFAULT_SETTINGS, Settings
 from flake8_session_pickle.writers import imported_writers
@@ -82,6 +83,8 @@ def check_source(
         if isinstance(error, RecursionError):
             return [_unanalysable("it is nested too deeply for the analysis")]
         return [_unanalysable(f"internal error {type(error).__name__}: {error}")]
+    finally:
+        forget_read_modules()
 
 
 def _on_disk(path: str | Path | None) -> Path | None:

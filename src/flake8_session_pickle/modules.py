@@ -26,9 +26,8 @@ from flake8_session_pickle.evaluation import Evaluator
 from flake8_session_pickle.events import Event
 from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.interpreter import Interpreter
-from flake8_session_pickle.limits import exceeded
 from flake8_session_pickle.parsing import parse_units
-from flake8_session_pickle.project import MAX_IMPORT_DEPTH, MAX_MODULE_CHARACTERS, Project
+from flake8_session_pickle.project import MAX_IMPORT_DEPTH, Project, read_module
 from flake8_session_pickle.scopes import ModuleInfo, Scope, ScopeKind
 from flake8_session_pickle.selection import select_bindings
 from flake8_session_pickle.values import NOTHING_KNOWN, Module, Values, union
@@ -255,18 +254,10 @@ class AppModules:
         """The module's text and what is known of it as a whole, with Python's
         parse of it; None where it cannot be read, parsed or analysed safely."""
         assert self._project is not None
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeError):
+        source = read_module(path)
+        if source is None or not source.analysable or source.tree is None:
             return None
-        if len(text) > MAX_MODULE_CHARACTERS:
-            return None
-        try:
-            tree = ast.parse(text)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return None
-        if exceeded(tree, text):
-            return None
+        text, tree = source.text, source.tree
         lines = {
             node.name: node.lineno
             for node in tree.body

@@ -14,12 +14,15 @@ is imported or run.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
+
+from flake8_session_pickle.limits import exceeded
 
 _MARKERS = ("pyproject.toml", "setup.cfg", ".git", ".streamlit")
 PAGES = "pages"
@@ -437,6 +440,66 @@ def _root(folder: Path) -> Path:
 
 def _inside(path: Path, folder: Path) -> bool:
     return os.path.commonpath((path, folder)) == str(folder)
+
+
+class ModuleSource:
+    """A module of the app as read from disk, with Python's parse of it once
+    asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def tree(self) -> ast.Module | None:
+        """None where Python cannot parse the text."""
+        try:
+            return ast.parse(self.text)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+
+    @cached_property
+    def analysable(self) -> bool:
+        """Whether Python parses it and libcst can take it safely."""
+        return self.tree is not None and exceeded(self.tree, self.text) is None
+
+
+MAX_READ_MODULES = 16
+"""Modules kept as read, with their parse, while one file is checked, the most
+recently read: the writers a file imports are learned from the modules it
+imports just before the analysis reads them."""
+
+_READ: dict[tuple[Path, int, int], ModuleSource | None] = {}
+"""By path, modification time and size, the most recent last."""
+
+
+def read_module(path: Path) -> ModuleSource | None:
+    """The module at ``path`` as read from disk; None where it cannot be read as
+    UTF-8 or holds more than :data:`MAX_MODULE_CHARACTERS`."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    key = (path, status.st_mtime_ns, status.st_size)
+    if key in _READ:
+        source = _READ[key] = _READ.pop(key)
+        return source
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        source = None
+    else:
+        source = ModuleSource(text) if len(text) <= MAX_MODULE_CHARACTERS else None
+    _READ[key] = source
+    while len(_READ) > MAX_READ_MODULES:
+        del _READ[next(iter(_READ))]
+    return source
+
+
+def forget_read_modules() -> None:
+    """Drop the modules read, once a file is checked: what is kept of a module
+    for the files checked after it is kept apart, without its parse, which is
+    large and would cost every collection of the garbage."""
+    _READ.clear()
 
 
 def project_of(checked: Path) -> Project:

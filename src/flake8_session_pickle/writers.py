@@ -19,13 +19,7 @@ from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flake8_session_pickle.limits import exceeded
-from flake8_session_pickle.project import (
-    MAX_IMPORT_DEPTH,
-    MAX_MODULE_CHARACTERS,
-    Project,
-    project_of,
-)
+from flake8_session_pickle.project import MAX_IMPORT_DEPTH, Project, project_of, read_module
 from flake8_session_pickle.selection import Writers, module_writers
 
 if TYPE_CHECKING:
@@ -123,25 +117,22 @@ class _Reading:
         """The writers of the module at ``path``: its own, where it holds a gate
         word, and those its ``from`` imports bind, at most
         :data:`MAX_IMPORT_DEPTH` imports deep."""
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeError):
+        source = read_module(path)
+        if source is None:
             return Writers()
-        if len(text) > MAX_MODULE_CHARACTERS:
-            return Writers()
+        text = source.text
         own = any(word in text for word in self._gate_words)
         follows = _FROM_IMPORT.search(text) is not None
         if follows and depth >= MAX_IMPORT_DEPTH:
             follows, self._cut = False, True
         if not (own or follows):
             return Writers()
-        try:
-            tree = ast.parse(text)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = source.tree
+        if tree is None:
             return Writers()
         imported = self.imported(tree, path, depth) if follows else Writers()
         found = Writers()
-        if (own or imported.values) and not exceeded(tree, text):
+        if (own or imported.values) and source.analysable:
             found = module_writers(tree, text, self._sinks, imported)
         return Writers(found.values | imported.values, found.places | imported.places)
 
