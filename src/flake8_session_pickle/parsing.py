@@ -47,6 +47,7 @@ from flake8_session_pickle.limits import LINE
 from flake8_session_pickle.selection import (
     Unit,
     compound_blocks,
+    descendants,
     elif_clauses,
     first_line,
     line_break,
@@ -207,7 +208,7 @@ class _Pieces:
         # a line break.
         if any('"""' in line or "'''" in line or line.endswith("\\\n") for line in lines):
             for statement in unit.statements:
-                for node in ast.walk(statement):
+                for node in descendants(statement):
                     if isinstance(node, (ast.Constant, ast.JoinedStr)) and node.end_lineno:
                         start, end = self._indexes(node.lineno + 1, node.end_lineno)
                         self._verbatim.update(range(start, end))

@@ -162,11 +162,20 @@ class _Mentions:
         analysis follows values (attribute and item chains, literal tuples and
         lists, conditional and boolean expressions); of calls, only those that
         read an item."""
+        names, mentioned = self._reached(node)
+        return mentioned or not self.aliases.isdisjoint(names)
+
+    def _reached(self, node: ast.expr) -> tuple[set[str], bool]:
+        """The names a value may be, the way :meth:`anywhere` follows it, and
+        whether it may be one of the attributes on a module's name."""
+        names: set[str] = set()
         stack = [node]
         while stack:
             current = stack.pop()
-            if self.denotes(current):
-                return True
+            if isinstance(current, ast.Name):
+                names.add(current.id)
+            elif self.denotes(current):
+                return names, True
             if isinstance(current, (ast.Attribute, ast.Subscript, ast.Starred, ast.NamedExpr)):
                 stack.append(current.value)
             elif _reads_item(current):
@@ -178,14 +187,23 @@ class _Mentions:
                 stack.extend((current.body, current.orelse))
             elif isinstance(current, ast.BoolOp):
                 stack.extend(current.values)
-        return False
+        return names, False
 
     def follow(self, bindings: Bindings) -> None:
         """Add the names bound, directly or through other names, to a mention."""
+        # What each value may be is read once; only the names found mentions
+        # grow from one round to the next.
+        through: list[tuple[list[str], set[str]]] = []
+        for names, value in bindings:
+            reached, mentioned = self._reached(value)
+            if mentioned:
+                self.aliases.update(names)
+            elif reached:
+                through.append((names, reached))
         while True:
             known = len(self.aliases)
-            for names, value in bindings:
-                if not self.aliases.issuperset(names) and self.anywhere(value):
+            for names, reached in through:
+                if not self.aliases.issuperset(names) and not self.aliases.isdisjoint(reached):
                     self.aliases.update(names)
             if len(self.aliases) == known:
                 return
@@ -204,7 +222,7 @@ def _reads_item(node: ast.expr) -> bool:
 def _bound_names(target: ast.AST) -> list[str]:
     if type(target) is ast.Name:
         return [target.id]
-    return [node.id for node in ast.walk(target) if isinstance(node, ast.Name)]
+    return [node.id for node in descendants(target) if isinstance(node, ast.Name)]
 
 
 def _follow_module_aliases(modules: set[str], bindings: Bindings) -> None:
@@ -317,7 +335,10 @@ class _PlainData:
         ):
             return set()
         read = {
-            found.id for value in values for found in ast.walk(value) if isinstance(found, ast.Name)
+            found.id
+            for value in values
+            for found in descendants(value)
+            if isinstance(found, ast.Name)
         }
         return read - _names_read_besides(node, values)
 
@@ -841,7 +862,7 @@ _NESTED_SCOPES = frozenset(
 
 def _acts(test: ast.AST) -> bool:
     """Whether a condition calls anything or binds a name with ``:=``."""
-    return any(isinstance(node, (ast.Call, ast.NamedExpr)) for node in ast.walk(test))
+    return any(isinstance(node, (ast.Call, ast.NamedExpr)) for node in descendants(test))
 
 
 def _scope_parts(node: ast.AST) -> tuple[list[ast.AST], list[ast.AST]]:
@@ -870,6 +891,17 @@ _NOT_ONLY_NODES = frozenset(
     }
 )
 """List fields that may hold ``None`` or strings among their items."""
+
+
+def descendants(node: ast.AST) -> list[ast.AST]:
+    """The node and every node within it, in the order ``ast.walk`` gives them,
+    less the contexts and operators."""
+    nodes = [node]
+    index = 0
+    while index < len(nodes):
+        push_children(nodes, nodes[index])
+        index += 1
+    return nodes
 
 
 def push_children(stack: list[ast.AST], node: ast.AST) -> None:
@@ -1124,7 +1156,7 @@ def _read_keys(statement: _Statement, found: _Found) -> set[tuple[int, Hashable]
         return set()
     reads = [
         node
-        for node in ast.walk(statement.node)
+        for node in descendants(statement.node)
         if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, ast.Load)
     ]
     return _keys(statement, reads, found)
@@ -1149,14 +1181,18 @@ def _constant_writes(
     writes: set[tuple[SinkNumber, Hashable, Hashable]] = set()
     for statement in statements:
         for target, value in statement.constant_targets:
+            keys = [
+                (sink.number, key)
+                for sink, mentions in found.mentions
+                if (key := _literal_key(target, mentions)) is not None
+            ]
+            if not keys:
+                continue
             try:
                 literal: Hashable = ast.literal_eval(value)
             except ValueError:
                 literal = ""  # an f-string: text, which pickles as any text does
-            for sink, mentions in found.mentions:
-                key = _literal_key(target, mentions)
-                if key is not None:
-                    writes.add((sink.number, key, literal))
+            writes.update((number, key, literal) for number, key in keys)
     return frozenset(writes)
 
 
@@ -1440,7 +1476,7 @@ def _stores_into(function: ast.FunctionDef | ast.AsyncFunctionDef, names: frozen
     an item or attribute of what one of ``names`` holds."""
     if not names:
         return False
-    for node in ast.walk(function):
+    for node in descendants(function):
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if not is_constant(node.value) and any(
@@ -1470,7 +1506,7 @@ def _module_parameters(
         parameters = _parameters(function.args)
         found.update(
             node.value.id
-            for node in ast.walk(function)
+            for node in descendants(function)
             if isinstance(node, ast.Attribute)
             and node.attr in attributes
             and isinstance(node.value, ast.Name)
@@ -1532,7 +1568,7 @@ def _unbound_roots(tree: ast.Module, statements: list[_Statement], found: _Found
     attributes = {attribute for _, mentions in found.mentions for attribute in mentions.attributes}
     return {
         node.value.id
-        for node in ast.walk(tree)
+        for node in descendants(tree)
         if isinstance(node, ast.Attribute)
         and node.attr in attributes
         and isinstance(node.value, ast.Name)
