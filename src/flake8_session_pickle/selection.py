@@ -964,7 +964,7 @@ def _begins_line(statement: ast.stmt, lines: list[str]) -> bool:
     """Whether only indentation comes before the statement on its first line."""
     decorators = getattr(statement, "decorator_list", None)
     column = decorators[0].col_offset - 1 if decorators else statement.col_offset
-    return not lines[first_line(statement) - 1].encode()[:column].strip()
+    return not _before(lines[first_line(statement) - 1], column).strip()
 
 
 def elif_clauses(statement: ast.If, lines: list[str]) -> list[ast.If]:
@@ -981,7 +981,15 @@ def _is_elif(orelse: list[ast.stmt], lines: list[str]) -> bool:
     if len(orelse) != 1 or not isinstance(orelse[0], ast.If):
         return False
     statement = orelse[0]
-    return lines[statement.lineno - 1].encode()[statement.col_offset :].startswith(b"elif")
+    line = lines[statement.lineno - 1]
+    if line.isascii():
+        return line.startswith("elif", statement.col_offset)
+    return line.encode()[statement.col_offset :].startswith(b"elif")
+
+
+def _before(line: str, column: int) -> str | bytes:
+    """What comes before a column of ``ast`` (counted in UTF-8 bytes) on a line."""
+    return line[:column] if line.isascii() else line.encode()[:column]
 
 
 def _import_from(

@@ -75,8 +75,11 @@ def _is_node_type(value_type: type) -> bool:
     """Whether values of the type are nodes to walk into: neither tokens nor leaves."""
     known = _IS_NODE_TYPE.get(value_type)
     if known is None:
-        known = _IS_NODE_TYPE[value_type] = issubclass(value_type, cst.CSTNode) and not issubclass(
-            value_type, _TOKENS + _LEAVES
+        # Read from the type's bases: ``issubclass`` with an abstract base class
+        # searches all of its subclasses for a type that is not one.
+        bases = value_type.__mro__
+        known = _IS_NODE_TYPE[value_type] = cst.CSTNode in bases and not any(
+            base in bases for base in _TOKENS + _LEAVES
         )
     return known
 
