@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import gc
 import os
 import re
 import subprocess
@@ -110,6 +111,73 @@ def test_a_module_is_read_once_for_all_the_files_that_import_it(
     for script in ("app.py", page, "app.py"):
         assert [v.code for v in check(APP, path=folder / script)] == ["PKL111"]
     assert reads == [folder / "worker.py"]
+
+
+NESTED = textwrap.dedent(
+    """\
+    import threading
+
+
+    class Store:
+        def __init__(self):
+            self.lock = threading.Lock()
+
+        def reader(self):
+            def read():
+                return self.lock
+
+            return read
+
+
+    def make_store():
+        class Local:
+            pass
+
+        return Store()
+    """
+)
+USES_NESTED = textwrap.dedent(
+    """\
+    import streamlit as st
+    from store import Store, make_store
+
+
+    class Page:
+        def __init__(self):
+            self.items = []
+
+        def show(self):
+            def render():
+                return self.items
+
+            return render
+
+
+    st.session_state.store = make_store()
+    st.session_state.page = Page()
+    """
+)
+
+
+def test_what_a_run_leaves_needs_no_cycle_collection(tmp_path: Path) -> None:
+    """A checked file's classes and nested functions, and those of the modules of
+    projects no longer kept, refer to the scopes that bind them: each is let go
+    of when done with, not left to the cycle collector with its libcst nodes."""
+    folders = [tmp_path / f"project_{number}" for number in range(modules.MAX_PROJECTS + 1)]
+    for folder in folders:
+        folder.mkdir()
+        app_folder(folder, **{"store.py": NESTED, "app.py": USES_NESTED})
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for folder in folders:
+            codes = [v.code for v in check(USES_NESTED, path=folder / "app.py")]
+            assert codes == ["PKL111"]
+        assert gc.collect() == 0
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def test_a_changed_module_is_read_again(tmp_path: Path) -> None:

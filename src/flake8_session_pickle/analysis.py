@@ -24,7 +24,7 @@ from flake8_session_pickle.knowledge.rows import TypeRow
 from flake8_session_pickle.modules import AppModules
 from flake8_session_pickle.project import PAGES, normalised, project_of
 from flake8_session_pickle.rerun import RerunPolicy
-from flake8_session_pickle.scopes import Scope, ScopeKind
+from flake8_session_pickle.scopes import Scope, ScopeKind, made_scopes
 from flake8_session_pickle.sinks import Sink, Write
 from flake8_session_pickle.values import (
     UNKNOWN,
@@ -126,19 +126,20 @@ class Analysis:
         bindings of the scope that defines them."""
         reporter = self._reporter
         interpreter = Interpreter(self._evaluator, reporter)
-        module = Scope(ScopeKind.MODULE, None)
-        for statement in statements:
-            reporter.statement = statement
-            interpreter.statement(statement, module)
-        while reporter.pending:
-            defined, reporter.statement = reporter.pending.popleft()
-            body = Scope(ScopeKind.FUNCTION, defined.scope, defined.function)
-            interpreter.run_function(
-                defined.node, body, receiver=_receiver(defined.function), by_annotations=True
-            )
-        findings = reporter.findings()
-        # A definition and the scope that binds it refer to each other.
-        module.bindings.clear()
+        with made_scopes() as made:
+            module = Scope(ScopeKind.MODULE, None)
+            for statement in statements:
+                reporter.statement = statement
+                interpreter.statement(statement, module)
+            while reporter.pending:
+                defined, reporter.statement = reporter.pending.popleft()
+                body = Scope(ScopeKind.FUNCTION, defined.scope, defined.function)
+                interpreter.run_function(
+                    defined.node, body, receiver=_receiver(defined.function), by_annotations=True
+                )
+            findings = reporter.findings()
+        for scope in made:
+            scope.release()
         return findings
 
     def stored_at(self, place: Place) -> Values:

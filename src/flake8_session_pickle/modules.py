@@ -28,7 +28,7 @@ from flake8_session_pickle.facts import FileFacts
 from flake8_session_pickle.interpreter import Interpreter
 from flake8_session_pickle.parsing import parse_units
 from flake8_session_pickle.project import MAX_IMPORT_DEPTH, Project, read_module
-from flake8_session_pickle.scopes import ModuleInfo, Scope, ScopeKind
+from flake8_session_pickle.scopes import ModuleInfo, Scope, ScopeKind, made_scopes
 from flake8_session_pickle.selection import select_bindings
 from flake8_session_pickle.values import NOTHING_KNOWN, Module, Values, union
 
@@ -49,6 +49,8 @@ class _Run:
     resolved: dict[tuple[str, ...], Resolved] = field(default_factory=dict)
     """Where the names its run imported led (also from the modules it read), on
     which what it binds depends."""
+    made: list[Scope] = field(default_factory=list)
+    """The scopes its run made, which hold what it binds."""
 
     def serves(self, names: frozenset[str] | None) -> bool:
         return self.names is None or (names is not None and names <= self.names)
@@ -112,7 +114,7 @@ class AppModules:
             self._kept = _KEPT.pop(project.root, {})
             _KEPT[project.root] = self._kept
             while len(_KEPT) > MAX_PROJECTS:
-                del _KEPT[next(iter(_KEPT))]
+                _release(_KEPT.pop(next(iter(_KEPT))))
 
     def values(self, names: Sequence[str], scope: Scope | None) -> list[Values | None]:
         """What modules of the app bind to qualified names, relative ones resolved
@@ -286,11 +288,21 @@ class AppModules:
             source.parsed[unit.first_line] = parsed.body
         for unit in units:
             statements.extend(source.parsed[unit.first_line])
-        scope = Scope(ScopeKind.MODULE, None)
-        scope.module = source.info
-        Interpreter(self._evaluator, _Silent()).run(statements, scope)
+        with made_scopes() as run.made:
+            scope = Scope(ScopeKind.MODULE, None)
+            scope.module = source.info
+            Interpreter(self._evaluator, _Silent()).run(statements, scope)
         run.scope = scope
         run.names = served
+
+
+def _release(modules: dict[tuple[Path, int, int, int], _Kept]) -> None:
+    """Release the scopes of every run of a project's modules, which only runs
+    of its own modules refer to."""
+    for kept in modules.values():
+        for run in kept.runs:
+            for scope in run.made:
+                scope.release()
 
 
 def _listed_exports(tree: ast.Module) -> frozenset[str] | None:

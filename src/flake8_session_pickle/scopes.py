@@ -31,6 +31,25 @@ Branch = dict[str | WrittenKey, Values]
 """What a branch left each name bound to and each key written with."""
 
 
+_MADE: list[list[Scope]] = []
+"""The scopes made within each :func:`made_scopes` in force, innermost last."""
+
+
+@contextmanager
+def made_scopes() -> Iterator[list[Scope]]:
+    """The scopes made within, but within an inner one. A definition and the
+    scope that binds it refer to each other (a class and its body, a function
+    and those defined in it), so what a run leaves waits for the cycle
+    collector, which walks it and every libcst node it holds for each
+    collection it survives, unless each scope is released when done with."""
+    made: list[Scope] = []
+    _MADE.append(made)
+    try:
+        yield made
+    finally:
+        _MADE.pop()
+
+
 class ScopeKind(enum.Enum):
     MODULE = "module"
     FUNCTION = "function"
@@ -87,6 +106,8 @@ class Scope:
         takes one branch."""
         self.loops = 0
         """How many loops enclose the statement being run, within this scope."""
+        if _MADE:
+            _MADE[-1].append(self)
 
     @property
     def in_function(self) -> bool:
@@ -126,6 +147,13 @@ class Scope:
             if hidden is not None:
                 assert key is not None
                 self.written[key] = hidden
+
+    def release(self) -> None:
+        """Let go of what it holds, once nothing reads it again."""
+        self.bindings.clear()
+        self.written.clear()
+        self._log.clear()
+        self.owner = None
 
     def _table(self, key: str | WrittenKey) -> dict[Any, Values]:
         return self.bindings if isinstance(key, str) else self.written
