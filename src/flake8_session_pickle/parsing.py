@@ -151,14 +151,9 @@ def _parsed_together(units: list[Unit]) -> list[ParsedUnit | cst.ParserSyntaxErr
 
 
 def _alone(unit: Unit, statement: cst.BaseStatement, parsed: cst.Module) -> ParsedUnit:
-    """A statement of a text of several units, as a unit parsed on its own: the
-    blank lines and comments that ended the unit before, which libcst puts
-    before this one, are left out, so that its module's lines are the unit's."""
-    if (
-        isinstance(statement, (cst.SimpleStatementLine, cst.BaseCompoundStatement))
-        and statement.leading_lines
-    ):
-        statement = statement.with_changes(leading_lines=())
+    """A statement of a text of several units, as a unit parsed on its own. No
+    unit holds a line of nothing but blanks or a comment outside a string, so
+    nothing stands before the statement, and its module's lines are the unit's."""
     module = parsed.with_changes(body=(statement,), header=(), footer=())
     return ParsedUnit((statement,), [Piece(module, unit.lines, 0)])
 
