@@ -261,3 +261,37 @@ def test_strings_of_lines_in_blocks_keep_their_text_and_what_follows_its_place(
     assert [violation.line for violation in whole] == _lambda_lines(source)
     monkeypatch.setattr(parsing, "MAX_PIECE_LINES", 1)
     assert check_source(source, strict=True) == whole
+
+
+def test_lines_of_blanks_or_a_comment_are_left_out_but_within_string_literals() -> None:
+    source = (
+        "import streamlit as st\n"
+        "\n"
+        "\n"
+        "def remember(\n"
+        "    # what to keep\n"
+        "    value,\n"
+        "):\n"
+        "    # a comment of its own\n"
+        "\n"
+        '    note = """first\n'
+        "\n"
+        "# the string's, not a comment\n"
+        '"""\n'
+        "    label = f'''{note}\n"
+        "\n"
+        "'''\n"
+        "    st.session_state.kept = (note, label, lambda: value)  # kept\n"
+    )
+    units = _selected_units(source)
+    remember = next(unit for unit in units if unit.first_line == 4)
+    assert remember.lines == (4, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17)
+    note = cst.parse_module(remember.text).body[0]
+    assert isinstance(note, cst.FunctionDef)
+    assembled = cst.ensure_type(note.body, cst.IndentedBlock).body[0]
+    value = cst.ensure_type(assembled, cst.SimpleStatementLine).body[0]
+    text = cst.ensure_type(cst.ensure_type(value, cst.Assign).value, cst.SimpleString)
+    assert text.evaluated_value == "first\n\n# the string's, not a comment\n"
+    assert [(v.line, v.column, v.code) for v in check_source(source, strict=True)] == [
+        (17, 42, "PKL101")
+    ]
