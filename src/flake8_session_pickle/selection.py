@@ -1663,9 +1663,9 @@ def _units(
     """The selected module-level statements, grouped by the lines they share,
     less the lines of what is not selected within them, and less the lines that
     hold nothing but blanks or a comment, outside a string literal
-    (``within_strings``): libcst would make nodes of them (a sixth of the lines
-    of the units of real apps, a third of those of generated pages), which the
-    analysis never reads."""
+    (``within_strings``): libcst would make nodes of them (a fifth of the lines
+    of the units of real apps, and of generated pages), which the analysis
+    never reads."""
     units = []
     for group in line_groups([statement.node for statement in body], lines):
         members = [body[index] for index in group]
