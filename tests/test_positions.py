@@ -59,6 +59,12 @@ def whole_units(tree: ast.Module, source: str) -> list[Unit]:
     """Every module-level statement, in units of the lines they share, each line
     ending in a line feed as the selection's units do."""
     lines = LINE.findall(source)
+    within_strings = frozenset(
+        number
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Constant, ast.JoinedStr)) and node.end_lineno
+        for number in range(node.lineno + 1, node.end_lineno + 1)
+    )
     chosen = []
     for group in line_groups(tree.body, lines):
         statements = tuple(tree.body[index] for index in group)
@@ -70,6 +76,7 @@ def whole_units(tree: ast.Module, source: str) -> list[Unit]:
                 statements,
                 "".join(newline_ended(line) for line in lines[first - 1 : last]),
                 tuple(range(first, last + 1)),
+                within_strings=within_strings & set(range(first, last + 1)),
             )
         )
     return chosen

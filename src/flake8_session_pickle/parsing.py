@@ -47,7 +47,6 @@ from flake8_session_pickle.limits import LINE
 from flake8_session_pickle.selection import (
     Unit,
     compound_blocks,
-    descendants,
     elif_clauses,
     first_line,
     line_break,
@@ -196,17 +195,11 @@ class _Pieces:
         for number, line in zip(unit.lines, lines, strict=True):
             self._file_lines[number - 1] = line
         self._parsed = parsed
-        self._verbatim: set[int] = set()
+        self._verbatim = {
+            index for index, number in enumerate(unit.lines) if number in unit.within_strings
+        }
         """The lines (by index) within a string literal after its first, whose
         text is the string's and is never dedented."""
-        # Only a triple-quoted literal, or one continued with a backslash, holds
-        # a line break.
-        if any('"""' in line or "'''" in line or line.endswith("\\\n") for line in lines):
-            for statement in unit.statements:
-                for node in descendants(statement):
-                    if isinstance(node, (ast.Constant, ast.JoinedStr)) and node.end_lineno:
-                        start, end = self._indexes(node.lineno + 1, node.end_lineno)
-                        self._verbatim.update(range(start, end))
 
     def run(self, statements: list[ast.stmt], indent: str) -> list[cst.BaseStatement]:
         """``statements``, of one block (or the unit) indented by ``indent``, in runs

@@ -88,6 +88,9 @@ class Unit:
     """The file's line of each line of ``text``, from 1."""
     left_out: frozenset[int] = frozenset()
     """The ``id`` of each statement within the unit's that is left out."""
+    within_strings: frozenset[int] = frozenset()
+    """The file's lines of ``text`` within a string literal after its first,
+    which are the string's text."""
 
 
 @dataclass(frozen=True)
@@ -634,6 +637,11 @@ class _Reader:
             header.append(statement.args)
             if statement.returns is not None:
                 header.append(statement.returns)
+            # Type parameters (``def f[T: "Bound"]()``) bind and read nothing the
+            # analysis follows, but may hold string literals.
+            for parameter in getattr(statement, "type_params", []):
+                for node in descendants(parameter):
+                    self._note_string(node)
         elif isinstance(statement, ast.If):
             header.extend(clause.test for clause in clauses)
         elif isinstance(statement, ast.While):
@@ -676,6 +684,15 @@ class _Reader:
             summary.essential = True  # holds a return or a yield of the function
         return summary
 
+    def _note_string(self, node: ast.AST) -> None:
+        """Note the lines of a string literal after its first (those of any other
+        node are not noted)."""
+        if type(node) in _STRINGS:
+            assert isinstance(node, ast.expr)
+            end = node.end_lineno
+            if end is not None and end > node.lineno:
+                self.within_strings.update(range(node.lineno + 1, end + 1))
+
     def _walk(
         self, summary: _Statement, roots: list[ast.AST], loads: set[str] | None = None
     ) -> None:
@@ -699,10 +716,7 @@ class _Reader:
             node = stack.pop()
             node_type = type(node)
             if node_type in _STRINGS:
-                assert isinstance(node, ast.expr)
-                end = node.end_lineno
-                if end is not None and end > node.lineno:
-                    self.within_strings.update(range(node.lineno + 1, end + 1))
+                self._note_string(node)
                 if node_type is ast.Constant:
                     continue
             # A nested scope's body is read apart.
@@ -1694,6 +1708,7 @@ def _units(
                 unit_text,
                 kept,
                 frozenset(left_out),
+                frozenset(number for number in kept if number in within_strings),
             )
         )
     return tuple(units)
