@@ -113,7 +113,7 @@ def test_units_are_parsed_together_up_to_the_piece_size_and_one_refused_costs_on
     source = (
         "import streamlit as st\n"
         "if st.button('go'):\n"
-        "    st.session_state.k = [1]\n"
+        "    st.session_state.k = [object()]\n"
         "\n"
         "\n"
         "    st.write('done')\n"
@@ -123,7 +123,7 @@ def test_units_are_parsed_together_up_to_the_piece_size_and_one_refused_costs_on
     )
     refused = source.format(binding="(a): int = 1")
     units = _selected_units(refused)
-    assert units[1].text == "if st.button('go'):\n    st.session_state.k = [1]\n"
+    assert units[1].text == "if st.button('go'):\n    st.session_state.k = [object()]\n"
     assert units[1].lines == (2, 3)
     texts: list[str] = []
     parse = cst.parse_module

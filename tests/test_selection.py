@@ -392,6 +392,57 @@ st.session_state.log = []
 st.session_state.log.append({"d": 4})
 st.session_state.items = st.session_state.totals.items(), st.session_state.log[0].items()
 """,
+    # A dict left out where a run may skip it, viewed where it is read back.
+    "skipped dict viewed": """\
+import streamlit as st
+name = st.text_input("Name")
+if st.button("Save"):
+    st.session_state["profile"] = {"name": name, "n": 1}
+while st.session_state.get("again"):
+    st.session_state.settings = {"theme": "dark"}
+st.session_state.view = st.session_state.profile.items()
+st.session_state.again = st.session_state["settings"].keys()
+""",
+    # A fresh container every run renews its key: what is added to it later
+    # in the run does not outlive it. A call may decide a parameter's test, the
+    # ``__main__`` guard always holds, and a loop's body always runs.
+    "renewed under a guard": """\
+import streamlit as st
+class Item:
+    pass
+def fill(fresh, other):
+    if other > 1:
+        pass
+    elif fresh:
+        st.session_state.box = {"n": 1}
+    st.session_state.box["y"] = Item()
+fill(True, 0)
+if __name__ == "__main__":
+    st.session_state.bag = {"n": 1}
+    st.session_state.bag["y"] = Item()
+for _ in range(2):
+    st.session_state.tray = [1]
+    st.session_state.tray.append(Item())
+""",
+    # A name bound to what is under a key, and a dict written through it.
+    "skipped dict through a name": """\
+import streamlit as st
+profile = st.session_state.profile
+if st.button("Save"):
+    profile["address"] = {"city": "Oslo"}
+st.session_state.view = st.session_state.profile["address"].items()
+""",
+    # A fresh container a run may skip renews nothing.
+    "skipped fresh container": """\
+import streamlit as st
+class Item:
+    pass
+if st.button("Reset"):
+    st.session_state.box = {"n": 1}
+    st.session_state.tray = []
+st.session_state.box["y"] = Item()
+st.session_state.tray.append(Item())
+""",
     # A name bound to a plain name, read as a key.
     "key through a name": """\
 import streamlit as st
@@ -435,6 +486,10 @@ def test_the_plain_data_traps_are_not_vacuous() -> None:
         "rebound builtin",
         "not streamlit",
         "dict read back",
+        "skipped dict viewed",
+        "renewed under a guard",
+        "skipped dict through a name",
+        "skipped fresh container",
         "walrus",
     ]
 
@@ -481,10 +536,10 @@ def test_writes_of_plain_data_and_what_only_they_read_are_left_out() -> None:
             """
         )
     )
+    # The form's values are written as a fresh dict where a run may skip it, so
+    # it renews nothing; the analysis is told that the key may hold a dict.
     assert kept == [
         "import streamlit as st",
-        'if st.form_submit_button("Save"):',
-        'st.session_state.profile = {"name": name, "age": age, "when": when}',
         'if prompt := st.chat_input("Ask"):',
         'st.session_state.messages.append({"role": "user", "content": prompt.strip()})',
     ]

@@ -77,20 +77,27 @@ class Analysis:
         path: Path | None = None,
         writers: frozenset[str] = frozenset(),
         constant_writes: frozenset[tuple[SinkNumber, Hashable, Hashable]] = frozenset(),
+        dict_writes: frozenset[tuple[SinkNumber, Hashable]] = frozenset(),
         follows_uses: bool = False,
     ) -> None:
         """``path``: where the checked file is on disk (resolved), for the app's own
         modules it imports; ``writers``: names of the file's functions whose
         calls that pass values are followed (:attr:`Selection.writers`);
-        ``constant_writes``: :attr:`Selection.constant_writes`."""
+        ``constant_writes``, ``dict_writes``: :attr:`Selection.constant_writes`,
+        :attr:`Selection.dict_writes`."""
         self._facts = facts
-        self._constants: dict[tuple[str, Hashable], list[Constant]] = {}
-        """The constants written under each key of a watched root."""
+        self._left_out: dict[tuple[str, Hashable], list[Value]] = {}
+        """What the writes the selection leaves out store under each key of a
+        watched root: constants, and dicts of plain data."""
+        left_out: list[tuple[SinkNumber, Hashable, Value]] = [
+            *((number, key, Constant(literal)) for number, key, literal in constant_writes),
+            *((number, key, _PLAIN_DICT) for number, key in dict_writes),
+        ]
         for sink in sinks:
-            for number, key, literal in constant_writes:
+            for number, key, value in left_out:
                 if number is sink.number:
                     for root in sink.roots:
-                        self._constants.setdefault((root, key), []).append(Constant(literal))
+                        self._left_out.setdefault((root, key), []).append(value)
         self._knowledge = knowledge
         self._used: dict[str, str] = {}
         """By row name, a method called on a value of the type (or on an object
@@ -146,7 +153,7 @@ class Analysis:
         stored = self._reporter.stored_at(place)
         if len(place.segments) != 1:
             return stored
-        return union((*stored, *self._constants.get((place.root, place.key), ())))
+        return union((*stored, *self._left_out.get((place.root, place.key), ())))
 
     def pinned(self, distribution: str) -> str | None:
         if self._project is None:
@@ -662,6 +669,9 @@ class _Reporter:
             for value in values
         )
 
+
+_PLAIN_DICT = Object("builtins.dict", "")
+"""A dict of plain data a write the selection leaves out stores."""
 
 _NOWHERE = cst.Name("_")
 """Where an item added to a container in session state stands for a read of it:

@@ -191,6 +191,7 @@ def analyse(
         path,
         selection.writers,
         selection.constant_writes,
+        selection.dict_writes,
         selection.follows_uses,
     )
     findings = analysis.run(statement for unit in units for statement in unit.body)

@@ -28,6 +28,13 @@ anything, are always selected. A
 function's returns, raises and yields are kept with it; its last statement is
 read only for whether the body may run past its end, so where that statement
 holds none of them and nothing else selects it, ``pass`` stands in for it.
+A write of plain data, which pickle never refuses, is left out, unless the
+analysis needs it for more than its value: a dict, whose views are refused
+when it is read back, or a fresh container replacing a key, which renews the
+key for what is added to it later in the run. A fresh container written
+directly under a literal key where a run may skip it renews nothing, and is
+left out too; the keys under which such writes store a dict are handed to the
+analysis.
 What is left (output calls such as ``st.write(...)``, and code that neither
 writes session state nor feeds what is written) cannot change a report.
 """
@@ -111,6 +118,10 @@ class Selection:
     root (``st.session_state.agent = None``), by sink and key: statements the
     selection leaves out, as a constant pickles, but what a read of the key may
     give."""
+    dict_writes: frozenset[tuple[SinkNumber, Hashable]] = frozenset()
+    """The literal keys of a sink's root under which a write the selection leaves
+    out stores a dict display of plain data, where a run may skip it, by sink:
+    what a read of the key may give, whose views pickle refuses."""
     follows_uses: bool = False
     """Its statements that use what a row's values need to be refused
     (:func:`_uses`) are kept, where the file imports a package of such a row."""
@@ -276,9 +287,14 @@ class _PlainData:
         self,
         binders: dict[tuple[_Scope, str], list[_Statement]],
         streamlit_names: set[str],
+        mentions: list[tuple[Sink, _Mentions]],
     ) -> None:
         self._binders = binders
         self._streamlit = streamlit_names
+        self._mentions = mentions
+        self.dicts: list[tuple[_Statement, list[tuple[SinkNumber, Hashable]]]] = []
+        """Each write of a dict display judged plain, with the sinks and key it
+        writes under."""
         self.sink_writes: set[int] = set()
         """The ``id`` of each statement a sink selects as a write into it."""
         self._names: dict[tuple[_Scope, str], bool] = {}
@@ -297,7 +313,9 @@ class _PlainData:
         ):
             return False  # keeps one of its options in session state
         if isinstance(node, (ast.Assign, ast.AnnAssign)):
-            return not statement.receivers and self.scalar(node.value, statement.scope)
+            if statement.receivers:
+                return False
+            return self.scalar(node.value, statement.scope) or self._skippable_fresh(statement)
         if isinstance(node, ast.AugAssign):  # adds to what the key holds
             return not statement.receivers and self.value(node.value, statement.scope)
         stored = _storing_call(node)
@@ -315,6 +333,45 @@ class _PlainData:
                 return False
             values = [*items.values, *values[1:]]
         return all(self.scalar(value, statement.scope) for value in values)
+
+    def _skippable_fresh(self, statement: _Statement) -> bool:
+        """Whether the statement writes a fresh container of plain data without a
+        dict in it (a dict display's items, a list's) directly under a literal key
+        of a sink's root, named as such (``st.session_state.form``), where a run
+        may skip it: what is added to the key's
+        container afterwards then outlives the run whatever it writes, so it
+        renews nothing. What reading the key back may give is a dict's view,
+        refused wherever it is stored: the sink and key of a dict are noted in
+        :attr:`dicts`, for the analysis."""
+        node = statement.node
+        assert isinstance(node, (ast.Assign, ast.AnnAssign))
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        value = node.value
+        if len(targets) != 1 or not isinstance(value, _DISPLAYS):
+            return False
+        target = targets[0]
+        if not isinstance(target, (ast.Attribute, ast.Subscript)) or not isinstance(
+            target.value, ast.Attribute
+        ):
+            return False  # a name may be bound to what is under a key
+        if isinstance(value, ast.Dict):
+            if any(key is None for key in value.keys):
+                return False  # ``**spread``
+            items: list[ast.expr | None] = [*value.keys, *value.values]
+        else:
+            items = list(value.elts)
+        if not all(self.value(item, statement.scope) for item in items):
+            return False
+        keys = [
+            (sink.number, key)
+            for sink, mentions in self._mentions
+            if (key := _literal_key(target, mentions)) is not None
+        ]
+        if not keys or not _skippable(statement):
+            return False
+        if isinstance(value, ast.Dict):
+            self.dicts.append((statement, keys))
+        return True
 
     def needless_reads(self, statement: _Statement) -> set[str]:
         """The names a simple statement that writes into a sink reads only within
@@ -497,6 +554,45 @@ def _storing_call(statement: ast.stmt) -> tuple[ast.Call, ast.Attribute] | None:
     ):
         return statement.value, statement.value.func
     return None
+
+
+def _skippable(statement: _Statement) -> bool:
+    """Whether a run may skip the statement within its own scope, as the analysis
+    counts it: it is in the blocks of an ``if`` or ``elif`` (but where a test
+    compares ``__name__``, as the ``__main__`` guard does, or tests a parameter
+    alone, which a call may decide), or in the body of a ``while``."""
+    child, current = statement, statement.parent
+    while current is not None and not isinstance(current.node, (*_FUNCTIONS, ast.ClassDef)):
+        node = current.node
+        if isinstance(node, ast.While) and any(child.node is each for each in node.body):
+            return True
+        if isinstance(node, ast.If) and all(
+            not _may_be_decided(test, current.scope) for test in _if_tests(node)
+        ):
+            return True
+        child, current = current, current.parent
+    return False
+
+
+def _if_tests(statement: ast.If) -> list[ast.expr]:
+    """The tests of an ``if`` and of the ``elif`` clauses after it (and of an
+    ``if`` alone in its ``else``, which Python's parse does not tell apart)."""
+    tests = [statement.test]
+    while len(statement.orelse) == 1 and isinstance(statement.orelse[0], ast.If):
+        statement = statement.orelse[0]
+        tests.append(statement.test)
+    return tests
+
+
+def _may_be_decided(test: ast.expr, scope: _Scope) -> bool:
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test = test.operand
+    if isinstance(test, ast.Name):
+        return _is_parameter(test.id, scope)
+    return isinstance(test, ast.Compare) and any(
+        isinstance(side, ast.Name) and side.id == "__name__"
+        for side in (test.left, *test.comparators)
+    )
 
 
 def _is_parameter(name: str, scope: _Scope) -> bool:
@@ -1089,7 +1185,7 @@ def select(
         binders = _binders(reader.statements)
         plain = None
         if not any(statement.always for statement in body):
-            plain = _PlainData(binders, found.streamlit_names)
+            plain = _PlainData(binders, found.streamlit_names, found.mentions)
             plain.sink_writes.update(map(id, chosen))
             chosen = [s for s in chosen if s.blocks or not plain.write(s)]
         # A read of a key after a write of it in the same scope finds what was
@@ -1122,12 +1218,19 @@ def select(
         uses = _uses(reader.statements, chosen)
         chosen.extend(uses or ())
         _choose(chosen, binders, plain=plain)
+        left_out_dicts = frozenset(
+            key
+            for statement, keys in (plain.dicts if plain is not None else ())
+            if not statement.selected
+            for key in keys
+        )
         return Selection(
             _units(body, lines, reader.within_strings),
             frozenset(found.module_names),
             lines,
             writers,
             _constant_writes(reader.statements, found),
+            left_out_dicts,
             follows_uses=uses is not None,
         )
     finally:
