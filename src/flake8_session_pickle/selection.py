@@ -811,19 +811,7 @@ class _Reader:
                 stack, nested, inside, own = nested, [], True, set()
             node = stack.pop()
             node_type = type(node)
-            if node_type in _STRINGS:
-                self._note_string(node)
-                if node_type is ast.Constant:
-                    continue
-            # A nested scope's body is read apart.
-            if not inside and node_type in _NESTED_SCOPES:
-                outer, body = _scope_parts(node)
-                stack.extend(outer)
-                nested.extend(body)
-            elif node_type is not ast.Name:
-                push_children(stack, node)
-            if node_type not in _READ_TYPES:
-                continue
+            # Names and constants, half the nodes, first.
             if node_type is ast.Name:
                 assert isinstance(node, ast.Name)
                 if type(node.ctx) is ast.Load:
@@ -831,7 +819,23 @@ class _Reader:
                 else:
                     binds.add(node.id)
                     own.add(node.id)
-            elif node_type is ast.Call:
+                continue
+            if node_type in _STRINGS:
+                assert isinstance(node, ast.expr)
+                if node.end_lineno is not None and node.end_lineno > node.lineno:
+                    self._note_string(node)
+                if node_type is ast.Constant:
+                    continue
+            # A nested scope's body is read apart.
+            if not inside and node_type in _NESTED_SCOPES:
+                outer, body = _scope_parts(node)
+                stack.extend(outer)
+                nested.extend(body)
+            else:
+                push_children(stack, node)
+            if node_type not in _READ_TYPES:
+                continue
+            if node_type is ast.Call:
                 assert isinstance(node, ast.Call)
                 func = node.func
                 summary.calls.append(node)
@@ -1034,7 +1038,10 @@ def descendants(node: ast.AST) -> list[ast.AST]:
 def push_children(stack: list[ast.AST], node: ast.AST) -> None:
     """Push the node's children, in the order ``ast.iter_child_nodes`` gives them,
     less the contexts and operators, which hold nothing."""
-    for name, only_nodes in _child_fields(type(node)):
+    fields = _CHILD_FIELDS.get(type(node))
+    if fields is None:  # read once per node type
+        fields = _child_fields(type(node))
+    for name, only_nodes in fields:
         value = getattr(node, name, None)
         if type(value) is list:
             if only_nodes:
@@ -1047,14 +1054,12 @@ def push_children(stack: list[ast.AST], node: ast.AST) -> None:
 
 def _child_fields(node_type: type[ast.AST]) -> tuple[tuple[str, bool], ...]:
     """The fields of a node type that may hold nodes, each with whether a list
-    in it holds nothing but nodes."""
-    fields = _CHILD_FIELDS.get(node_type)
-    if fields is None:
-        fields = _CHILD_FIELDS[node_type] = tuple(
-            (name, (node_type, name) not in _NOT_ONLY_NODES)
-            for name in node_type._fields
-            if may_hold_nodes(node_type, name)
-        )
+    in it holds nothing but nodes, kept for the next node of the type."""
+    fields = _CHILD_FIELDS[node_type] = tuple(
+        (name, (node_type, name) not in _NOT_ONLY_NODES)
+        for name in node_type._fields
+        if may_hold_nodes(node_type, name)
+    )
     return fields
 
 

@@ -31,7 +31,7 @@ class SessionState:
             any(_target_rooted(target, mentions) for target in statement.targets)
             or any(mentions.rooted(receiver) for receiver in statement.receivers)
             or any(
-                root_name(call.func) in mentions.modules and _offers_options(call)
+                _offers_options(call) and root_name(call.func) in mentions.modules
                 for call in statement.calls
             )
         )
