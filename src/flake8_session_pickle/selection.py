@@ -338,11 +338,10 @@ class _PlainData:
         """Whether the statement writes a fresh container of plain data without a
         dict in it (a dict display's items, a list's) directly under a literal key
         of a sink's root, named as such (``st.session_state.form``), where a run
-        may skip it: what is added to the key's
-        container afterwards then outlives the run whatever it writes, so it
-        renews nothing. What reading the key back may give is a dict's view,
-        refused wherever it is stored: the sink and key of a dict are noted in
-        :attr:`dicts`, for the analysis."""
+        may skip it: what is added to the key's container afterwards then
+        outlives the run whatever it writes, so it renews nothing. What reading
+        the key back may give is a dict's view, refused wherever it is stored:
+        the sink and key of a dict are noted in :attr:`dicts`, for the analysis."""
         node = statement.node
         assert isinstance(node, (ast.Assign, ast.AnnAssign))
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -737,7 +736,9 @@ class _Reader:
             # analysis follows, but may hold string literals.
             for parameter in getattr(statement, "type_params", []):
                 for node in descendants(parameter):
-                    self._note_string(node)
+                    if type(node) in _STRINGS:
+                        assert isinstance(node, ast.expr)
+                        self._note_string(node)
         elif isinstance(statement, ast.If):
             header.extend(clause.test for clause in clauses)
         elif isinstance(statement, ast.While):
@@ -780,14 +781,11 @@ class _Reader:
             summary.essential = True  # holds a return or a yield of the function
         return summary
 
-    def _note_string(self, node: ast.AST) -> None:
-        """Note the lines of a string literal after its first (those of any other
-        node are not noted)."""
-        if type(node) in _STRINGS:
-            assert isinstance(node, ast.expr)
-            end = node.end_lineno
-            if end is not None and end > node.lineno:
-                self.within_strings.update(range(node.lineno + 1, end + 1))
+    def _note_string(self, node: ast.expr) -> None:
+        """Note the lines of a string literal after its first."""
+        end = node.end_lineno
+        if end is not None and end > node.lineno:
+            self.within_strings.update(range(node.lineno + 1, end + 1))
 
     def _walk(
         self, summary: _Statement, roots: list[ast.AST], loads: set[str] | None = None
@@ -822,7 +820,7 @@ class _Reader:
                 continue
             if node_type in _STRINGS:
                 assert isinstance(node, ast.expr)
-                if node.end_lineno is not None and node.end_lineno > node.lineno:
+                if node.end_lineno != node.lineno:  # spans lines: rare
                     self._note_string(node)
                 if node_type is ast.Constant:
                     continue
